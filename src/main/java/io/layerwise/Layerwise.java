@@ -1,0 +1,105 @@
+package io.layerwise;
+
+import io.layerwise.engine.Analysis;
+import io.layerwise.engine.Engine;
+import io.layerwise.engine.EngineException;
+import io.layerwise.engine.Problem;
+import io.layerwise.exercise.ExerciseReader;
+import io.layerwise.exercise.ParsedExercise;
+import io.layerwise.model.LayerNode;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The library's front door: exercise files in, analyses out. The only class that knows the order
+ * of the stages (read → engine). Never prints, never exits: problems come back as an {@link
+ * ExerciseException} carrying every {@link Diagnostic} of the file.
+ */
+public final class Layerwise {
+
+  /** The largest exercise file read, in bytes. */
+  public static final long MAX_FILE_BYTES = 1_000_000;
+
+  private Layerwise() {}
+
+  /** The version of this build, from the jar's manifest ({@code dev} when run from classes). */
+  public static String version() {
+    String v = Layerwise.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** Reads and analyses one exercise file; its path is shown in messages as given. */
+  public static Analysis explain(Path path) throws ExerciseException {
+    return explain(path.toString(), read(path));
+  }
+
+  /** Analyses exercise text; {@code file} names it in messages and gives the default id. */
+  public static Analysis explain(String file, String text) throws ExerciseException {
+    ParsedExercise parsed;
+    try {
+      parsed = ExerciseReader.read(file, text);
+    } catch (ExerciseException e) {
+      throw withSource(e.diagnostics(), text);
+    }
+    try {
+      return Engine.analyze(parsed.exercise());
+    } catch (EngineException e) {
+      List<Diagnostic> diagnostics = new ArrayList<>();
+      List<LayerNode> layers = parsed.exercise().network().layers();
+      for (Problem p : e.problems()) {
+        Location at = parsed.sourceMap().locate(p.layerIndex(), p.field());
+        Optional<String> layer = p.layerIndex() >= 0 && p.layerIndex() < layers.size()
+            ? Optional.of(layers.get(p.layerIndex()).name())
+            : Optional.empty();
+        diagnostics.add(new Diagnostic(at, p.message(), layer, ""));
+      }
+      throw withSource(diagnostics, text);
+    }
+  }
+
+  /** The text of a file as UTF-8, with I/O failures turned into diagnostics. */
+  public static String read(Path path) throws ExerciseException {
+    Location file = Location.ofFile(path.toString());
+    try {
+      if (Files.isDirectory(path)) {
+        throw new ExerciseException(List.of(Diagnostic.error(file, "is a directory, not an"
+            + " exercise file")));
+      }
+      long size = Files.size(path);
+      if (size > MAX_FILE_BYTES) {
+        throw new ExerciseException(List.of(Diagnostic.error(file, "the file has " + size
+            + " bytes; exercise files are limited to " + MAX_FILE_BYTES)));
+      }
+      byte[] bytes = Files.readAllBytes(path);
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (NoSuchFileException e) {
+      throw new ExerciseException(List.of(Diagnostic.error(file, "no such file")));
+    } catch (AccessDeniedException e) {
+      throw new ExerciseException(List.of(Diagnostic.error(file, "permission denied")));
+    } catch (CharacterCodingException e) {
+      throw new ExerciseException(List.of(Diagnostic.error(file, "the file is not UTF-8 text")));
+    } catch (IOException e) {
+      throw new ExerciseException(List.of(Diagnostic.error(file, "cannot be read: "
+          + e.getMessage())));
+    }
+  }
+
+  private static ExerciseException withSource(List<Diagnostic> diagnostics, String text) {
+    String[] lines = text.split("\r?\n", -1);
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : diagnostics) {
+      int line = d.location().line();
+      out.add(line >= 1 && line <= lines.length ? d.withSourceLine(lines[line - 1]) : d);
+    }
+    return new ExerciseException(out);
+  }
+}

@@ -1,0 +1,253 @@
+package io.layerwise.engine;
+
+import static io.layerwise.engine.Expr.add;
+import static io.layerwise.engine.Expr.div;
+import static io.layerwise.engine.Expr.mul;
+import static io.layerwise.engine.Expr.var;
+
+import io.layerwise.model.Conv;
+import io.layerwise.model.ConvTranspose;
+import io.layerwise.model.DepthwiseConv;
+import io.layerwise.model.Framework;
+import io.layerwise.model.Pad;
+import io.layerwise.model.PaddingMode;
+import io.layerwise.model.SeparableConv;
+import io.layerwise.model.Shape;
+import io.layerwise.model.Window;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Convolutions: plain and grouped, transposed, depthwise and separable. */
+final class ConvolutionRules {
+
+  private ConvolutionRules() {}
+
+  static void conv(LayerCalc calc, Conv layer) {
+    Window w = layer.window();
+    calc.requireRank(w.rank() + 1);
+    long cin = calc.layout.channels(calc.input());
+    long f = layer.filters();
+    long g = layer.groups();
+    if (cin % g != 0) {
+      calc.problem("groups", "groups " + g + " does not divide the " + cin + " input channels");
+    }
+    if (f % g != 0) {
+      calc.problem("groups", "groups " + g + " does not divide the " + f + " filters");
+    }
+    checkStridesWithDilation(calc, w);
+    calc.stopIfFailed();
+    List<Long> out = WindowRules.slide(calc, w, "kernel", "kernel_size");
+    calc.output(calc.layout.compose(out, f));
+
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> factors = kernelFactors(b, w);
+    b.bind(Symbols.C_IN, cin);
+    Expr perFilter = g == 1 ? var(Symbols.C_IN) : div(var(Symbols.C_IN), var(Symbols.G), Rounding.EXACT);
+    if (g != 1) {
+      b.bind(Symbols.G, g);
+    }
+    factors.add(perFilter);
+    factors.add(var(Symbols.F));
+    b.bind(Symbols.F, f);
+    Formula weights = new Formula(mul(factors), b.build());
+    calc.weights(weights, Explanation.of(g == 1 ? "conv.weights" : "conv.weights.groups", f, g));
+    finishBiasAndParams(calc, weights, layer.useBias(), Symbols.F, f, "conv");
+    calc.macs(
+        macs(calc, out, weights),
+        Explanation.of(g == 1 ? "conv.macs" : "conv.macs.groups"));
+  }
+
+  static void depthwise(LayerCalc calc, DepthwiseConv layer) {
+    Window w = layer.window();
+    calc.requireRank(w.rank() + 1);
+    checkStridesWithDilation(calc, w);
+    calc.stopIfFailed();
+    long cin = calc.layout.channels(calc.input());
+    long m = layer.depthMultiplier();
+    List<Long> out = WindowRules.slide(calc, w, "kernel", "kernel_size");
+    Formula channels = Formulas.product(List.of(Symbols.C_IN, Symbols.M), List.of(cin, m));
+    long cout =
+        calc.derive(
+            Symbols.outputShape(calc.layout.channelAxis(w.rank() + 1)),
+            Symbols.C_OUT,
+            channels,
+            Explanation.of("depthwise.channels"));
+    calc.output(calc.layout.compose(out, cout));
+
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> factors = kernelFactors(b, w);
+    factors.add(var(Symbols.C_IN));
+    factors.add(var(Symbols.M));
+    b.bind(Symbols.C_IN, cin).bind(Symbols.M, m);
+    Formula weights = new Formula(mul(factors), b.build());
+    calc.weights(weights, Explanation.of("depthwise.weights"));
+    if (layer.useBias()) {
+      calc.biases(channels, Explanation.of("depthwise.biases"));
+      calc.params(Formulas.plus(weights, channels), Explanation.of("params.sum"));
+    } else {
+      noBias(calc, weights);
+    }
+    calc.macs(macs(calc, out, weights), Explanation.of("depthwise.macs"));
+  }
+
+  static void separable(LayerCalc calc, SeparableConv layer) {
+    Window w = layer.window();
+    calc.requireRank(w.rank() + 1);
+    checkStridesWithDilation(calc, w);
+    calc.stopIfFailed();
+    long cin = calc.layout.channels(calc.input());
+    long m = layer.depthMultiplier();
+    long f = layer.filters();
+    List<Long> out = WindowRules.slide(calc, w, "kernel", "kernel_size");
+    calc.output(calc.layout.compose(out, f));
+
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> depthwise = kernelFactors(b, w);
+    depthwise.add(var(Symbols.C_IN));
+    depthwise.add(var(Symbols.M));
+    b.bind(Symbols.C_IN, cin).bind(Symbols.M, m).bind(Symbols.F, f);
+    Expr pointwise = mul(var(Symbols.C_IN), var(Symbols.M), var(Symbols.F));
+    Formula weights = new Formula(add(mul(depthwise), pointwise), b.build());
+    calc.weights(weights, Explanation.of("separable.weights"));
+    finishBiasAndParams(calc, weights, layer.useBias(), Symbols.F, f, "separable");
+    calc.macs(macs(calc, out, weights), Explanation.of("separable.macs"));
+  }
+
+  static void transpose(LayerCalc calc, ConvTranspose layer) {
+    Window w = layer.window();
+    int n = w.rank();
+    calc.requireRank(n + 1);
+    Shape in = calc.input();
+    long cin = calc.layout.channels(in);
+    long f = layer.filters();
+    List<Long> spatial = calc.layout.spatial(in);
+    Optional<List<Long>> op = layer.outputPadding();
+    for (int i = 0; i < n; i++) {
+      long opi = op.isPresent() ? op.get().get(i) : 0;
+      if (opi >= w.strides().get(i)) {
+        calc.problem(
+            "output_padding",
+            "output_padding " + opi + " must be smaller than the stride " + w.strides().get(i));
+      }
+      if (w.padding().mode() == PaddingMode.EXPLICIT && !w.padding().pads().get(i).isSymmetric()) {
+        calc.problem("padding", "a transposed convolution takes the same padding on both sides");
+      }
+    }
+    calc.stopIfFailed();
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String letter = Layout.letter(n, i);
+      long x = spatial.get(i);
+      long k = w.kernel().get(i);
+      long s = w.strides().get(i);
+      long d = w.dilation().get(i);
+      boolean same = w.padding().mode() == PaddingMode.SAME;
+      Formula formula;
+      Explanation why;
+      if (w.padding().mode() == PaddingMode.EXPLICIT) {
+        Pad pad = w.padding().pads().get(i);
+        long opi = op.isPresent() ? op.get().get(i) : 0;
+        formula = Formulas.transposedOutput(letter, x, k, s, d, pad.before(), opi, true);
+        why = Explanation.of("transpose.explicit");
+      } else if (op.isPresent()) {
+        long keff = Math.addExact(Math.multiplyExact(d, k - 1), 1);
+        long pad = same ? keff / 2 : 0;
+        formula = Formulas.transposedOutput(letter, x, k, s, d, pad, op.get().get(i), false);
+        why = Explanation.of(same ? "transpose.same.outputPadding" : "transpose.valid.outputPadding");
+      } else {
+        formula = Formulas.transposedOutput(letter, x, k, s, d, same);
+        why = Explanation.of(same ? "transpose.same" : "transpose.valid");
+      }
+      long value = formula.eval();
+      if (value <= 0) {
+        calc.problem("padding", "padding leaves no output along the " + Layout.word(n, i));
+        continue;
+      }
+      calc.derive(Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)), Symbols.out(letter),
+          formula, why);
+      calc.slideTransposed(i, k, s, d);
+      out.add(value);
+    }
+    calc.stopIfFailed();
+    calc.output(calc.layout.compose(out, f));
+
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> factors = kernelFactors(b, w);
+    factors.add(var(Symbols.C_IN));
+    factors.add(var(Symbols.F));
+    b.bind(Symbols.C_IN, cin).bind(Symbols.F, f);
+    Formula weights = new Formula(mul(factors), b.build());
+    calc.weights(weights, Explanation.of("transpose.weights"));
+    finishBiasAndParams(calc, weights, layer.useBias(), Symbols.F, f, "conv");
+
+    Bindings.Builder mb = Bindings.builder();
+    List<Expr> macFactors = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Symbol xin = Symbols.in(Layout.letter(n, i));
+      mb.bind(xin, spatial.get(i));
+      macFactors.add(var(xin));
+    }
+    weights.bindings().asMap().forEach(mb::bind);
+    macFactors.add(weights.expr());
+    calc.macs(new Formula(mul(macFactors), mb.build()), Explanation.of("transpose.macs"));
+  }
+
+  /** K_h, K_w, … bound to the kernel sizes; a fresh list the caller may extend. */
+  private static List<Expr> kernelFactors(Bindings.Builder b, Window w) {
+    List<Expr> factors = new ArrayList<>();
+    for (int i = 0; i < w.rank(); i++) {
+      Symbol k = w.rank() == 1 ? Symbols.K : Symbols.kernel(Layout.letter(w.rank(), i));
+      b.bind(k, w.kernel().get(i));
+      factors.add(var(k));
+    }
+    return factors;
+  }
+
+  /** Output positions times the work per position: {@code H_out·W_out·K_h·K_w·C_in·F}. */
+  private static Formula macs(LayerCalc calc, List<Long> out, Formula perPosition) {
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> factors = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      Symbol xout = Symbols.out(Layout.letter(out.size(), i));
+      b.bind(xout, out.get(i));
+      factors.add(var(xout));
+    }
+    perPosition.bindings().asMap().forEach(b::bind);
+    Expr work = perPosition.expr();
+    if (work instanceof Expr.Mul m) {
+      factors.addAll(m.factors());
+    } else {
+      factors.add(work);
+    }
+    return new Formula(mul(factors), b.build());
+  }
+
+  private static void finishBiasAndParams(
+      LayerCalc calc, Formula weights, boolean useBias, Symbol per, long count, String kind) {
+    if (useBias) {
+      Formula biases = Formulas.value(per, count);
+      calc.biases(biases, Explanation.of(kind + ".biases", count));
+      calc.params(Formulas.plus(weights, biases), Explanation.of("params.sum"));
+    } else {
+      noBias(calc, weights);
+    }
+  }
+
+  private static void noBias(LayerCalc calc, Formula weights) {
+    calc.biases(Formulas.constant(0), Explanation.of("biases.none"));
+    calc.params(weights, Explanation.of("params.weightsOnly"));
+  }
+
+  /** Keras refuses strides above 1 together with a dilation rate above 1. */
+  private static void checkStridesWithDilation(LayerCalc calc, Window w) {
+    if (calc.framework == Framework.KERAS
+        && w.dilated()
+        && w.strides().stream().anyMatch(s -> s > 1)) {
+      calc.problem(
+          "dilation_rate",
+          "Keras does not support strides > 1 together with dilation_rate > 1 (strides "
+              + w.strides() + ", dilation_rate " + w.dilation() + ")");
+    }
+  }
+}

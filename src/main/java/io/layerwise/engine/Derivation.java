@@ -1,0 +1,60 @@
+package io.layerwise.engine;
+
+/**
+ * How one number was obtained: a formula, its symbols' values, and why it is that formula.
+ *
+ * <p>The formula, the substituted form and the result all come from the same tree, so they cannot
+ * disagree. {@link #result()} is what the engine reports for the quantity.
+ *
+ * @param quantity what is derived, as the JSON and the self-check name it ({@code params},
+ *     {@code output_shape[0]}, {@code receptive_field[1]}, …)
+ * @param lhs the symbol on the left of the equation ({@code H_out}, {@code params})
+ * @param formula the right-hand side
+ * @param bindings the values of the formula's symbols
+ * @param explanation the one-line why
+ */
+public record Derivation(
+    String quantity, Symbol lhs, Expr formula, Bindings bindings, Explanation explanation) {
+
+  public long result() {
+    return formula.eval(bindings);
+  }
+
+  /** The equation with symbols: {@code H_out = ⌊(H_in + 2P − K)/S⌋ + 1}. */
+  public String formula(Notation notation) {
+    return notation.symbol(lhs) + " = " + ExprRenderer.symbolic(formula, notation);
+  }
+
+  /** The right-hand side with values: {@code ⌊(100 + 2·0 − 7)/1⌋ + 1}. */
+  public String substituted(Notation notation) {
+    return ExprRenderer.substituted(formula, notation, bindings);
+  }
+
+  /** The result in the notation: {@code 94}, {@code 50{,}625{,}250}. */
+  public String resultText(Notation notation) {
+    return notation.number(result());
+  }
+
+  /**
+   * The whole chain, {@code lhs = formula = substituted = result}, leaving out a step that reads
+   * the same as the one before it.
+   */
+  public String equation(Notation notation) {
+    StringBuilder sb = new StringBuilder(formula(notation));
+    String symbolic = ExprRenderer.symbolic(formula, notation);
+    String substituted = substituted(notation);
+    String result = resultText(notation);
+    if (!substituted.equals(symbolic)) {
+      sb.append(" = ").append(substituted);
+    }
+    if (!result.equals(substituted)) {
+      sb.append(" = ").append(result);
+    }
+    return sb.toString();
+  }
+
+  /** The LaTeX of {@link #equation}. */
+  public String latex() {
+    return equation(Notation.LATEX);
+  }
+}

@@ -1,0 +1,222 @@
+package io.layerwise.engine;
+
+import io.layerwise.model.Exercise;
+import io.layerwise.model.LayerNode;
+import io.layerwise.model.Network;
+import io.layerwise.model.Shape;
+import io.layerwise.model.Spelling;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Analyses a network layer by layer, in file order: resolves each layer's inputs, runs the rules
+ * of its kind, and sums the totals. Reports every problem it can find, skipping only the layers
+ * that depend on a broken one. Stateless and pure.
+ */
+public final class Engine {
+
+  private Engine() {}
+
+  public static Analysis analyze(Exercise exercise) throws EngineException {
+    Network net = exercise.network();
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < net.layers().size(); i++) {
+      LayerNode node = net.layers().get(i);
+      if (node.name().equals(Network.INPUT)) {
+        problems.add(new Problem(i, "name", "the name '" + Network.INPUT
+            + "' is reserved for the network's input; rename layer '" + node.name() + "' ("
+            + node.layer().type().className() + ")"));
+      } else if (positions.putIfAbsent(node.name(), i) != null) {
+        problems.add(new Problem(i, "name", "duplicate layer name '" + node.name()
+            + "': it is already used by layer " + (positions.get(node.name()) + 1)));
+      }
+    }
+
+    Map<String, Shape> shapes = new HashMap<>();
+    Map<String, Optional<Geometry>> geometries = new HashMap<>();
+    Set<String> broken = new HashSet<>();
+    shapes.put(Network.INPUT, net.input());
+    geometries.put(
+        Network.INPUT,
+        net.input().rank() >= 2
+            ? Optional.of(Geometry.identity(net.input().rank() - 1))
+            : Optional.empty());
+
+    List<LayerResult> results = new ArrayList<>();
+    for (int i = 0; i < net.layers().size(); i++) {
+      LayerNode node = net.layers().get(i);
+      Optional<List<Shape>> inputs = resolveInputs(i, node, positions, shapes, broken, problems);
+      if (inputs.isEmpty()) {
+        broken.add(node.name());
+        continue;
+      }
+      LayerCalc calc =
+          new LayerCalc(i, node, net.framework(), inputs.get(),
+              combine(node.inputs(), geometries), problems);
+      try {
+        node.layer().accept(new LayerRules(calc));
+        LayerResult result = finish(calc);
+        results.add(result);
+        shapes.putIfAbsent(node.name(), result.output());
+        geometries.putIfAbsent(node.name(), result.geometry());
+      } catch (LayerCalc.Abort e) {
+        broken.add(node.name());
+      } catch (ArithmeticException e) {
+        calc.problem("", "a number exceeds the 64-bit range (more than 9,223,372,036,854,775,807)");
+        broken.add(node.name());
+      }
+    }
+    Totals totals = null;
+    try {
+      totals = totals(results);
+    } catch (ArithmeticException e) {
+      problems.add(new Problem(-1, "", "the network's totals exceed the 64-bit range"));
+    }
+    if (!problems.isEmpty()) {
+      throw new EngineException(problems);
+    }
+    return new Analysis(exercise, results, totals);
+  }
+
+  private static Optional<List<Shape>> resolveInputs(
+      int index,
+      LayerNode node,
+      Map<String, Integer> positions,
+      Map<String, Shape> shapes,
+      Set<String> broken,
+      List<Problem> problems) {
+    String where = " in layer '" + node.name() + "' (" + node.layer().type().className() + ")";
+    List<Shape> inputs = new ArrayList<>();
+    boolean ok = true;
+    for (String name : node.inputs()) {
+      if (shapes.containsKey(name)) {
+        inputs.add(shapes.get(name));
+      } else if (broken.contains(name)) {
+        ok = false;
+      } else if (name.equals(node.name())) {
+        problems.add(new Problem(index, "inputs", "a layer cannot take its own output" + where));
+        ok = false;
+      } else if (positions.containsKey(name) && positions.get(name) > index) {
+        problems.add(new Problem(index, "inputs", "'" + name + "' comes later in the file;"
+            + " a layer can only take the outputs of layers above it" + where));
+        ok = false;
+      } else {
+        List<String> known = new ArrayList<>(shapes.keySet());
+        known.addAll(broken);
+        String hint = Spelling.closest(name, known).map(s -> "; did you mean '" + s + "'?")
+            .orElse("");
+        problems.add(new Problem(index, "inputs", "unknown layer '" + name + "'" + where + hint));
+        ok = false;
+      }
+    }
+    int n = node.inputs().size();
+    if (ok && (n < node.layer().minInputs() || n > node.layer().maxInputs())) {
+      String wanted = node.layer().maxInputs() == 1 ? "exactly one input"
+          : "at least " + node.layer().minInputs() + " inputs";
+      problems.add(new Problem(index, "inputs", node.layer().type().className() + " takes "
+          + wanted + ", but " + n + (n == 1 ? " is" : " are") + " given" + where));
+      ok = false;
+    }
+    return ok ? Optional.of(inputs) : Optional.empty();
+  }
+
+  /** The geometry of a layer's inputs: the widest receptive field and the largest jump. */
+  private static Optional<Geometry> combine(
+      List<String> inputs, Map<String, Optional<Geometry>> geometries) {
+    Geometry merged = null;
+    for (String name : inputs) {
+      Optional<Geometry> g = geometries.getOrDefault(name, Optional.empty());
+      if (g.isEmpty() || (merged != null && merged.axes() != g.get().axes())) {
+        return Optional.empty();
+      }
+      if (merged == null) {
+        merged = g.get();
+      } else {
+        List<Fraction> rf = new ArrayList<>();
+        List<Fraction> jump = new ArrayList<>();
+        for (int a = 0; a < merged.axes(); a++) {
+          rf.add(merged.receptiveField().get(a).max(g.get().receptiveField().get(a)));
+          jump.add(merged.stride().get(a).max(g.get().stride().get(a)));
+        }
+        merged = new Geometry(rf, jump);
+      }
+    }
+    return Optional.ofNullable(merged);
+  }
+
+  private static LayerResult finish(LayerCalc calc) {
+    Shape out = calc.outputShape().orElseThrow(() -> new IllegalStateException(
+        "no output shape for " + calc.node.name()));
+    List<Symbol> symbols = new ArrayList<>();
+    for (int axis = 0; axis < out.rank(); axis++) {
+      symbols.add(Symbols.out(calc.layout.dimLetter(out.rank(), axis)));
+    }
+    long activations =
+        calc.derive(
+            "activations",
+            Symbols.ACTIVATIONS,
+            Formulas.product(symbols, out.dims()),
+            Explanation.of(out.rank() == 1 ? "activations.flat" : "activations"));
+    long params = calc.derivation("params").orElseThrow(() -> new IllegalStateException(
+        "no parameter derivation for " + calc.node.name())).result();
+    if (params != Math.addExact(Math.addExact(calc.weights, calc.biases), calc.statistics)) {
+      throw new IllegalStateException("parameter groups do not add up in " + calc.node.name());
+    }
+    long trainable;
+    long nonTrainable;
+    Optional<Derivation> t = calc.derivation("trainable_params");
+    if (t.isPresent()) {
+      trainable = t.get().result();
+      nonTrainable = calc.derivation("non_trainable_params").orElseThrow().result();
+    } else if (calc.node.trainable() || params == 0) {
+      trainable = params;
+      nonTrainable = 0;
+    } else {
+      trainable =
+          calc.derive("trainable_params", Symbols.TRAINABLE, Formulas.constant(0),
+              Explanation.of("frozen.trainable"));
+      nonTrainable =
+          calc.derive("non_trainable_params", Symbols.NON_TRAINABLE,
+              Formulas.value(Symbols.PARAMS, params), Explanation.of("frozen.nonTrainable"));
+    }
+    Optional<Geometry> geometry = calc.geometry();
+    if (geometry.isPresent() && geometry.get().axes() != out.rank() - 1) {
+      geometry = Optional.empty();
+    }
+    return new LayerResult(
+        calc.node,
+        calc.inputs,
+        out,
+        activations,
+        calc.weights,
+        calc.biases,
+        params,
+        trainable,
+        nonTrainable,
+        calc.macs,
+        geometry,
+        calc.derivations());
+  }
+
+  private static Totals totals(List<LayerResult> layers) {
+    long params = 0;
+    long trainable = 0;
+    long nonTrainable = 0;
+    long macs = 0;
+    long activations = 0;
+    for (LayerResult l : layers) {
+      params = Math.addExact(params, l.params());
+      trainable = Math.addExact(trainable, l.trainable());
+      nonTrainable = Math.addExact(nonTrainable, l.nonTrainable());
+      macs = Math.addExact(macs, l.macs());
+      activations = Math.addExact(activations, l.activations());
+    }
+    return new Totals(params, trainable, nonTrainable, macs, activations);
+  }
+}

@@ -1,0 +1,37 @@
+package io.layerwise.engine;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The one-line "why" of a derivation, kept as a message key and its arguments so that sheets can
+ * be written in another language; the wording lives in {@code explanations*.properties}.
+ *
+ * @param key the message key
+ * @param args the values the message mentions (numbers, shapes, names)
+ */
+public record Explanation(String key, List<Object> args) {
+
+  private static final String BUNDLE = "io.layerwise.engine.explanations";
+
+  public Explanation {
+    args = List.copyOf(args);
+  }
+
+  public static Explanation of(String key, Object... args) {
+    return new Explanation(key, List.of(args));
+  }
+
+  /** The sentence in English. */
+  public String text() {
+    return text(Locale.ENGLISH);
+  }
+
+  /** The sentence in the given language, falling back to English. */
+  public String text(Locale locale) {
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    return new MessageFormat(bundle.getString(key), locale).format(args.toArray());
+  }
+}

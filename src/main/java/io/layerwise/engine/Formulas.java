@@ -1,0 +1,182 @@
+package io.layerwise.engine;
+
+import static io.layerwise.engine.Expr.add;
+import static io.layerwise.engine.Expr.div;
+import static io.layerwise.engine.Expr.max;
+import static io.layerwise.engine.Expr.mul;
+import static io.layerwise.engine.Expr.num;
+import static io.layerwise.engine.Expr.sub;
+import static io.layerwise.engine.Expr.var;
+
+import io.layerwise.model.Pad;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The formulas of the textbook, as functions from numbers to {@link Formula}s. Pure and public so
+ * that mistake models can feed them wrong numbers.
+ */
+public final class Formulas {
+
+  private Formulas() {}
+
+  /**
+   * Output size of a window sliding over one padded axis: {@code ⌊(X_in + 2P − K)/S⌋ + 1}, with
+   * {@code d·(K − 1) + 1} for K when dilated and {@code P_before + P_after} for 2P when the padding
+   * is not symmetric.
+   */
+  public static Formula windowOutput(String letter, long in, long k, long s, Pad pad, long d) {
+    Symbol xin = Symbols.in(letter);
+    Bindings.Builder b = Bindings.builder().bind(xin, in);
+    Expr padded;
+    if (pad.isSymmetric()) {
+      b.bind(Symbols.P, pad.before());
+      padded = add(var(xin), mul(num(2), var(Symbols.P)));
+    } else {
+      Symbol before = Symbol.sub("P", "before");
+      Symbol after = Symbol.sub("P", "after");
+      b.bind(before, pad.before()).bind(after, pad.after());
+      padded = add(add(var(xin), var(before)), var(after));
+    }
+    b.bind(Symbols.K, k);
+    Expr span;
+    if (d == 1) {
+      span = sub(padded, var(Symbols.K));
+    } else {
+      b.bind(Symbols.DILATION, d);
+      span =
+          sub(
+              sub(padded, mul(var(Symbols.DILATION), sub(var(Symbols.K), num(1)))),
+              num(1));
+    }
+    b.bind(Symbols.S, s);
+    Expr e = add(div(span, var(Symbols.S), Rounding.FLOOR), num(1));
+    return new Formula(e, b.build());
+  }
+
+  /** Output size of a {@code same} window: {@code ⌈X_in/S⌉}. */
+  public static Formula sameOutput(String letter, long in, long s) {
+    Symbol xin = Symbols.in(letter);
+    Bindings b = Bindings.builder().bind(xin, in).bind(Symbols.S, s).build();
+    return new Formula(div(var(xin), var(Symbols.S), Rounding.CEIL), b);
+  }
+
+  /**
+   * Keras' output size of a transposed convolution without output padding: {@code X_in·S +
+   * max(K − S, 0)} for valid, {@code X_in·S} for same.
+   */
+  public static Formula transposedOutput(String letter, long in, long k, long s, long d,
+      boolean same) {
+    Symbol xin = Symbols.in(letter);
+    Bindings.Builder b = Bindings.builder().bind(xin, in).bind(Symbols.S, s);
+    Expr stretched = mul(var(xin), var(Symbols.S));
+    if (same) {
+      return new Formula(stretched, b.build());
+    }
+    b.bind(Symbols.K, k);
+    Expr kernel = dilatedKernel(b, d);
+    return new Formula(add(stretched, max(sub(kernel, var(Symbols.S)), num(0))), b.build());
+  }
+
+  /**
+   * Output size of a transposed convolution with explicit output padding, Keras' form: {@code
+   * (X_in − 1)·S + K − 2P + OP} with P = ⌊K/2⌋ for same and 0 for valid; PyTorch's form when the
+   * padding is explicit: {@code (X_in − 1)·S − 2P + d·(K − 1) + OP + 1}.
+   */
+  public static Formula transposedOutput(
+      String letter, long in, long k, long s, long d, long pad, long outputPadding,
+      boolean pytorchForm) {
+    Symbol xin = Symbols.in(letter);
+    Symbol op = Symbol.of("OP");
+    Bindings.Builder b = Bindings.builder().bind(xin, in).bind(Symbols.S, s);
+    Expr base = mul(sub(var(xin), num(1)), var(Symbols.S));
+    b.bind(Symbols.P, pad).bind(Symbols.K, k);
+    Expr e;
+    if (pytorchForm) {
+      Expr kernelSpan = sub(var(Symbols.K), num(1));
+      if (d != 1) {
+        b.bind(Symbols.DILATION, d);
+        kernelSpan = mul(var(Symbols.DILATION), kernelSpan);
+      }
+      e = add(add(add(sub(base, mul(num(2), var(Symbols.P))), kernelSpan), var(op)), num(1));
+    } else {
+      Expr kernel = dilatedKernel(b, d);
+      e = add(sub(add(base, kernel), mul(num(2), var(Symbols.P))), var(op));
+    }
+    b.bind(op, outputPadding);
+    return new Formula(e, b.build());
+  }
+
+  private static Expr dilatedKernel(Bindings.Builder b, long d) {
+    if (d == 1) {
+      return var(Symbols.K);
+    }
+    b.bind(Symbols.DILATION, d);
+    return add(mul(var(Symbols.DILATION), sub(var(Symbols.K), num(1))), num(1));
+  }
+
+  /** The product of named values: {@code K_h·K_w·C_in·F}. */
+  public static Formula product(List<Symbol> symbols, List<Long> values) {
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> factors = new ArrayList<>();
+    for (int i = 0; i < symbols.size(); i++) {
+      b.bind(symbols.get(i), values.get(i));
+      factors.add(var(symbols.get(i)));
+    }
+    Expr e = factors.size() == 1 ? factors.get(0) : mul(factors);
+    return new Formula(e, b.build());
+  }
+
+  /** The sum of named values: {@code C_1 + C_2 + C_3}. */
+  public static Formula sum(List<Symbol> symbols, List<Long> values) {
+    Bindings.Builder b = Bindings.builder();
+    Expr e = null;
+    for (int i = 0; i < symbols.size(); i++) {
+      b.bind(symbols.get(i), values.get(i));
+      e = e == null ? var(symbols.get(i)) : add(e, var(symbols.get(i)));
+    }
+    return new Formula(e, b.build());
+  }
+
+  /** A single named value: {@code F}. */
+  public static Formula value(Symbol symbol, long value) {
+    return new Formula(var(symbol), Bindings.builder().bind(symbol, value).build());
+  }
+
+  /** A constant: {@code 0}. */
+  public static Formula constant(long value) {
+    return new Formula(num(value), Bindings.of());
+  }
+
+  /** {@code c·X}: a count times a symbol, such as {@code 4·C}. */
+  public static Formula times(long count, Symbol symbol, long value) {
+    Expr e = count == 1 ? var(symbol) : mul(num(count), var(symbol));
+    return new Formula(e, Bindings.builder().bind(symbol, value).build());
+  }
+
+  /** Two formulas added, their bindings merged: weights + biases written out in full. */
+  public static Formula plus(Formula left, Formula right) {
+    Bindings.Builder b = Bindings.builder();
+    left.bindings().asMap().forEach(b::bind);
+    right.bindings().asMap().forEach(b::bind);
+    return new Formula(add(left.expr(), right.expr()), b.build());
+  }
+
+  /** The receptive field after a window: {@code R_in + (K − 1)·J_in}, or with d·(K − 1). */
+  public static Formula receptiveField(long rIn, long k, long d, long jIn) {
+    Bindings.Builder b = Bindings.builder().bind(Symbols.R_IN, rIn).bind(Symbols.K, k);
+    Expr span = sub(var(Symbols.K), num(1));
+    if (d != 1) {
+      b.bind(Symbols.DILATION, d);
+      span = mul(var(Symbols.DILATION), span);
+    }
+    b.bind(Symbols.J_IN, jIn);
+    return new Formula(add(var(Symbols.R_IN), mul(span, var(Symbols.J_IN))), b.build());
+  }
+
+  /** The jump after a window: {@code J_in·S}. */
+  public static Formula jump(long jIn, long s) {
+    Bindings b = Bindings.builder().bind(Symbols.J_IN, jIn).bind(Symbols.S, s).build();
+    return new Formula(mul(var(Symbols.J_IN), var(Symbols.S)), b);
+  }
+}

@@ -1,0 +1,209 @@
+package io.layerwise.engine;
+
+import io.layerwise.model.Framework;
+import io.layerwise.model.LayerNode;
+import io.layerwise.model.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The working state of one layer while its rules run: inputs in, derivations and counts out.
+ * Every number recorded here is the result of a derivation recorded with it. Lives for one layer.
+ */
+final class LayerCalc {
+
+  /** Aborts the current layer; its problems are already recorded. */
+  static final class Abort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Abort() {
+      super(null, null, false, false);
+    }
+  }
+
+  final int index;
+  final LayerNode node;
+  final Framework framework;
+  final Layout layout;
+  final List<Shape> inputs;
+  private final List<Problem> problems;
+  private final List<Derivation> derivations = new ArrayList<>();
+  private final List<Derivation> geometryDerivations = new ArrayList<>();
+  private boolean failed;
+
+  private Shape output;
+  private List<Fraction> receptiveField;
+  private List<Fraction> jump;
+  long weights;
+  long biases;
+  long statistics;
+  long macs;
+
+  LayerCalc(
+      int index,
+      LayerNode node,
+      Framework framework,
+      List<Shape> inputs,
+      Optional<Geometry> geometry,
+      List<Problem> problems) {
+    this.index = index;
+    this.node = node;
+    this.framework = framework;
+    this.layout = Layout.of(framework);
+    this.inputs = inputs;
+    this.problems = problems;
+    geometry.ifPresent(
+        g -> {
+          receptiveField = new ArrayList<>(g.receptiveField());
+          jump = new ArrayList<>(g.stride());
+        });
+  }
+
+  Shape input() {
+    return inputs.get(0);
+  }
+
+  String inputName() {
+    return node.inputs().get(0);
+  }
+
+  String typeName() {
+    return node.layer().type().className();
+  }
+
+  // ---- problems
+
+  /** Records a problem with this layer; the layer goes on so that more can be found. */
+  void problem(String field, String message) {
+    failed = true;
+    problems.add(
+        new Problem(index, field, message + " in layer '" + node.name() + "' (" + typeName() + ")"));
+  }
+
+  /** Records a problem and returns the exception that abandons the layer. */
+  Abort fail(String field, String message) {
+    problem(field, message);
+    return new Abort();
+  }
+
+  /** Abandons the layer if any problem was recorded. */
+  void stopIfFailed() {
+    if (failed) {
+      throw new Abort();
+    }
+  }
+
+  /**
+   * Requires an input of the given rank, saying which axes it should have: {@code Conv2D needs a
+   * 3-D input (height, width, channels)}.
+   */
+  void requireRank(int rank) {
+    if (input().rank() != rank) {
+      throw fail(
+          "inputs",
+          typeName() + " needs a " + rank + "-D input " + layout.describe(rank) + ", but '"
+              + inputName() + "' gives " + input());
+    }
+  }
+
+  // ---- derivations
+
+  long derive(String quantity, Symbol lhs, Formula f, Explanation why) {
+    Derivation d = new Derivation(quantity, lhs, f.expr(), f.bindings(), why);
+    derivations.add(d);
+    return d.result();
+  }
+
+  void output(Shape shape) {
+    this.output = shape;
+  }
+
+  Optional<Shape> outputShape() {
+    return Optional.ofNullable(output);
+  }
+
+  void weights(Formula f, Explanation why) {
+    weights = derive("weights", Symbols.WEIGHTS, f, why);
+  }
+
+  void biases(Formula f, Explanation why) {
+    biases = derive("biases", Symbols.BIASES, f, why);
+  }
+
+  void params(Formula f, Explanation why) {
+    derive("params", Symbols.PARAMS, f, why);
+  }
+
+  /** A layer without parameters, and why it has none. */
+  void noParams(Explanation why) {
+    derive("params", Symbols.PARAMS, Formulas.constant(0), why);
+  }
+
+  void macs(Formula f, Explanation why) {
+    macs = derive("macs", Symbols.MACS, f, why);
+  }
+
+  /** The counts' derivations first, then the receptive field's. */
+  List<Derivation> derivations() {
+    List<Derivation> all = new ArrayList<>(derivations);
+    all.addAll(geometryDerivations);
+    return all;
+  }
+
+  Optional<Derivation> derivation(String quantity) {
+    return derivations.stream().filter(d -> d.quantity().equals(quantity)).findFirst();
+  }
+
+  // ---- geometry
+
+  boolean hasGeometry() {
+    return jump != null;
+  }
+
+  /** A window of size k, stride s and dilation d along spatial axis i. */
+  void slide(int axis, long k, long s, long d) {
+    if (jump == null || axis >= jump.size()) {
+      return;
+    }
+    Fraction r = receptiveField.get(axis);
+    Fraction j = jump.get(axis);
+    String word = Layout.word(jump.size(), axis);
+    if (r.isInteger() && j.isInteger()) {
+      Formula rf = Formulas.receptiveField(r.numerator(), k, d, j.numerator());
+      geometryDerivations.add(new Derivation("receptive_field[" + axis + "]", Symbols.R_OUT,
+          rf.expr(), rf.bindings(), Explanation.of("geometry.receptive_field", word)));
+      Formula jump = Formulas.jump(j.numerator(), s);
+      geometryDerivations.add(new Derivation("effective_stride[" + axis + "]", Symbols.J_OUT,
+          jump.expr(), jump.bindings(), Explanation.of("geometry.jump", word)));
+    }
+    receptiveField.set(axis, r.plus(j.times(Math.multiplyExact(d, k - 1))));
+    jump.set(axis, j.times(s));
+  }
+
+  /** An output that repeats each input position s times along spatial axis i. */
+  void stretch(int axis, long s) {
+    if (jump != null && axis < jump.size()) {
+      jump.set(axis, jump.get(axis).dividedBy(s));
+    }
+  }
+
+  /** A transposed window: the jump shrinks by s, then the kernel widens the field. */
+  void slideTransposed(int axis, long k, long s, long d) {
+    if (jump != null && axis < jump.size()) {
+      Fraction j = jump.get(axis).dividedBy(s);
+      jump.set(axis, j);
+      receptiveField.set(axis, receptiveField.get(axis).plus(j.times(Math.multiplyExact(d, k - 1))));
+    }
+  }
+
+  /** The output has no spatial axes any more (flattened, pooled away, reshaped). */
+  void dropGeometry() {
+    receptiveField = null;
+    jump = null;
+  }
+
+  Optional<Geometry> geometry() {
+    return jump == null ? Optional.empty() : Optional.of(new Geometry(receptiveField, jump));
+  }
+}

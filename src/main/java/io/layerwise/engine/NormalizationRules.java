@@ -1,0 +1,83 @@
+package io.layerwise.engine;
+
+import io.layerwise.model.BatchNorm;
+import io.layerwise.model.LayerNorm;
+import io.layerwise.model.Shape;
+import java.util.OptionalInt;
+
+/**
+ * BatchNormalization and LayerNormalization: where Keras and PyTorch count differently, and where
+ * frozen and non-trainable parameters meet.
+ */
+final class NormalizationRules {
+
+  private NormalizationRules() {}
+
+  static void batchNorm(LayerCalc calc, BatchNorm layer) {
+    Shape in = calc.input();
+    int axis = axis(calc, layer.axis(), in, "axis");
+    long c = in.dim(axis);
+    calc.output(in);
+    Symbol sym = Symbol.of("C");
+    int affine = (layer.scale() ? 1 : 0) + (layer.center() ? 1 : 0);
+    calc.weights(
+        layer.scale() ? Formulas.value(sym, c) : Formulas.constant(0),
+        Explanation.of(layer.scale() ? "bn.gamma" : "bn.noGamma"));
+    calc.biases(
+        layer.center() ? Formulas.value(sym, c) : Formulas.constant(0),
+        Explanation.of(layer.center() ? "bn.beta" : "bn.noBeta"));
+    switch (calc.framework) {
+      case KERAS -> {
+        calc.statistics = Math.multiplyExact(2, c);
+        calc.params(Formulas.times(affine + 2, sym, c), Explanation.of("bn.params.keras", c));
+        if (calc.node.trainable()) {
+          calc.derive("trainable_params", Symbols.TRAINABLE, affineFormula(affine, sym, c),
+              Explanation.of("bn.trainable.keras"));
+          calc.derive("non_trainable_params", Symbols.NON_TRAINABLE, Formulas.times(2, sym, c),
+              Explanation.of("bn.nonTrainable.keras"));
+        } else {
+          calc.derive("trainable_params", Symbols.TRAINABLE, Formulas.constant(0),
+              Explanation.of("frozen.trainable"));
+          calc.derive("non_trainable_params", Symbols.NON_TRAINABLE,
+              Formulas.times(affine + 2, sym, c), Explanation.of("bn.nonTrainable.frozen"));
+        }
+      }
+      case PYTORCH -> calc.params(affineFormula(affine, sym, c),
+          Explanation.of("bn.params.pytorch", Math.multiplyExact(affine + 2L, c)));
+    }
+  }
+
+  static void layerNorm(LayerCalc calc, LayerNorm layer) {
+    Shape in = calc.input();
+    int axis = axis(calc, OptionalInt.of(layer.axis()), in, "axis");
+    long c = in.dim(axis);
+    calc.output(in);
+    Symbol sym = Symbol.of("C");
+    int affine = (layer.scale() ? 1 : 0) + (layer.center() ? 1 : 0);
+    calc.weights(
+        layer.scale() ? Formulas.value(sym, c) : Formulas.constant(0),
+        Explanation.of(layer.scale() ? "ln.gamma" : "bn.noGamma"));
+    calc.biases(
+        layer.center() ? Formulas.value(sym, c) : Formulas.constant(0),
+        Explanation.of(layer.center() ? "ln.beta" : "bn.noBeta"));
+    calc.params(affineFormula(affine, sym, c), Explanation.of("ln.params"));
+  }
+
+  private static Formula affineFormula(int affine, Symbol sym, long c) {
+    return affine == 0 ? Formulas.constant(0) : Formulas.times(affine, sym, c);
+  }
+
+  /** The normalised axis: the given one (Keras counting), else the framework's channel axis. */
+  private static int axis(LayerCalc calc, OptionalInt given, Shape in, String field) {
+    if (given.isEmpty()) {
+      return calc.layout.channelAxis(in.rank());
+    }
+    OptionalInt resolved = Layout.resolveAxis(given.getAsInt(), in.rank());
+    if (resolved.isEmpty()) {
+      throw calc.fail(field, "axis " + given.getAsInt() + " is "
+          + (given.getAsInt() == 0 ? "the batch axis" : "outside the input " + in)
+          + "; give an axis from 1 to " + in.rank() + " or from -1 to -" + in.rank());
+    }
+    return resolved.getAsInt();
+  }
+}

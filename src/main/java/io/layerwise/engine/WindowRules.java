@@ -1,0 +1,74 @@
+package io.layerwise.engine;
+
+import io.layerwise.model.Pad;
+import io.layerwise.model.Padding;
+import io.layerwise.model.PaddingMode;
+import io.layerwise.model.Shape;
+import io.layerwise.model.Window;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The output size of a sliding window along each spatial axis: shared by convolutions and pooling. */
+final class WindowRules {
+
+  private WindowRules() {}
+
+  /**
+   * Derives each spatial output size of {@code window} over the layer's input, records the
+   * receptive field, and reports a window that does not fit ({@code kernel 5 exceeds padded input
+   * width 4}) with the formula that shows it.
+   *
+   * @param what "kernel" or "pool window", for messages
+   * @param sizeField the exercise key of the window size, for the error location
+   */
+  static List<Long> slide(LayerCalc calc, Window window, String what, String sizeField) {
+    Shape in = calc.input();
+    int n = window.rank();
+    List<Long> spatial = calc.layout.spatial(in);
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String letter = Layout.letter(n, i);
+      long x = spatial.get(i);
+      long k = window.kernel().get(i);
+      long s = window.strides().get(i);
+      long d = window.dilation().get(i);
+      Padding padding = window.padding();
+      Pad pad =
+          padding.mode() == PaddingMode.EXPLICIT ? padding.pads().get(i) : Pad.symmetric(0);
+      Formula f =
+          switch (padding.mode()) {
+            case SAME -> Formulas.sameOutput(letter, x, s);
+            case VALID, EXPLICIT -> Formulas.windowOutput(letter, x, k, s, pad, d);
+          };
+      Explanation why =
+          switch (padding.mode()) {
+            case SAME -> Explanation.of(s == 1 ? "window.same.stride1" : "window.same", s);
+            case VALID -> Explanation.of(d == 1 ? "window.valid" : "window.valid.dilated", d);
+            case EXPLICIT ->
+                Explanation.of(
+                    pad.isSymmetric() ? "window.explicit" : "window.explicit.asymmetric",
+                    pad.before(),
+                    pad.after());
+          };
+      long value = f.eval();
+      if (value <= 0) {
+        long span = Math.addExact(Math.multiplyExact(d, k - 1), 1);
+        Derivation shown =
+            new Derivation("", Symbols.out(letter), f.expr(), f.bindings(), why);
+        calc.problem(
+            sizeField,
+            (d == 1 ? what + " " + k : "dilated " + what + " " + span)
+                + " exceeds padded input " + Layout.word(n, i) + " "
+                + Math.addExact(x, pad.total())
+                + " (" + shown.equation(Notation.TEXT) + ")");
+        continue;
+      }
+      calc.derive(
+          Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)), Symbols.out(letter), f, why);
+      calc.slide(i, k, s, d);
+      out.add(value);
+    }
+    calc.stopIfFailed();
+    return out;
+  }
+}

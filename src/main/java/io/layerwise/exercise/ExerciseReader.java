@@ -1,0 +1,255 @@
+package io.layerwise.exercise;
+
+import io.layerwise.Diagnostic;
+import io.layerwise.ExerciseException;
+import io.layerwise.Location;
+import io.layerwise.model.Exercise;
+import io.layerwise.model.Framework;
+import io.layerwise.model.Layer;
+import io.layerwise.model.LayerNode;
+import io.layerwise.model.LayerType;
+import io.layerwise.model.Network;
+import io.layerwise.model.Shape;
+import io.layerwise.model.Spelling;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an exercise file into the model. Checks everything that can be checked without computing
+ * shapes (types, keys, values) and reports all of it at once; the engine checks the rest.
+ */
+public final class ExerciseReader {
+
+  /** The most layers a file may have. */
+  public static final int MAX_LAYERS = 20_000;
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  private final String file;
+  private final Problems problems = new Problems();
+
+  private ExerciseReader(String file) {
+    this.file = file;
+  }
+
+  /**
+   * Reads one exercise.
+   *
+   * @param file the path as the user gave it, for messages and the default id
+   * @param text the file's content
+   * @throws ExerciseException with every problem found, in file order
+   */
+  public static ParsedExercise read(String file, String text) throws ExerciseException {
+    return new ExerciseReader(file).read(text);
+  }
+
+  private ParsedExercise read(String text) throws ExerciseException {
+    Node root = YamlTree.parse(file, text);
+    if (!(root instanceof Node.MapNode map)) {
+      throw new ExerciseException(List.of(Diagnostic.error(root.location(),
+          "an exercise is a mapping with 'title', 'input' and 'layers', but this file holds "
+              + root.describe())));
+    }
+    Fields top = new Fields(map, problems, "", Optional.empty());
+    String title = top.requiredText("title", "the heading of the exercise");
+    String id = top.text("id").orElse(defaultId());
+    top.get("id").ifPresent(n -> {
+      if (!ID.matcher(id).matches()) {
+        problems.error(n.location(), "id '" + id + "' may only use letters, digits, '.', '_' and"
+            + " '-', starting with a letter or digit");
+      }
+    });
+    Framework framework = framework(top);
+    Optional<String> description = top.text("description");
+    Shape input = input(top);
+    Location inputAt = top.locations().getOrDefault("input", map.location());
+    List<Location> layerAt = new ArrayList<>();
+    List<Map<String, Location>> fieldAt = new ArrayList<>();
+    List<LayerNode> layers = layers(top, map.location(), layerAt, fieldAt);
+    top.finish("an exercise");
+    if (problems.any()) {
+      throw new ExerciseException(problems.sorted());
+    }
+    Exercise exercise =
+        new Exercise(id, title, description, new Network(framework, input, layers));
+    return new ParsedExercise(exercise, new SourceMap(map.location(), inputAt, layerAt, fieldAt));
+  }
+
+  private String defaultId() {
+    String name = file.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    name = dot > 0 ? name.substring(0, dot) : name;
+    String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "-");
+    return ID.matcher(cleaned).matches() ? cleaned : "exercise";
+  }
+
+  private Framework framework(Fields top) {
+    Optional<String> given = top.text("framework");
+    if (given.isEmpty()) {
+      return Framework.KERAS;
+    }
+    for (Framework f : Framework.values()) {
+      if (f.id().equals(given.get().toLowerCase(Locale.ROOT))) {
+        return f;
+      }
+    }
+    List<String> ids = List.of(Framework.KERAS.id(), Framework.PYTORCH.id());
+    String hint = Spelling.closest(given.get(), ids).map(h -> "; did you mean '" + h + "'?")
+        .orElse("");
+    problems.error(top.locations().get("framework"),
+        "framework must be 'keras' or 'pytorch', not '" + given.get() + "'" + hint);
+    return Framework.KERAS;
+  }
+
+  private Shape input(Fields top) {
+    Optional<Node> n = top.get("input");
+    if (n.isEmpty()) {
+      problems.error(top.location(), "missing 'input' (the input shape without the batch axis,"
+          + " e.g. [28, 28, 1])");
+      return Shape.of(1);
+    }
+    List<Long> dims = new ArrayList<>();
+    if (n.get() instanceof Node.ListNode list && !list.items().isEmpty()) {
+      for (Node item : list.items()) {
+        dims.add(top.integer(item, "input", 1));
+      }
+    } else if (n.get() instanceof Node.Scalar s && s.kind() == Node.Kind.INTEGER) {
+      dims.add(top.integer(s, "input", 1));
+    } else {
+      problems.error(n.get().location(), "input must be a shape such as [28, 28, 1], not "
+          + n.get().describe());
+      return Shape.of(1);
+    }
+    return new Shape(dims);
+  }
+
+  private List<LayerNode> layers(Fields top, Location rootAt, List<Location> layerAt,
+      List<Map<String, Location>> fieldAt) {
+    Optional<Node> n = top.get("layers");
+    if (n.isEmpty()) {
+      problems.error(rootAt, "missing 'layers' (the list of layers)");
+      return List.of();
+    }
+    if (!(n.get() instanceof Node.ListNode list) || list.items().isEmpty()) {
+      problems.error(n.get().location(), "layers must be a list with at least one layer, not "
+          + n.get().describe());
+      return List.of();
+    }
+    if (list.items().size() > MAX_LAYERS) {
+      problems.error(n.get().location(), "the network has " + list.items().size()
+          + " layers; exercises are limited to " + MAX_LAYERS);
+      return List.of();
+    }
+    // Pass 1: kinds and explicit names, so that automatic names avoid them.
+    List<Optional<LayerType>> types = new ArrayList<>();
+    List<Optional<String>> explicit = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (Node item : list.items()) {
+      types.add(Optional.empty());
+      explicit.add(Optional.empty());
+      if (!(item instanceof Node.MapNode m)) {
+        continue;
+      }
+      int i = types.size() - 1;
+      m.entry("type").map(Node.Entry::value).ifPresent(t -> types.set(i, type(t)));
+      m.entry("name").map(Node.Entry::value).filter(v -> v instanceof Node.Scalar)
+          .map(v -> ((Node.Scalar) v).text()).filter(s -> !s.isBlank())
+          .ifPresent(s -> {
+            explicit.set(i, Optional.of(s));
+            taken.add(s);
+          });
+    }
+    Map<String, Integer> counters = new HashMap<>();
+    List<LayerNode> nodes = new ArrayList<>();
+    String previous = Network.INPUT;
+    for (int i = 0; i < list.items().size(); i++) {
+      Node item = list.items().get(i);
+      layerAt.add(item.location());
+      if (!(item instanceof Node.MapNode m)) {
+        problems.error(item.location(), "layer " + (i + 1) + " must be a mapping such as"
+            + " {type: Dense, units: 10}, not " + item.describe());
+        fieldAt.add(Map.of());
+        continue;
+      }
+      Optional<LayerType> type = types.get(i);
+      String name = explicit.get(i).orElseGet(
+          () -> autoName(type.map(LayerType::autoName).orElse("layer"), counters, taken));
+      String where = " in layer '" + name + "'" + type.map(t -> " (" + t.className() + ")")
+          .orElse("");
+      Fields f = new Fields(m, problems, where, Optional.of(name));
+      fieldAt.add(f.locations());
+      f.get("type");
+      if (!m.entry("type").isPresent()) {
+        f.error(m.location(), "missing 'type' (the Keras class name, e.g. Conv2D or Dense)");
+      }
+      f.get("name").ifPresent(v -> {
+        if (!(v instanceof Node.Scalar s) || s.kind() != Node.Kind.STRING || s.text().isBlank()) {
+          f.error(v.location(), "name must be text, not " + v.describe());
+        }
+      });
+      List<String> inputs = inputs(f, previous);
+      boolean trainable = f.bool("trainable", true);
+      if (type.isPresent()) {
+        Layer layer = LayerReader.read(type.get(), f);
+        f.finish(type.get().className());
+        nodes.add(new LayerNode(name, inputs, trainable, layer));
+      }
+      previous = name;
+    }
+    return nodes;
+  }
+
+  private Optional<LayerType> type(Node t) {
+    if (!(t instanceof Node.Scalar s) || s.kind() != Node.Kind.STRING) {
+      problems.error(t.location(), "type must be a layer class name such as Conv2D, not "
+          + t.describe());
+      return Optional.empty();
+    }
+    Optional<LayerType> found = LayerTypes.lookup(s.text());
+    if (found.isEmpty()) {
+      String hint = LayerTypes.suggest(s.text()).map(h -> "; did you mean '" + h + "'?")
+          .orElse("");
+      problems.error(t.location(), "unknown layer type '" + s.text() + "'" + hint);
+    }
+    return found;
+  }
+
+  private static String autoName(String base, Map<String, Integer> counters, Set<String> taken) {
+    while (true) {
+      int n = counters.merge(base, 1, Integer::sum) - 1;
+      String name = n == 0 ? base : base + "_" + n;
+      if (taken.add(name)) {
+        return name;
+      }
+    }
+  }
+
+  private List<String> inputs(Fields f, String previous) {
+    Optional<Node> n = f.get("inputs");
+    if (n.isEmpty()) {
+      return List.of(previous);
+    }
+    List<String> names = new ArrayList<>();
+    List<Node> items = n.get() instanceof Node.ListNode list ? list.items() : List.of(n.get());
+    for (Node item : items) {
+      if (item instanceof Node.Scalar s && s.kind() != Node.Kind.NULL && !s.text().isBlank()) {
+        names.add(s.text());
+      } else {
+        f.error(item.location(), "inputs must name layers, such as [conv1, shortcut], not "
+            + item.describe());
+      }
+    }
+    if (names.isEmpty() && items.isEmpty()) {
+      f.error(n.get().location(), "inputs must name at least one layer");
+    }
+    return names.isEmpty() ? List.of(previous) : names;
+  }
+}

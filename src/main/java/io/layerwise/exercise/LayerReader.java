@@ -1,0 +1,217 @@
+package io.layerwise.exercise;
+
+import io.layerwise.model.Activation;
+import io.layerwise.model.BatchNorm;
+import io.layerwise.model.Concatenate;
+import io.layerwise.model.Conv;
+import io.layerwise.model.ConvTranspose;
+import io.layerwise.model.Dense;
+import io.layerwise.model.DepthwiseConv;
+import io.layerwise.model.Dropout;
+import io.layerwise.model.Flatten;
+import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.Layer;
+import io.layerwise.model.LayerNorm;
+import io.layerwise.model.LayerType;
+import io.layerwise.model.Merge;
+import io.layerwise.model.MergeOp;
+import io.layerwise.model.Padding;
+import io.layerwise.model.PoolOp;
+import io.layerwise.model.Pooling;
+import io.layerwise.model.Reshape;
+import io.layerwise.model.SeparableConv;
+import io.layerwise.model.Subsampling;
+import io.layerwise.model.UpSampling;
+import io.layerwise.model.Window;
+import io.layerwise.model.ZeroPadding;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a layer's hyperparameters by kind, with Keras' argument names and defaults. Keys that do
+ * not change shapes or counts (initializers, regularizers, constraints, epsilon, …) are accepted
+ * and ignored, so that arguments copied from Keras code do not fail.
+ */
+final class LayerReader {
+
+  private static final String[] WEIGHT_OPTIONS = {
+    "kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
+    "activity_regularizer", "kernel_constraint", "bias_constraint"
+  };
+
+  private LayerReader() {}
+
+  static Layer read(LayerType type, Fields f) {
+    return switch (type) {
+      case CONV1D -> conv(f, 1);
+      case CONV2D -> conv(f, 2);
+      case CONV3D -> conv(f, 3);
+      case CONV2D_TRANSPOSE -> convTranspose(f, 2);
+      case DEPTHWISE_CONV2D -> depthwise(f);
+      case SEPARABLE_CONV2D -> separable(f);
+      case MAX_POOLING1D -> pooling(f, PoolOp.MAX, 1);
+      case MAX_POOLING2D -> pooling(f, PoolOp.MAX, 2);
+      case MAX_POOLING3D -> pooling(f, PoolOp.MAX, 3);
+      case AVERAGE_POOLING1D -> pooling(f, PoolOp.AVERAGE, 1);
+      case AVERAGE_POOLING2D -> pooling(f, PoolOp.AVERAGE, 2);
+      case AVERAGE_POOLING3D -> pooling(f, PoolOp.AVERAGE, 3);
+      case GLOBAL_AVERAGE_POOLING1D -> global(f, PoolOp.AVERAGE, 1);
+      case GLOBAL_AVERAGE_POOLING2D -> global(f, PoolOp.AVERAGE, 2);
+      case GLOBAL_MAX_POOLING1D -> global(f, PoolOp.MAX, 1);
+      case GLOBAL_MAX_POOLING2D -> global(f, PoolOp.MAX, 2);
+      case SUBSAMPLING2D -> new Subsampling(poolWindow(f, 2), f.text("activation"));
+      case FLATTEN -> new Flatten();
+      case DENSE -> dense(f);
+      case DROPOUT -> dropout(f);
+      case ACTIVATION -> new Activation(f.requiredText("activation", "the function, e.g. relu"));
+      case BATCH_NORMALIZATION -> batchNorm(f);
+      case LAYER_NORMALIZATION -> layerNorm(f);
+      case ZERO_PADDING2D -> zeroPadding(f, 2);
+      case UP_SAMPLING2D -> upSampling(f, 2);
+      case RESHAPE -> reshape(f);
+      case ADD -> new Merge(MergeOp.ADD);
+      case CONCATENATE -> new Concatenate(f.axis("axis"));
+    };
+  }
+
+  private static Window convWindow(Fields f, int rank) {
+    List<Long> kernel = f.requiredTuple("kernel_size", rank, "the size of the kernel, e.g. 3");
+    List<Long> strides = f.tuple("strides", rank, ones(rank), 1);
+    Padding padding = f.padding("padding", rank, Padding.VALID);
+    List<Long> dilation = f.tuple("dilation_rate", rank, ones(rank), 1);
+    return new Window(kernel, strides, padding, dilation);
+  }
+
+  private static Window poolWindow(Fields f, int rank) {
+    List<Long> size = f.tuple("pool_size", rank, Collections.nCopies(rank, 2L), 1);
+    List<Long> strides = f.tuple("strides", rank, size, 1);
+    Padding padding = f.padding("padding", rank, Padding.VALID);
+    return new Window(size, strides, padding, ones(rank));
+  }
+
+  private static Layer conv(Fields f, int rank) {
+    long filters = f.requiredCount("filters", "the number of output channels");
+    Window window = convWindow(f, rank);
+    long groups = f.count("groups", 1);
+    boolean useBias = f.bool("use_bias", true);
+    Optional<String> activation = f.text("activation");
+    f.ignore(WEIGHT_OPTIONS);
+    return new Conv(filters, window, groups, useBias, activation);
+  }
+
+  private static Layer convTranspose(Fields f, int rank) {
+    long filters = f.requiredCount("filters", "the number of output channels");
+    Window window = convWindow(f, rank);
+    boolean given = f.get("output_padding")
+        .filter(n -> !(n instanceof Node.Scalar s && s.kind() == Node.Kind.NULL))
+        .isPresent();
+    Optional<List<Long>> outputPadding =
+        given ? Optional.of(f.tuple("output_padding", rank, ones(rank), 0)) : Optional.empty();
+    boolean useBias = f.bool("use_bias", true);
+    Optional<String> activation = f.text("activation");
+    f.ignore(WEIGHT_OPTIONS);
+    return new ConvTranspose(filters, window, outputPadding, useBias, activation);
+  }
+
+  private static Layer depthwise(Fields f) {
+    Window window = convWindow(f, 2);
+    long multiplier = f.count("depth_multiplier", 1);
+    boolean useBias = f.bool("use_bias", true);
+    Optional<String> activation = f.text("activation");
+    f.ignore(WEIGHT_OPTIONS);
+    f.ignore("depthwise_initializer", "depthwise_regularizer", "depthwise_constraint");
+    return new DepthwiseConv(window, multiplier, useBias, activation);
+  }
+
+  private static Layer separable(Fields f) {
+    long filters = f.requiredCount("filters", "the number of output channels");
+    Window window = convWindow(f, 2);
+    long multiplier = f.count("depth_multiplier", 1);
+    boolean useBias = f.bool("use_bias", true);
+    Optional<String> activation = f.text("activation");
+    f.ignore(WEIGHT_OPTIONS);
+    f.ignore("depthwise_initializer", "pointwise_initializer", "depthwise_regularizer",
+        "pointwise_regularizer", "depthwise_constraint", "pointwise_constraint");
+    return new SeparableConv(filters, window, multiplier, useBias, activation);
+  }
+
+  private static Layer pooling(Fields f, PoolOp op, int rank) {
+    return new Pooling(op, poolWindow(f, rank));
+  }
+
+  private static Layer global(Fields f, PoolOp op, int rank) {
+    return new GlobalPooling(op, rank, f.bool("keepdims", false));
+  }
+
+  private static Layer dense(Fields f) {
+    long units = f.requiredCount("units", "the number of output units");
+    boolean useBias = f.bool("use_bias", true);
+    Optional<String> activation = f.text("activation");
+    f.ignore(WEIGHT_OPTIONS);
+    return new Dense(units, useBias, activation);
+  }
+
+  private static Layer dropout(Fields f) {
+    if (!f.has("rate")) {
+      f.error(f.location(), "missing 'rate' (the fraction of values dropped, e.g. 0.5)");
+    }
+    double rate = f.fraction("rate", 0.5);
+    f.ignore("seed", "noise_shape");
+    return new Dropout(rate);
+  }
+
+  private static Layer batchNorm(Fields f) {
+    var axis = f.axis("axis");
+    boolean center = f.bool("center", true);
+    boolean scale = f.bool("scale", true);
+    f.ignore("momentum", "epsilon", "beta_initializer", "gamma_initializer",
+        "moving_mean_initializer", "moving_variance_initializer", "beta_regularizer",
+        "gamma_regularizer", "beta_constraint", "gamma_constraint", "synchronized");
+    return new BatchNorm(axis, center, scale);
+  }
+
+  private static Layer layerNorm(Fields f) {
+    var axis = f.axis("axis");
+    boolean center = f.bool("center", true);
+    boolean scale = f.bool("scale", true);
+    f.ignore("epsilon", "beta_initializer", "gamma_initializer", "beta_regularizer",
+        "gamma_regularizer", "beta_constraint", "gamma_constraint", "rms_scaling");
+    return new LayerNorm(axis.orElse(-1), center, scale);
+  }
+
+  private static Layer zeroPadding(Fields f, int rank) {
+    var pads = f.get("padding").map(n -> f.pads(n, "padding", rank))
+        .orElse(Collections.nCopies(rank, io.layerwise.model.Pad.symmetric(1)));
+    return new ZeroPadding(pads);
+  }
+
+  private static Layer upSampling(Fields f, int rank) {
+    List<Long> size = f.tuple("size", rank, Collections.nCopies(rank, 2L), 1);
+    f.ignore("interpolation");
+    return new UpSampling(size);
+  }
+
+  private static Layer reshape(Fields f) {
+    Optional<Node> n = f.get("target_shape");
+    if (n.isEmpty()) {
+      f.error(f.location(), "missing 'target_shape' (the new shape without the batch axis)");
+      return new Reshape(List.of(-1L));
+    }
+    if (!(n.get() instanceof Node.ListNode list) || list.items().isEmpty()) {
+      f.error(n.get().location(), "target_shape must be a list such as [7, 7, 64], not "
+          + n.get().describe());
+      return new Reshape(List.of(-1L));
+    }
+    List<Long> target = new ArrayList<>();
+    for (Node item : list.items()) {
+      target.add(f.integer(item, "target_shape", -1));
+    }
+    return new Reshape(target);
+  }
+
+  private static List<Long> ones(int rank) {
+    return Collections.nCopies(rank, 1L);
+  }
+}

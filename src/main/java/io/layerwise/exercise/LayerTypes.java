@@ -1,0 +1,55 @@
+package io.layerwise.exercise;
+
+import io.layerwise.model.LayerType;
+import io.layerwise.model.Spelling;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Layer type names as a file may write them: the Keras class name in any case, snake_case, or one
+ * of Keras' aliases ({@code MaxPool2D}, {@code Convolution2D}).
+ */
+final class LayerTypes {
+
+  private static final Map<String, LayerType> BY_NAME = new HashMap<>();
+  private static final List<String> CLASS_NAMES = new ArrayList<>();
+
+  static {
+    for (LayerType t : LayerType.values()) {
+      BY_NAME.put(Spelling.normalize(t.className()), t);
+      CLASS_NAMES.add(t.className());
+    }
+    alias("Convolution1D", LayerType.CONV1D);
+    alias("Convolution2D", LayerType.CONV2D);
+    alias("Convolution3D", LayerType.CONV3D);
+    alias("Convolution2DTranspose", LayerType.CONV2D_TRANSPOSE);
+    alias("SeparableConvolution2D", LayerType.SEPARABLE_CONV2D);
+    alias("MaxPool1D", LayerType.MAX_POOLING1D);
+    alias("MaxPool2D", LayerType.MAX_POOLING2D);
+    alias("MaxPool3D", LayerType.MAX_POOLING3D);
+    alias("AvgPool1D", LayerType.AVERAGE_POOLING1D);
+    alias("AvgPool2D", LayerType.AVERAGE_POOLING2D);
+    alias("AvgPool3D", LayerType.AVERAGE_POOLING3D);
+    alias("GlobalAvgPool1D", LayerType.GLOBAL_AVERAGE_POOLING1D);
+    alias("GlobalAvgPool2D", LayerType.GLOBAL_AVERAGE_POOLING2D);
+    alias("GlobalMaxPool1D", LayerType.GLOBAL_MAX_POOLING1D);
+    alias("GlobalMaxPool2D", LayerType.GLOBAL_MAX_POOLING2D);
+  }
+
+  private LayerTypes() {}
+
+  private static void alias(String name, LayerType type) {
+    BY_NAME.put(Spelling.normalize(name), type);
+  }
+
+  static Optional<LayerType> lookup(String name) {
+    return Optional.ofNullable(BY_NAME.get(Spelling.normalize(name)));
+  }
+
+  static Optional<String> suggest(String name) {
+    return Spelling.closest(name, CLASS_NAMES);
+  }
+}

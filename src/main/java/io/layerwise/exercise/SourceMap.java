@@ -1,0 +1,37 @@
+package io.layerwise.exercise;
+
+import io.layerwise.Location;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where each part of an exercise was written, so that a problem the engine finds in a layer can be
+ * reported at the line of the key that caused it.
+ */
+public final class SourceMap {
+
+  private final Location root;
+  private final Location input;
+  private final List<Location> layers;
+  private final List<Map<String, Location>> fields;
+
+  SourceMap(Location root, Location input, List<Location> layers,
+      List<Map<String, Location>> fields) {
+    this.root = root;
+    this.input = input;
+    this.layers = List.copyOf(layers);
+    this.fields = List.copyOf(fields);
+  }
+
+  /** The value of {@code key} in layer {@code index}, else the layer itself; -1 is the input. */
+  public Location locate(int index, String key) {
+    if (index < 0 || index >= layers.size()) {
+      return index < 0 ? input : root;
+    }
+    return fields.get(index).getOrDefault(key, layers.get(index));
+  }
+
+  public Location root() {
+    return root;
+  }
+}

@@ -1,0 +1,37 @@
+package io.layerwise.model;
+
+import java.util.Optional;
+
+/**
+ * {@code Conv1D}, {@code Conv2D} or {@code Conv3D}, by the rank of its window.
+ *
+ * @param filters output channels
+ * @param window kernel, strides, padding and dilation
+ * @param groups input and output channels split into this many independent groups
+ * @param useBias one bias per filter when true
+ * @param activation applied after the convolution; shown on sheets, no effect on counts
+ */
+public record Conv(
+    long filters, Window window, long groups, boolean useBias, Optional<String> activation)
+    implements Layer {
+
+  public Conv {
+    if (filters <= 0 || groups <= 0 || window.rank() > 3) {
+      throw new IllegalArgumentException("filters and groups must be positive; rank at most 3");
+    }
+  }
+
+  @Override
+  public LayerType type() {
+    return switch (window.rank()) {
+      case 1 -> LayerType.CONV1D;
+      case 2 -> LayerType.CONV2D;
+      default -> LayerType.CONV3D;
+    };
+  }
+
+  @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.conv(this);
+  }
+}

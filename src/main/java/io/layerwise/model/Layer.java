@@ -1,0 +1,42 @@
+package io.layerwise.model;
+
+/**
+ * A layer's operation and hyperparameters, without its place in the graph ({@link LayerNode}).
+ *
+ * <p>Sealed: the engine, the sheets and the mistake models all visit every kind through {@link
+ * LayerVisitor}, so a new kind is a compile error until each of them handles it.
+ */
+public sealed interface Layer
+    permits Conv,
+        ConvTranspose,
+        DepthwiseConv,
+        SeparableConv,
+        Pooling,
+        GlobalPooling,
+        Subsampling,
+        Flatten,
+        Dense,
+        Dropout,
+        Activation,
+        BatchNorm,
+        LayerNorm,
+        ZeroPadding,
+        UpSampling,
+        Reshape,
+        Merge,
+        Concatenate {
+
+  LayerType type();
+
+  <R> R accept(LayerVisitor<R> visitor);
+
+  /** How many inputs the layer takes at least; merges take two or more. */
+  default int minInputs() {
+    return 1;
+  }
+
+  /** How many inputs the layer takes at most. */
+  default int maxInputs() {
+    return 1;
+  }
+}

@@ -1,0 +1,21 @@
+package io.layerwise.model;
+
+import java.util.List;
+
+/**
+ * A layer placed in the network: its name, where its input comes from, and whether it trains.
+ *
+ * @param name unique within the network
+ * @param inputs names of the layers (or {@link Network#INPUT}) whose outputs it takes, in order
+ * @param trainable false for a frozen layer: its parameters count as non-trainable
+ * @param layer the operation
+ */
+public record LayerNode(String name, List<String> inputs, boolean trainable, Layer layer) {
+
+  public LayerNode {
+    inputs = List.copyOf(inputs);
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a layer needs a name");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.layerwise.model;
+
+/**
+ * One method per layer kind, so that code over all kinds stops compiling when a kind is added.
+ *
+ * @param <R> what a visit returns
+ */
+public interface LayerVisitor<R> {
+  R conv(Conv layer);
+
+  R convTranspose(ConvTranspose layer);
+
+  R depthwiseConv(DepthwiseConv layer);
+
+  R separableConv(SeparableConv layer);
+
+  R pooling(Pooling layer);
+
+  R globalPooling(GlobalPooling layer);
+
+  R subsampling(Subsampling layer);
+
+  R flatten(Flatten layer);
+
+  R dense(Dense layer);
+
+  R dropout(Dropout layer);
+
+  R activation(Activation layer);
+
+  R batchNorm(BatchNorm layer);
+
+  R layerNorm(LayerNorm layer);
+
+  R zeroPadding(ZeroPadding layer);
+
+  R upSampling(UpSampling layer);
+
+  R reshape(Reshape layer);
+
+  R merge(Merge layer);
+
+  R concatenate(Concatenate layer);
+}

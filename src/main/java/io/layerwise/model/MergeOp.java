@@ -1,0 +1,6 @@
+package io.layerwise.model;
+
+/** Element-wise merges of tensors of one shape. */
+public enum MergeOp {
+  ADD
+}

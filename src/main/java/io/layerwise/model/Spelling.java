@@ -1,0 +1,54 @@
+package io.layerwise.model;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * "Did you mean": the known name closest to a misspelt one, for layer types, keys and layer
+ * names. Case and underscores do not count as differences.
+ */
+public final class Spelling {
+
+  private Spelling() {}
+
+  /** The closest candidate within a distance that still looks like a typo, if any. */
+  public static Optional<String> closest(String word, Collection<String> candidates) {
+    String w = normalize(word);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = distance(w, normalize(c));
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    int allowed = Math.max(2, w.length() / 3);
+    return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+  }
+
+  /** Lower case without underscores, hyphens or spaces: {@code max_pooling2d} → {@code maxpooling2d}. */
+  public static String normalize(String s) {
+    return s.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,163 @@
+package io.layerwise.report;
+
+import io.layerwise.Diagnostic;
+import io.layerwise.engine.Analysis;
+import io.layerwise.engine.Derivation;
+import io.layerwise.engine.Fraction;
+import io.layerwise.engine.Geometry;
+import io.layerwise.engine.LayerResult;
+import io.layerwise.engine.Notation;
+import io.layerwise.engine.Totals;
+import io.layerwise.model.Shape;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON of {@code explain --format json}: a contract other tools rely on. One object per file,
+ * an array when several files are given; an invalid file gives {@code {"file", "error"}} in its
+ * place.
+ */
+public final class JsonReport {
+
+  private JsonReport() {}
+
+  /** One object for one file, an array in order for several. */
+  public static String render(List<FileResult> results, boolean asArray) {
+    JsonWriter w = new JsonWriter();
+    if (asArray) {
+      w.beginArray();
+    }
+    for (FileResult r : results) {
+      if (r.analysis().isPresent()) {
+        analysis(w, r.analysis().get());
+      } else {
+        failure(w, r.file(), r.diagnostics());
+      }
+    }
+    if (asArray) {
+      w.endArray();
+    }
+    return w + "\n";
+  }
+
+  private static void analysis(JsonWriter w, Analysis a) {
+    w.beginObject();
+    w.name("id").value(a.exercise().id());
+    w.name("title").value(a.exercise().title());
+    w.name("framework").value(a.exercise().framework().id());
+    w.name("input_shape");
+    shape(w, a.exercise().network().input());
+    w.name("layers").beginArray();
+    for (LayerResult l : a.layers()) {
+      layer(w, l);
+    }
+    w.endArray();
+    Totals t = a.totals();
+    w.name("total").beginObject();
+    w.name("params").value(t.params());
+    w.name("trainable_params").value(t.trainable());
+    w.name("non_trainable_params").value(t.nonTrainable());
+    w.name("macs").value(t.macs());
+    w.name("activations").value(t.activations());
+    w.endObject();
+    w.endObject();
+  }
+
+  private static void layer(JsonWriter w, LayerResult l) {
+    w.beginObject();
+    w.name("name").value(l.name());
+    w.name("type").value(l.node().layer().type().className());
+    w.name("inputs").beginArray();
+    for (String input : l.node().inputs()) {
+      w.value(input);
+    }
+    w.endArray();
+    w.name("output_shape");
+    shape(w, l.output());
+    w.name("activations").value(l.activations());
+    w.name("weights").value(l.weights());
+    w.name("biases").value(l.biases());
+    w.name("params").value(l.params());
+    w.name("trainable_params").value(l.trainable());
+    w.name("non_trainable_params").value(l.nonTrainable());
+    w.name("macs").value(l.macs());
+    Optional<Geometry> g = l.geometry();
+    w.name("receptive_field");
+    fractions(w, g.map(Geometry::receptiveField));
+    w.name("effective_stride");
+    fractions(w, g.map(Geometry::stride));
+    w.name("derivations").beginArray();
+    for (Derivation d : l.derivations()) {
+      w.beginObject();
+      w.name("quantity").value(d.quantity());
+      w.name("formula").value(d.formula(Notation.TEXT));
+      w.name("substituted").value(d.substituted(Notation.TEXT));
+      w.name("result").value(d.result());
+      w.name("latex").value(d.latex());
+      w.name("explanation").value(d.explanation().text());
+      w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+  }
+
+  private static void failure(JsonWriter w, String file, List<Diagnostic> diagnostics) {
+    w.beginObject();
+    w.name("file").value(file);
+    w.name("error");
+    diagnostic(w, diagnostics.get(0));
+    w.name("errors").beginArray();
+    for (Diagnostic d : diagnostics) {
+      diagnostic(w, d);
+    }
+    w.endArray();
+    w.endObject();
+  }
+
+  private static void diagnostic(JsonWriter w, Diagnostic d) {
+    w.beginObject();
+    w.name("message").value(d.message());
+    if (d.location().known()) {
+      w.name("line").value(d.location().line());
+      w.name("column").value(d.location().column());
+    } else {
+      w.name("line").raw("null");
+      w.name("column").raw("null");
+    }
+    w.name("layer").value(d.layer().orElse(null));
+    w.endObject();
+  }
+
+  private static void shape(JsonWriter w, Shape s) {
+    w.beginArray();
+    for (long d : s.dims()) {
+      w.value(d);
+    }
+    w.endArray();
+  }
+
+  private static void fractions(JsonWriter w, Optional<List<Fraction>> values) {
+    if (values.isEmpty()) {
+      w.raw("null");
+      return;
+    }
+    w.beginArray();
+    for (Fraction f : values.get()) {
+      w.raw(number(f));
+    }
+    w.endArray();
+  }
+
+  /** An integer as is, a fraction as a decimal to ten significant digits. */
+  static String number(Fraction f) {
+    if (f.isInteger()) {
+      return Long.toString(f.numerator());
+    }
+    return new BigDecimal(f.numerator())
+        .divide(new BigDecimal(f.denominator()), new MathContext(10))
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+}

@@ -1,0 +1,208 @@
+package io.layerwise.engine;
+
+import io.layerwise.model.Activation;
+import io.layerwise.model.BatchNorm;
+import io.layerwise.model.Concatenate;
+import io.layerwise.model.Conv;
+import io.layerwise.model.ConvTranspose;
+import io.layerwise.model.Dense;
+import io.layerwise.model.DepthwiseConv;
+import io.layerwise.model.Dropout;
+import io.layerwise.model.Flatten;
+import io.layerwise.model.Framework;
+import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.LayerNorm;
+import io.layerwise.model.LayerVisitor;
+import io.layerwise.model.Merge;
+import io.layerwise.model.Pooling;
+import io.layerwise.model.Reshape;
+import io.layerwise.model.SeparableConv;
+import io.layerwise.model.Shape;
+import io.layerwise.model.Subsampling;
+import io.layerwise.model.UpSampling;
+import io.layerwise.model.ZeroPadding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The weight tensors a framework creates for a layer, written out as shapes the way Keras'
+ * {@code build()} and PyTorch's constructors create them. Their sizes, multiplied out, are an
+ * independent count of the parameters.
+ */
+final class WeightShapes implements LayerVisitor<List<List<Long>>> {
+
+  private final Framework framework;
+  private final Shape in;
+
+  private WeightShapes(Framework framework, Shape in) {
+    this.framework = framework;
+    this.in = in;
+  }
+
+  static List<List<Long>> of(Framework framework, LayerResult layer) {
+    return layer.node().layer().accept(new WeightShapes(framework, layer.inputShapes().get(0)));
+  }
+
+  static long count(List<List<Long>> tensors) {
+    long total = 0;
+    for (List<Long> t : tensors) {
+      long n = 1;
+      for (long d : t) {
+        n *= d;
+      }
+      total += n;
+    }
+    return total;
+  }
+
+  private long channels() {
+    return framework == Framework.KERAS ? in.last() : in.dim(0);
+  }
+
+  private static List<Long> concat(List<Long> a, long... more) {
+    List<Long> out = new ArrayList<>(a);
+    for (long m : more) {
+      out.add(m);
+    }
+    return out;
+  }
+
+  @Override
+  public List<List<Long>> conv(Conv l) {
+    List<List<Long>> w = new ArrayList<>();
+    w.add(concat(l.window().kernel(), channels() / l.groups(), l.filters()));
+    if (l.useBias()) {
+      w.add(List.of(l.filters()));
+    }
+    return w;
+  }
+
+  @Override
+  public List<List<Long>> convTranspose(ConvTranspose l) {
+    List<List<Long>> w = new ArrayList<>();
+    w.add(concat(l.window().kernel(), l.filters(), channels()));
+    if (l.useBias()) {
+      w.add(List.of(l.filters()));
+    }
+    return w;
+  }
+
+  @Override
+  public List<List<Long>> depthwiseConv(DepthwiseConv l) {
+    List<List<Long>> w = new ArrayList<>();
+    w.add(concat(l.window().kernel(), channels(), l.depthMultiplier()));
+    if (l.useBias()) {
+      w.add(List.of(channels() * l.depthMultiplier()));
+    }
+    return w;
+  }
+
+  @Override
+  public List<List<Long>> separableConv(SeparableConv l) {
+    List<List<Long>> w = new ArrayList<>();
+    w.add(concat(l.window().kernel(), channels(), l.depthMultiplier()));
+    w.add(List.of(1L, 1L, channels() * l.depthMultiplier(), l.filters()));
+    if (l.useBias()) {
+      w.add(List.of(l.filters()));
+    }
+    return w;
+  }
+
+  @Override
+  public List<List<Long>> pooling(Pooling l) {
+    return List.of();
+  }
+
+  @Override
+  public List<List<Long>> globalPooling(GlobalPooling l) {
+    return List.of();
+  }
+
+  @Override
+  public List<List<Long>> subsampling(Subsampling l) {
+    return List.of(List.of(channels()), List.of(channels()));
+  }
+
+  @Override
+  public List<List<Long>> flatten(Flatten l) {
+    return List.of();
+  }
+
+  @Override
+  public List<List<Long>> dense(Dense l) {
+    List<List<Long>> w = new ArrayList<>();
+    w.add(List.of(in.last(), l.units()));
+    if (l.useBias()) {
+      w.add(List.of(l.units()));
+    }
+    return w;
+  }
+
+  @Override
+  public List<List<Long>> dropout(Dropout l) {
+    return List.of();
+  }
+
+  @Override
+  public List<List<Long>> activation(Activation l) {
+    return List.of();
+  }
+
+  @Override
+  public List<List<Long>> batchNorm(BatchNorm l) {
+    int axis = l.axis().isPresent()
+        ? (l.axis().getAsInt() < 0 ? in.rank() + l.axis().getAsInt() : l.axis().getAsInt() - 1)
+        : (framework == Framework.KERAS ? in.rank() - 1 : 0);
+    long c = in.dim(axis);
+    List<List<Long>> w = new ArrayList<>();
+    if (l.scale()) {
+      w.add(List.of(c));
+    }
+    if (l.center()) {
+      w.add(List.of(c));
+    }
+    if (framework == Framework.KERAS) {
+      w.add(List.of(c));
+      w.add(List.of(c));
+    }
+    return w;
+  }
+
+  @Override
+  public List<List<Long>> layerNorm(LayerNorm l) {
+    int axis = l.axis() < 0 ? in.rank() + l.axis() : l.axis() - 1;
+    List<List<Long>> w = new ArrayList<>();
+    if (l.scale()) {
+      w.add(List.of(in.dim(axis)));
+    }
+    if (l.center()) {
+      w.add(List.of(in.dim(axis)));
+    }
+    return w;
+  }
+
+  @Override
+  public List<List<Long>> zeroPadding(ZeroPadding l) {
+    return List.of();
+  }
+
+  @Override
+  public List<List<Long>> upSampling(UpSampling l) {
+    return List.of();
+  }
+
+  @Override
+  public List<List<Long>> reshape(Reshape l) {
+    return List.of();
+  }
+
+  @Override
+  public List<List<Long>> merge(Merge l) {
+    return List.of();
+  }
+
+  @Override
+  public List<List<Long>> concatenate(Concatenate l) {
+    return List.of();
+  }
+}
