@@ -33,8 +33,9 @@ public final class Engine {
             + "' is reserved for the network's input; rename layer '" + node.name() + "' ("
             + node.layer().type().className() + ")"));
       } else if (positions.putIfAbsent(node.name(), i) != null) {
-        problems.add(new Problem(i, "name", "duplicate layer name '" + node.name()
-            + "': it is already used by layer " + (positions.get(node.name()) + 1)));
+        problems.add(new Problem(i, "name", "duplicate layer name '" + node.name() + "' ("
+            + node.layer().type().className() + "): layer " + (positions.get(node.name()) + 1)
+            + " already has it"));
       }
     }
 
@@ -91,7 +92,7 @@ public final class Engine {
       Map<String, Shape> shapes,
       Set<String> broken,
       List<Problem> problems) {
-    String where = " in layer '" + node.name() + "' (" + node.layer().type().className() + ")";
+    String layer = "layer '" + node.name() + "' (" + node.layer().type().className() + ")";
     List<Shape> inputs = new ArrayList<>();
     boolean ok = true;
     for (String name : node.inputs()) {
@@ -100,18 +101,20 @@ public final class Engine {
       } else if (broken.contains(name)) {
         ok = false;
       } else if (name.equals(node.name())) {
-        problems.add(new Problem(index, "inputs", "a layer cannot take its own output" + where));
+        problems.add(new Problem(index, "inputs", layer + " takes its own output; a layer can"
+            + " only take the outputs of layers above it"));
         ok = false;
       } else if (positions.containsKey(name) && positions.get(name) > index) {
-        problems.add(new Problem(index, "inputs", "'" + name + "' comes later in the file;"
-            + " a layer can only take the outputs of layers above it" + where));
+        problems.add(new Problem(index, "inputs", layer + " takes '" + name + "', which comes"
+            + " later in the file; a layer can only take the outputs of layers above it"));
         ok = false;
       } else {
         List<String> known = new ArrayList<>(shapes.keySet());
         known.addAll(broken);
         String hint = Spelling.closest(name, known).map(s -> "; did you mean '" + s + "'?")
             .orElse("");
-        problems.add(new Problem(index, "inputs", "unknown layer '" + name + "'" + where + hint));
+        problems.add(new Problem(index, "inputs", "unknown layer '" + name + "' in the inputs of "
+            + layer + hint));
         ok = false;
       }
     }
@@ -119,8 +122,9 @@ public final class Engine {
     if (ok && (n < node.layer().minInputs() || n > node.layer().maxInputs())) {
       String wanted = node.layer().maxInputs() == 1 ? "exactly one input"
           : "at least " + node.layer().minInputs() + " inputs";
-      problems.add(new Problem(index, "inputs", node.layer().type().className() + " takes "
-          + wanted + ", but " + n + (n == 1 ? " is" : " are") + " given" + where));
+      problems.add(new Problem(index, "inputs", layer + " takes " + wanted + ", but has " + n
+          + " (" + String.join(", ", node.inputs()) + ")"
+          + (node.layer().maxInputs() > 1 ? "; name them with inputs: [a, b]" : "")));
       ok = false;
     }
     return ok ? Optional.of(inputs) : Optional.empty();

@@ -3,7 +3,9 @@ package io.layerwise.engine;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one-line "why" of a derivation, kept as a message key and its arguments so that sheets can
@@ -15,6 +17,9 @@ import java.util.ResourceBundle;
 public record Explanation(String key, List<Object> args) {
 
   private static final String BUNDLE = "io.layerwise.engine.explanations";
+
+  /** Parsed messages by language and key: parsing a pattern costs more than formatting it. */
+  private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
   public Explanation {
     args = List.copyOf(args);
@@ -31,7 +36,10 @@ public record Explanation(String key, List<Object> args) {
 
   /** The sentence in the given language, falling back to English. */
   public String text(Locale locale) {
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
-    return new MessageFormat(bundle.getString(key), locale).format(args.toArray());
+    MessageFormat format = FORMATS.computeIfAbsent(locale.toLanguageTag() + "\u0000" + key,
+        k -> new MessageFormat(ResourceBundle.getBundle(BUNDLE, locale).getString(key), locale));
+    synchronized (format) {
+      return format.format(args.toArray());
+    }
   }
 }

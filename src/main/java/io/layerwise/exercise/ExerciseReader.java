@@ -102,10 +102,9 @@ public final class ExerciseReader {
       }
     }
     List<String> ids = List.of(Framework.KERAS.id(), Framework.PYTORCH.id());
-    String hint = Spelling.closest(given.get(), ids).map(h -> "; did you mean '" + h + "'?")
-        .orElse("");
-    problems.error(top.locations().get("framework"),
-        "framework must be 'keras' or 'pytorch', not '" + given.get() + "'" + hint);
+    top.error(top.locations().get("framework"),
+        "framework must be 'keras' or 'pytorch', not '" + given.get() + "'",
+        Spelling.closest(given.get(), ids));
     return Framework.KERAS;
   }
 
@@ -159,7 +158,7 @@ public final class ExerciseReader {
         continue;
       }
       int i = types.size() - 1;
-      m.entry("type").map(Node.Entry::value).ifPresent(t -> types.set(i, type(t)));
+      m.entry("type").map(Node.Entry::value).ifPresent(t -> types.set(i, type(t, i)));
       m.entry("name").map(Node.Entry::value).filter(v -> v instanceof Node.Scalar)
           .map(v -> ((Node.Scalar) v).text()).filter(s -> !s.isBlank())
           .ifPresent(s -> {
@@ -207,17 +206,18 @@ public final class ExerciseReader {
     return nodes;
   }
 
-  private Optional<LayerType> type(Node t) {
+  private Optional<LayerType> type(Node t, int index) {
+    String where = " in layer " + (index + 1);
     if (!(t instanceof Node.Scalar s) || s.kind() != Node.Kind.STRING) {
       problems.error(t.location(), "type must be a layer class name such as Conv2D, not "
-          + t.describe());
+          + t.describe() + where);
       return Optional.empty();
     }
     Optional<LayerType> found = LayerTypes.lookup(s.text());
     if (found.isEmpty()) {
       String hint = LayerTypes.suggest(s.text()).map(h -> "; did you mean '" + h + "'?")
-          .orElse("");
-      problems.error(t.location(), "unknown layer type '" + s.text() + "'" + hint);
+          .orElse("; known types are " + String.join(", ", LayerTypes.classNames()));
+      problems.error(t.location(), "unknown layer type '" + s.text() + "'" + where + hint);
     }
     return found;
   }

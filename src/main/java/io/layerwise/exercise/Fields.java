@@ -60,6 +60,12 @@ final class Fields {
     problems.error(at, message + where, layer);
   }
 
+  /** A problem with a suggestion, which follows the layer's name: {@code …; did you mean 'x'?}. */
+  void error(Location at, String message, Optional<String> suggestion) {
+    problems.error(at, message + where + suggestion.map(h -> "; did you mean '" + h + "'?")
+        .orElse(""), layer);
+  }
+
   Optional<Node> get(String key) {
     asked.add(key);
     return map.entry(key).map(Node.Entry::value);
@@ -158,10 +164,8 @@ final class Fields {
         case "same":
           return Padding.SAME;
         default:
-          String hint = Spelling.closest(s.text(), List.of("valid", "same"))
-              .map(h -> "; did you mean '" + h + "'?").orElse("");
           error(s.location(), key + " must be 'valid', 'same', a number of zeros or a list of"
-              + " them, not '" + s.text() + "'" + hint);
+              + " them, not '" + s.text() + "'", Spelling.closest(s.text(), List.of("valid", "same")));
           return fallback;
       }
     }
@@ -293,9 +297,13 @@ final class Fields {
   void finish(String context) {
     for (Node.Entry e : map.entries()) {
       if (!asked.contains(e.key())) {
-        String hint = Spelling.closest(e.key(), asked).map(h -> "; did you mean '" + h + "'?")
-            .orElse("; " + context + " takes " + String.join(", ", asked));
-        error(e.keyLocation(), "unknown key '" + e.key() + "'" + hint);
+        Optional<String> hint = Spelling.closest(e.key(), asked);
+        if (hint.isPresent()) {
+          error(e.keyLocation(), "unknown key '" + e.key() + "'", hint);
+        } else {
+          problems.error(e.keyLocation(), "unknown key '" + e.key() + "'" + where + "; "
+              + context + " takes " + String.join(", ", asked), layer);
+        }
       }
     }
   }

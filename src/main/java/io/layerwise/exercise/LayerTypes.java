@@ -49,6 +49,10 @@ final class LayerTypes {
     return Optional.ofNullable(BY_NAME.get(Spelling.normalize(name)));
   }
 
+  static List<String> classNames() {
+    return List.copyOf(CLASS_NAMES);
+  }
+
   static Optional<String> suggest(String name) {
     return Spelling.closest(name, CLASS_NAMES);
   }

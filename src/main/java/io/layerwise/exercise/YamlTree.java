@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses YAML text into {@link Node}s with Jackson's streaming parser, keeping every token's line
@@ -66,6 +68,16 @@ final class YamlTree {
       }
       return tree.value(p, t);
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+        Mark mark = m.getProblemMark();
+        String context = m.getContext() == null ? ""
+            : " (" + m.getContext().strip()
+                + (m.getContextMark() == null ? "" : " that starts at line "
+                    + (m.getContextMark().getLine() + 1)) + ")";
+        throw new ExerciseException(List.of(Diagnostic.error(
+            new Location(file, mark.getLine() + 1, mark.getColumn() + 1),
+            "this is not valid YAML: " + firstLine(m.getProblem()) + context)));
+      }
       JsonLocation at = e.getLocation();
       Location where = at == null ? Location.ofFile(file)
           : new Location(file, Math.max(at.getLineNr(), 1), Math.max(at.getColumnNr(), 1));

@@ -1,0 +1,158 @@
+package io.layerwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What a run printed and returned. */
+  private record Run(int code, String out, String err) {
+    JsonNode json() throws IOException {
+      return JSON.readTree(out);
+    }
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
+  void explainPrintsSummaryTableTotalsAndDerivations() {
+    Run r = run("explain", "exercises/course-example.yaml");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .contains("conv1 (Conv2D)         (None, 28, 28, 8)        608")
+        .contains("Total params: 62,958")
+        .contains("Non-trainable params: 0")
+        .contains("weights = K_h·K_w·C_in·F = 5·5·3·8 = 600")
+        .contains("H_out = ⌊(H_in + 2P − K)/S⌋ + 1 = ⌊(32 + 2·0 − 5)/1⌋ + 1 = 28");
+  }
+
+  @Test
+  void jsonFollowsTheContract() throws IOException {
+    Run r = run("explain", "--format", "json", "exercises/two-class-cnn.yaml");
+    assertThat(r.code()).isZero();
+    JsonNode root = r.json();
+    assertThat(fieldNames(root))
+        .contains("title", "framework", "input_shape", "layers", "total");
+    assertThat(root.get("framework").asText()).isEqualTo("keras");
+    assertThat(root.get("input_shape").toString()).isEqualTo("[100,100,1]");
+    JsonNode total = root.get("total");
+    assertThat(fieldNames(total)).containsExactly(
+        "params", "trainable_params", "non_trainable_params", "macs", "activations");
+    assertThat(total.get("params").asLong()).isEqualTo(50_828_751);
+
+    JsonNode conv1 = root.get("layers").get(0);
+    assertThat(fieldNames(conv1)).containsExactly("name", "type", "inputs", "output_shape",
+        "activations", "weights", "biases", "params", "trainable_params",
+        "non_trainable_params", "macs", "receptive_field", "effective_stride", "derivations");
+    assertThat(conv1.get("name").asText()).isEqualTo("conv1");
+    assertThat(conv1.get("type").asText()).isEqualTo("Conv2D");
+    assertThat(conv1.get("inputs").toString()).isEqualTo("[\"input\"]");
+    assertThat(conv1.get("output_shape").toString()).isEqualTo("[94,94,60]");
+    assertThat(conv1.get("params").asLong()).isEqualTo(3_000);
+    assertThat(conv1.get("receptive_field").toString()).isEqualTo("[7,7]");
+    JsonNode first = conv1.get("derivations").get(0);
+    assertThat(fieldNames(first))
+        .contains("quantity", "formula", "substituted", "result", "latex");
+    assertThat(first.get("quantity").asText()).isEqualTo("output_shape[0]");
+    assertThat(first.get("formula").asText()).isEqualTo("H_out = ⌊(H_in + 2P − K)/S⌋ + 1");
+    assertThat(first.get("substituted").asText()).isEqualTo("⌊(100 + 2·0 − 7)/1⌋ + 1");
+    assertThat(first.get("result").asLong()).isEqualTo(94);
+
+    JsonNode flatten = root.get("layers").get(3);
+    assertThat(flatten.get("receptive_field").isNull()).isTrue();
+    assertThat(flatten.get("effective_stride").isNull()).isTrue();
+  }
+
+  @Test
+  void severalFilesGiveAnArrayWithErrorsInPlace(@TempDir Path dir) throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "title: Bad\ninput: [8, 8, 1]\nlayers:\n"
+        + "  - {type: Conv2D, name: c, filters: 2, kernel_size: 9}\n");
+    Run r = run("explain", "--format", "json", "exercises/course-example.yaml", bad.toString());
+    assertThat(r.code()).isEqualTo(1);
+    JsonNode root = r.json();
+    assertThat(root.isArray()).isTrue();
+    assertThat(root.get(0).get("total").get("params").asLong()).isEqualTo(62_958);
+    JsonNode failure = root.get(1);
+    assertThat(failure.get("file").asText()).isEqualTo(bad.toString());
+    JsonNode error = failure.get("error");
+    assertThat(fieldNames(error)).containsExactly("message", "line", "column", "layer");
+    assertThat(error.get("line").asInt()).isEqualTo(4);
+    assertThat(error.get("column").asInt()).isEqualTo(54);
+    assertThat(error.get("layer").asText()).isEqualTo("c");
+    assertThat(error.get("message").asText()).startsWith("kernel 9 exceeds padded input height 8");
+    assertThat(r.err()).startsWith(bad + ":4:54: error: kernel 9 exceeds padded input height 8");
+  }
+
+  @Test
+  void errorsShowTheSourceLineAndACaret(@TempDir Path dir) throws IOException {
+    Path bad = dir.resolve("typo.yaml");
+    Files.writeString(bad, "title: T\ninput: [10]\nlayers:\n  - {type: Dense, unitz: 4}\n");
+    Run r = run("explain", bad.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("did you mean 'units'?")
+        .contains("  - {type: Dense, unitz: 4}" + System.lineSeparator() + "                  ^");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void missingFileIsAnInvalidExerciseNotACrash() {
+    Run r = run("explain", "no/such/file.yaml");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no/such/file.yaml: error: no such file")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void binaryGarbageIsAnInvalidExerciseNotACrash(@TempDir Path dir) throws IOException {
+    Path junk = dir.resolve("junk.yaml");
+    Files.write(junk, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '{', '[', ':'});
+    Run r = run("explain", "--format", "json", junk.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.json().get("error").get("message").asText()).isNotEmpty();
+    assertThat(r.err()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(run("explain").code()).isEqualTo(2);
+    assertThat(run("explain", "--format", "xml", "exercises/vgg16.yaml").code()).isEqualTo(2);
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+  }
+
+  @Test
+  void versionAndHelp() {
+    Run version = run("--version");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("layerwise ");
+    Run help = run("--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("explain");
+    assertThat(run("explain", "--help").out()).contains("--format");
+  }
+}
