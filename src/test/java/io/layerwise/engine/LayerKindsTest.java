@@ -1,0 +1,151 @@
+package io.layerwise.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layerwise.Bundled;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * One layer on a given input, against what Keras (or PyTorch, for {@code pytorch:} rows) builds:
+ * output shape, parameters, non-trainable parameters. The expected numbers are worked out by hand
+ * from the frameworks' documented weight shapes.
+ */
+class LayerKindsTest {
+
+  private static LayerResult last(String framework, String input, String layer) {
+    String text = "title: t\nframework: " + framework + "\ninput: " + input + "\nlayers:\n  - "
+        + layer + "\n";
+    List<LayerResult> layers = Bundled.analyzeText(text).layers();
+    return layers.get(layers.size() - 1);
+  }
+
+  private static String dims(LayerResult l) {
+    return l.output().dims().stream().map(String::valueOf).collect(Collectors.joining("x"));
+  }
+
+  @ParameterizedTest(name = "{0} {2} on {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      keras   | [100, 16]          | {type: Conv1D, filters: 32, kernel_size: 5, strides: 2}          | 48x32       | 2592  | 0
+      keras   | [16, 16, 16, 3]    | {type: Conv3D, filters: 8, kernel_size: 3}                       | 14x14x14x8  | 656   | 0
+      keras   | [7, 7, 64]         | {type: Conv2DTranspose, filters: 32, kernel_size: 3, strides: 2, padding: same} | 14x14x32 | 18464 | 0
+      keras   | [7, 7, 64]         | {type: Conv2DTranspose, filters: 32, kernel_size: 3, strides: 2} | 15x15x32    | 18464 | 0
+      keras   | [7, 7, 64]         | {type: Conv2DTranspose, filters: 32, kernel_size: 3, strides: 2, padding: same, output_padding: 1} | 14x14x32 | 18464 | 0
+      keras   | [32, 32, 16]       | {type: DepthwiseConv2D, kernel_size: 3, padding: same, depth_multiplier: 2} | 32x32x32 | 320 | 0
+      keras   | [32, 32, 16]       | {type: SeparableConv2D, filters: 64, kernel_size: 3, padding: same} | 32x32x64 | 1232 | 0
+      keras   | [32, 32, 16]       | {type: SeparableConv2D, filters: 64, kernel_size: 3, use_bias: false} | 30x30x64 | 1168 | 0
+      keras   | [7, 7, 512]        | {type: GlobalAveragePooling2D}                                   | 512         | 0     | 0
+      keras   | [7, 7, 512]        | {type: GlobalMaxPooling2D, keepdims: true}                        | 1x1x512     | 0     | 0
+      keras   | [50, 50, 100]      | {type: Dense, units: 250}                                        | 50x50x250   | 25250 | 0
+      keras   | [32, 32, 64]       | {type: BatchNormalization}                                       | 32x32x64    | 256   | 128
+      keras   | [32, 32, 64]       | {type: BatchNormalization, trainable: false}                     | 32x32x64    | 256   | 256
+      keras   | [32, 32, 64]       | {type: BatchNormalization, center: false}                        | 32x32x64    | 192   | 128
+      keras   | [32, 32, 64]       | {type: BatchNormalization, axis: 1}                              | 32x32x64    | 128   | 64
+      keras   | [10, 64]           | {type: LayerNormalization}                                       | 10x64       | 128   | 0
+      keras   | [10, 10, 3]        | {type: ZeroPadding2D, padding: [[1, 2], [3, 4]]}                 | 13x17x3     | 0     | 0
+      keras   | [10, 10, 3]        | {type: ZeroPadding2D}                                            | 12x12x3     | 0     | 0
+      keras   | [4, 5, 6]          | {type: UpSampling2D, size: [2, 3]}                               | 8x15x6      | 0     | 0
+      keras   | [4, 4, 2]          | {type: Reshape, target_shape: [-1, 4]}                           | 8x4         | 0     | 0
+      keras   | [7, 7, 3]          | {type: MaxPooling2D, pool_size: 2, padding: same}                | 4x4x3       | 0     | 0
+      keras   | [7, 7, 3]          | {type: AveragePooling2D, pool_size: 3, strides: 1}               | 5x5x3       | 0     | 0
+      keras   | [7, 7, 3]          | {type: Conv2D, filters: 4, kernel_size: 3, strides: 2, padding: same} | 4x4x4  | 112   | 0
+      keras   | [28, 28, 6]        | {type: Subsampling2D}                                            | 14x14x6     | 12    | 0
+      keras   | [20]               | {type: Dense, units: 10, trainable: false}                       | 10          | 210   | 210
+      keras   | [20]               | {type: Dense, units: 10, use_bias: false}                        | 10          | 200   | 0
+      keras   | [20, 20, 8]        | {type: Conv2D, filters: 16, kernel_size: 3, dilation_rate: 2}    | 16x16x16    | 1168  | 0
+      keras   | [20, 20, 8]        | {type: Conv2D, filters: 16, kernel_size: 3, groups: 4}           | 18x18x16    | 304   | 0
+      pytorch | [3, 32, 32]        | {type: Conv2D, filters: 16, kernel_size: 3, padding: 1}          | 16x32x32    | 448   | 0
+      pytorch | [64, 32, 32]       | {type: BatchNormalization}                                       | 64x32x32    | 128   | 0
+      pytorch | [16, 8, 8]         | {type: Dense, units: 4}                                          | 16x8x4      | 36    | 0
+      pytorch | [16, 8, 8]         | {type: MaxPooling2D, pool_size: 2}                               | 16x4x4      | 0     | 0
+      pytorch | [16, 8, 8]         | {type: GlobalAveragePooling2D}                                   | 16          | 0     | 0
+      pytorch | [16, 7, 7]         | {type: Conv2DTranspose, filters: 8, kernel_size: 3, strides: 2, padding: 1, output_padding: 1} | 8x14x14 | 1160 | 0
+      """)
+  void outputShapeAndCountsMatchTheFramework(String framework, String input, String layer,
+      String shape, long params, long nonTrainable) {
+    LayerResult l = last(framework, input, layer);
+    assertThat(dims(l)).isEqualTo(shape);
+    assertThat(l.params()).isEqualTo(params);
+    assertThat(l.nonTrainable()).isEqualTo(nonTrainable);
+    assertThat(l.trainable()).isEqualTo(params - nonTrainable);
+  }
+
+  @Test
+  void concatenateAddsTheChannels() {
+    LayerResult cat = Bundled.analyzeText("""
+        title: t
+        input: [8, 8, 3]
+        layers:
+          - {type: Conv2D, name: a, filters: 5, kernel_size: 1}
+          - {type: Concatenate, name: cat, inputs: [input, a]}
+        """).layer("cat").orElseThrow();
+    assertThat(dims(cat)).isEqualTo("8x8x8");
+    assertThat(cat.derivationsOf("output_shape[2]").get(0).equation(Notation.TEXT))
+        .isEqualTo("C_out = C_1 + C_2 = 3 + 5 = 8");
+  }
+
+  @Test
+  void pytorchBatchNormSaysWhyRunningStatisticsAreNotCounted() {
+    LayerResult bn = last("pytorch", "[64, 8, 8]", "{type: BatchNormalization}");
+    assertThat(bn.derivationsOf("params").get(0).explanation().text())
+        .contains("running_mean and running_var are buffers").contains("256");
+  }
+
+  @Test
+  void kerasBatchNormDerivesTheTrainableSplit() {
+    LayerResult bn = last("keras", "[8, 8, 64]", "{type: BatchNormalization}");
+    assertThat(bn.derivationsOf("params").get(0).equation(Notation.TEXT))
+        .isEqualTo("params = 4C = 4·64 = 256");
+    assertThat(bn.derivationsOf("non_trainable_params").get(0).equation(Notation.TEXT))
+        .isEqualTo("non_trainable = 2C = 2·64 = 128");
+  }
+
+  @Test
+  void frozenLayerExplainsItsNonTrainableParameters() {
+    LayerResult d = last("keras", "[20]", "{type: Dense, units: 10, trainable: false}");
+    assertThat(d.derivationsOf("non_trainable_params").get(0).explanation().text())
+        .contains("frozen");
+  }
+
+  @Test
+  void denseOnANonFlatInputSaysItActsOnTheLastAxis() {
+    LayerResult d = last("keras", "[50, 50, 100]", "{type: Dense, units: 250}");
+    assertThat(d.derivationsOf("weights").get(0).explanation().text())
+        .contains("last axis").contains("100×250").contains("50×50");
+    assertThat(d.macs()).isEqualTo(50L * 50 * 100 * 250);
+  }
+
+  @Test
+  void samePaddingExplainsWhyTheSizeIsKept() {
+    LayerResult c = last("keras", "[9, 9, 1]", "{type: Conv2D, filters: 1, kernel_size: 3, padding: same}");
+    Derivation h = c.derivationsOf("output_shape[0]").get(0);
+    assertThat(h.equation(Notation.TEXT)).isEqualTo("H_out = ⌈H_in/S⌉ = ⌈9/1⌉ = 9");
+    assertThat(h.explanation().text()).contains("keeps the size");
+  }
+
+  @Test
+  void groupedConvolutionDividesTheInputChannels() {
+    LayerResult c = last("keras", "[20, 20, 8]", "{type: Conv2D, filters: 16, kernel_size: 3, groups: 4}");
+    assertThat(c.derivationsOf("weights").get(0).equation(Notation.TEXT))
+        .isEqualTo("weights = K_h·K_w·(C_in/G)·F = 3·3·(8/4)·16 = 288");
+  }
+
+  @Test
+  void upSamplingMakesTheEffectiveStrideAFraction() {
+    LayerResult up = last("keras", "[8, 8, 3]", "{type: UpSampling2D}");
+    assertThat(up.geometry().orElseThrow().stride()).containsExactly(
+        new Fraction(1, 2), new Fraction(1, 2));
+  }
+
+  @Test
+  void receptiveFieldOfADilatedConvolution() {
+    LayerResult c = last("keras", "[20, 20, 8]", "{type: Conv2D, filters: 16, kernel_size: 3, dilation_rate: 2}");
+    assertThat(c.geometry().orElseThrow().receptiveField()).containsExactly(
+        Fraction.of(5), Fraction.of(5));
+    assertThat(c.derivationsOf("receptive_field[0]").get(0).equation(Notation.TEXT))
+        .isEqualTo("R_out = R_in + d·(K − 1)·J_in = 1 + 2·(3 − 1)·1 = 5");
+  }
+}
