@@ -7,6 +7,7 @@ import io.layerwise.engine.Problem;
 import io.layerwise.exercise.ExerciseReader;
 import io.layerwise.exercise.ParsedExercise;
 import io.layerwise.model.LayerNode;
+import io.layerwise.publish.Publisher;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,36 @@ public final class Layerwise {
     return v == null ? "dev" : v;
   }
 
+  /**
+   * Builds sheets as the request says, reporting progress to the listener. Never throws for a bad
+   * exercise or a failed conversion: those are in the report's diagnostics.
+   *
+   * @param publisher converts and writes; keep one for many builds (as {@code watch} does) to
+   *     start Asciidoctor only once
+   */
+  public static BuildReport build(BuildRequest request, BuildListener listener,
+      Publisher publisher) {
+    return new SheetBuild(request, listener, publisher).run();
+  }
+
+  /**
+   * What identifies this build of Layerwise in build fingerprints: its version, and the time its
+   * jar was made, so that a rebuilt jar remakes the sheets.
+   */
+  static String buildIdentity() {
+    String identity = version();
+    try {
+      java.net.URL source = Layerwise.class.getProtectionDomain().getCodeSource().getLocation();
+      Path jar = Path.of(source.toURI());
+      if (Files.isRegularFile(jar)) {
+        identity += "@" + Files.getLastModifiedTime(jar).toMillis();
+      }
+    } catch (java.net.URISyntaxException | IOException | SecurityException e) {
+      // the version alone identifies the build
+    }
+    return identity;
+  }
+
   /** Reads and analyses one exercise file; its path is shown in messages as given. */
   public static Analysis explain(Path path) throws ExerciseException {
     return explain(path.toString(), read(path));
@@ -59,7 +90,7 @@ public final class Layerwise {
         Optional<String> layer = p.layerIndex() >= 0 && p.layerIndex() < layers.size()
             ? Optional.of(layers.get(p.layerIndex()).name())
             : Optional.empty();
-        diagnostics.add(new Diagnostic(at, p.message(), layer, ""));
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, at, p.message(), layer, ""));
       }
       throw withSource(diagnostics, text);
     }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Worked solutions for neural-network shape and parameter exercises.",
-    subcommands = {ExplainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ExplainCommand.class, BuildCommand.class, BenchCommand.class,
+      CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -9,6 +9,7 @@ import io.layerwise.model.Layer;
 import io.layerwise.model.LayerNode;
 import io.layerwise.model.LayerType;
 import io.layerwise.model.Network;
+import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Spelling;
 import java.util.ArrayList;
@@ -73,12 +74,13 @@ public final class ExerciseReader {
     List<Location> layerAt = new ArrayList<>();
     List<Map<String, Location>> fieldAt = new ArrayList<>();
     List<LayerNode> layers = layers(top, map.location(), layerAt, fieldAt);
+    List<Quantity> ask = ask(top);
     top.finish("an exercise");
     if (problems.any()) {
       throw new ExerciseException(problems.sorted());
     }
     Exercise exercise =
-        new Exercise(id, title, description, new Network(framework, input, layers));
+        new Exercise(id, title, description, new Network(framework, input, layers), ask);
     return new ParsedExercise(exercise, new SourceMap(map.location(), inputAt, layerAt, fieldAt));
   }
 
@@ -106,6 +108,35 @@ public final class ExerciseReader {
         "framework must be 'keras' or 'pytorch', not '" + given.get() + "'",
         Spelling.closest(given.get(), ids));
     return Framework.KERAS;
+  }
+
+  /** {@code ask: [output_shape, params, total]}: what the question sheet asks. */
+  private List<Quantity> ask(Fields top) {
+    Optional<Node> n = top.get("ask");
+    if (n.isEmpty()) {
+      return Quantity.DEFAULT_ASK;
+    }
+    List<Node> items = n.get() instanceof Node.ListNode list ? list.items() : List.of(n.get());
+    List<Quantity> ask = new ArrayList<>();
+    List<String> ids = java.util.Arrays.stream(Quantity.values()).map(Quantity::id).toList();
+    for (Node item : items) {
+      String text = item instanceof Node.Scalar s ? s.text() : "";
+      Optional<Quantity> q = Quantity.byId(text);
+      if (q.isEmpty()) {
+        top.error(item.location(), "ask lists quantities (" + String.join(", ", ids) + "), not "
+            + item.describe(), Spelling.closest(text, ids));
+      } else if (!ask.contains(q.get())) {
+        ask.add(q.get());
+      }
+    }
+    if (ask.isEmpty() && problems.any()) {
+      return Quantity.DEFAULT_ASK;
+    }
+    if (ask.isEmpty()) {
+      top.error(n.get().location(), "ask must list at least one quantity");
+      return Quantity.DEFAULT_ASK;
+    }
+    return ask;
   }
 
   private Shape input(Fields top) {

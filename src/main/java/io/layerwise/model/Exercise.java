@@ -1,5 +1,6 @@
 package io.layerwise.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,10 +10,25 @@ import java.util.Optional;
  * @param title the heading of its sheets
  * @param description the question text, if the file gives one
  * @param network the network to analyse
+ * @param ask what the question sheet asks for, in order
  */
-public record Exercise(String id, String title, Optional<String> description, Network network) {
+public record Exercise(
+    String id, String title, Optional<String> description, Network network, List<Quantity> ask) {
+
+  public Exercise {
+    ask = List.copyOf(ask);
+  }
+
+  /** An exercise that asks the default questions. */
+  public Exercise(String id, String title, Optional<String> description, Network network) {
+    this(id, title, description, network, Quantity.DEFAULT_ASK);
+  }
 
   public Framework framework() {
     return network.framework();
+  }
+
+  public boolean asks(Quantity q) {
+    return ask.contains(q);
   }
 }

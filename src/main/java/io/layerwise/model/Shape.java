@@ -57,6 +57,21 @@ public record Shape(List<Long> dims) {
     return new Shape(copy);
   }
 
+  /**
+   * The shape with its batch axis, as the framework prints it: {@code (None, 94, 94, 60)} for
+   * Keras, {@code [-1, 60, 94, 94]} (torchsummary's notation) for PyTorch.
+   */
+  public String batched(Framework framework) {
+    StringBuilder sb = new StringBuilder();
+    for (long d : dims) {
+      sb.append(", ").append(d);
+    }
+    return switch (framework) {
+      case KERAS -> "(None" + sb + ")";
+      case PYTORCH -> "[-1" + sb + "]";
+    };
+  }
+
   /** Python tuple notation, as Keras prints it: {@code (94, 94, 60)}, {@code (10,)}. */
   @Override
   public String toString() {

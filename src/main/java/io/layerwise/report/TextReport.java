@@ -119,13 +119,8 @@ public final class TextReport {
     return right ? fill + s : s + fill;
   }
 
-  /** The shape with its batch axis, as the framework prints it. */
-  static String batched(Shape s, Framework fw) {
-    String dims = s.dims().stream().map(String::valueOf).collect(Collectors.joining(", "));
-    return switch (fw) {
-      case KERAS -> "(None, " + dims + ")";
-      case PYTORCH -> "[-1, " + dims + "]";
-    };
+  private static String batched(Shape s, Framework fw) {
+    return s.batched(fw);
   }
 
   private static String label(Framework fw) {

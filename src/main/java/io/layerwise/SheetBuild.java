@@ -1,0 +1,252 @@
+package io.layerwise;
+
+import io.layerwise.engine.Analysis;
+import io.layerwise.publish.AtomicFiles;
+import io.layerwise.publish.Document;
+import io.layerwise.publish.OutputFormat;
+import io.layerwise.publish.PublishException;
+import io.layerwise.publish.Publisher;
+import io.layerwise.render.Formula;
+import io.layerwise.render.Hashes;
+import io.layerwise.render.RenderException;
+import io.layerwise.render.RenderedSheet;
+import io.layerwise.render.SheetKind;
+import io.layerwise.render.Sheets;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One run of {@code build}: reads and analyses every exercise, skips those whose inputs,
+ * templates and Layerwise version are unchanged since their sheets were last made, and renders and
+ * publishes the rest. A broken exercise is reported and the others still built; its earlier
+ * output stays as it was. FreeMarker and Asciidoctor are touched only if something is to be made.
+ */
+final class SheetBuild {
+
+  private final BuildRequest request;
+  private final BuildListener listener;
+  private final Publisher publisher;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<Path> written = new ArrayList<>();
+  private final boolean wasStarted;
+  private Sheets sheets;
+  private int built;
+  private int upToDate;
+  private int failed;
+
+  SheetBuild(BuildRequest request, BuildListener listener, Publisher publisher) {
+    this.request = request;
+    this.listener = listener;
+    this.publisher = publisher;
+    this.wasStarted = publisher.started();
+  }
+
+  /** An analysed exercise and what its sheets' fingerprint is. */
+  private record Job(Path file, Analysis analysis, String fingerprint) {
+    String id() {
+      return analysis.exercise().id();
+    }
+  }
+
+  BuildReport run() {
+    List<Path> files = exerciseFiles();
+    String templates;
+    try {
+      templates = Sheets.fingerprint(request.templates());
+    } catch (RenderException e) {
+      diagnostics.add(Diagnostic.error(Location.ofFile(request.templates().map(Path::toString)
+          .orElse("templates")), e.getMessage()));
+      return report(files.size());
+    }
+    List<Job> jobs = new ArrayList<>();
+    Map<String, Path> ids = new HashMap<>();
+    for (Path file : files) {
+      try {
+        String text = Layerwise.read(file);
+        Analysis a = Layerwise.explain(file.toString(), text);
+        Path other = ids.putIfAbsent(a.exercise().id(), file);
+        if (other != null) {
+          failed++;
+          diagnostics.add(Diagnostic.error(Location.ofFile(file.toString()), "id '"
+              + a.exercise().id() + "' is already used by " + other
+              + "; give one of them another id"));
+          continue;
+        }
+        jobs.add(new Job(file, a, fingerprint(templates, file.toString(), text)));
+      } catch (ExerciseException e) {
+        failed++;
+        diagnostics.addAll(e.diagnostics());
+      }
+    }
+    if (request.handout().isPresent()) {
+      buildHandout(request.handout().get(), jobs, templates);
+    } else {
+      List<Job> todo = jobs.stream().filter(j -> !upToDate(j.id(), j.fingerprint())).toList();
+      upToDate = jobs.size() - todo.size();
+      listener.started(todo.size() * request.sheets().size());
+      int step = 0;
+      for (Job job : todo) {
+        step = buildExercise(job, step);
+      }
+    }
+    return report(files.size());
+  }
+
+  private BuildReport report(int files) {
+    if (files == 0 && diagnostics.isEmpty()) {
+      diagnostics.add(Diagnostic.error(Location.ofFile(request.inputs().toString()),
+          "no exercise files (*.yaml) found"));
+      failed++;
+    }
+    return new BuildReport(written, built, upToDate, failed, diagnostics,
+        publisher.started() && !wasStarted);
+  }
+
+  private int buildExercise(Job job, int step) {
+    List<Path> outputs = new ArrayList<>();
+    try {
+      for (SheetKind kind : sorted()) {
+        RenderedSheet sheet = sheets().render(job.analysis(), kind, request.locale());
+        Map<String, String> formulas = new LinkedHashMap<>();
+        for (Formula f : sheet.formulas()) {
+          formulas.put(f.file(), f.latex());
+        }
+        Document doc = new Document(sheet.baseName(), sheet.asciidoc(), formulas,
+            Map.of(sheet.diagramFile(), sheet.diagramSvg()));
+        warn(job.file(), publisher.publish(doc, request.formats(), request.out()));
+        for (OutputFormat f : request.formats()) {
+          outputs.add(request.out().resolve(sheet.baseName() + "." + f.extension()));
+        }
+        listener.stepped(++step, sheet.baseName());
+      }
+      remember(job.id(), job.fingerprint(), outputs);
+      written.addAll(outputs);
+      built++;
+    } catch (RenderException | PublishException | IOException e) {
+      failed++;
+      diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()), e.getMessage()));
+    }
+    return step;
+  }
+
+  private void buildHandout(String name, List<Job> jobs, String templates) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    StringBuilder all = new StringBuilder(name);
+    jobs.forEach(j -> all.append('\n').append(j.fingerprint()));
+    String fp = fingerprint(templates, name, all.toString());
+    if (upToDate(name, fp)) {
+      upToDate = jobs.size();
+      return;
+    }
+    listener.started(request.sheets().size());
+    int step = 0;
+    List<Path> outputs = new ArrayList<>();
+    try {
+      for (SheetKind kind : sorted()) {
+        Sheets.Handout h = sheets().handout(name + "-" + kind.id(), name,
+            jobs.stream().map(Job::analysis).toList(), kind, request.locale());
+        Map<String, String> formulas = new LinkedHashMap<>();
+        for (Formula f : h.formulas()) {
+          formulas.put(f.file(), f.latex());
+        }
+        warn(Path.of(name), publisher.publish(
+            new Document(h.id(), h.asciidoc(), formulas, h.diagrams()), request.formats(),
+            request.out()));
+        for (OutputFormat f : request.formats()) {
+          outputs.add(request.out().resolve(h.id() + "." + f.extension()));
+        }
+        listener.stepped(++step, h.id());
+      }
+      remember(name, fp, outputs);
+      written.addAll(outputs);
+      built++;
+    } catch (RenderException | PublishException | IOException e) {
+      failed++;
+      diagnostics.add(Diagnostic.error(Location.ofFile(name), e.getMessage()));
+    }
+  }
+
+  private List<SheetKind> sorted() {
+    return request.sheets().stream().sorted().toList();
+  }
+
+  private void warn(Path file, List<String> warnings) {
+    for (String w : warnings) {
+      diagnostics.add(Diagnostic.warning(Location.ofFile(file.toString()), w));
+    }
+  }
+
+  private Sheets sheets() throws RenderException {
+    if (sheets == null) {
+      sheets = Sheets.create(request.templates());
+    }
+    return sheets;
+  }
+
+  /** Everything the sheets of one exercise depend on. */
+  private String fingerprint(String templates, String file, String text) {
+    return Hashes.sha256(String.join("\n", Layerwise.buildIdentity(), templates, file,
+        request.formats().stream().sorted().toList().toString(),
+        request.sheets().stream().sorted().toList().toString(),
+        request.locale().toLanguageTag(), text));
+  }
+
+  private Path stateFile(String id) {
+    return Publisher.stateDir(request.out()).resolve("state").resolve(id + ".fingerprint");
+  }
+
+  private boolean upToDate(String id, String fingerprint) {
+    Path state = stateFile(id);
+    try {
+      if (!Files.exists(state)) {
+        return false;
+      }
+      List<String> lines = Files.readAllLines(state);
+      if (lines.isEmpty() || !lines.get(0).equals(fingerprint)) {
+        return false;
+      }
+      return lines.stream().skip(1).allMatch(f -> Files.exists(request.out().resolve(f)));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void remember(String id, String fingerprint, List<Path> outputs) throws IOException {
+    StringBuilder sb = new StringBuilder(fingerprint).append('\n');
+    for (Path p : outputs) {
+      sb.append(p.getFileName()).append('\n');
+    }
+    AtomicFiles.write(stateFile(id), sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The inputs with directories replaced by the exercise files below them, sorted. */
+  private List<Path> exerciseFiles() {
+    List<Path> files = new ArrayList<>();
+    for (Path in : request.inputs()) {
+      if (Files.isDirectory(in)) {
+        try (Stream<Path> s = Files.walk(in)) {
+          s.filter(Files::isRegularFile)
+              .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+              .sorted().forEach(files::add);
+        } catch (IOException e) {
+          diagnostics.add(Diagnostic.error(Location.ofFile(in.toString()),
+              "cannot list the directory: " + e.getMessage()));
+          failed++;
+        }
+      } else {
+        files.add(in);
+      }
+    }
+    return files;
+  }
+}

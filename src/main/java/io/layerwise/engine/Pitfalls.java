@@ -1,0 +1,84 @@
+package io.layerwise.engine;
+
+import io.layerwise.model.Conv;
+import io.layerwise.model.Framework;
+import io.layerwise.model.LayerType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The classic mistakes a network gives occasion for, so that a sheet warns about exactly those:
+ * pooling without weights, Dense on a non-flat input, {@code same} padding, input channels, one
+ * bias per unit, batch-norm statistics, frozen layers, grouped convolutions.
+ */
+public final class Pitfalls {
+
+  private Pitfalls() {}
+
+  public static List<Explanation> of(Analysis a) {
+    Set<String> keys = new LinkedHashSet<>();
+    List<Explanation> out = new ArrayList<>();
+    for (LayerResult l : a.layers()) {
+      LayerType type = l.node().layer().type();
+      switch (type) {
+        case CONV1D, CONV2D, CONV3D, CONV2D_TRANSPOSE, SEPARABLE_CONV2D -> {
+          if (l.inputShapes().get(0).rank() > 1) {
+            keys.add("pitfall.inputChannels");
+          }
+          if (l.biases() > 0) {
+            keys.add("pitfall.biasPerFilter");
+          }
+          if (l.node().layer() instanceof Conv c && c.groups() > 1) {
+            keys.add("pitfall.groups");
+          }
+        }
+        case DEPTHWISE_CONV2D -> keys.add("pitfall.depthwise");
+        case MAX_POOLING1D, MAX_POOLING2D, MAX_POOLING3D, AVERAGE_POOLING1D, AVERAGE_POOLING2D,
+            AVERAGE_POOLING3D, GLOBAL_AVERAGE_POOLING1D, GLOBAL_AVERAGE_POOLING2D,
+            GLOBAL_MAX_POOLING1D, GLOBAL_MAX_POOLING2D -> keys.add("pitfall.pooling");
+        case SUBSAMPLING2D -> keys.add("pitfall.subsampling");
+        case FLATTEN -> keys.add("pitfall.flatten");
+        case DENSE -> {
+          keys.add(l.inputShapes().get(0).rank() > 1 ? "pitfall.denseLastAxis"
+              : "pitfall.dense");
+          if (l.biases() > 0) {
+            keys.add("pitfall.biasPerUnit");
+          }
+        }
+        case BATCH_NORMALIZATION -> keys.add(a.exercise().framework() == Framework.KERAS
+            ? "pitfall.batchNorm.keras" : "pitfall.batchNorm.pytorch");
+        case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
+            ADD, CONCATENATE -> {
+          // nothing students commonly get wrong about these
+        }
+      }
+      if (l.derivations().stream().anyMatch(d -> d.explanation().key().startsWith("window.same"))) {
+        keys.add("pitfall.same");
+      }
+      if (l.derivations().stream().anyMatch(d -> d.explanation().key().equals("window.valid")
+          && d.quantity().startsWith("output_shape") && hasRemainder(d))) {
+        keys.add("pitfall.floor");
+      }
+      if (!l.node().trainable() && l.params() > 0) {
+        keys.add("pitfall.frozen");
+      }
+    }
+    for (String k : keys) {
+      out.add(Explanation.of(k));
+    }
+    return out;
+  }
+
+  /** A valid window whose last step is cut off: (in − K) not divisible by S. */
+  private static boolean hasRemainder(Derivation d) {
+    Bindings b = d.bindings();
+    long in = b.asMap().entrySet().stream().filter(e -> e.getKey().text().endsWith("_in"))
+        .mapToLong(java.util.Map.Entry::getValue).findFirst().orElse(0);
+    long k = b.has(Symbols.K) ? b.value(Symbols.K) : 0;
+    long s = b.has(Symbols.S) ? b.value(Symbols.S) : 1;
+    long p = b.has(Symbols.P) ? b.value(Symbols.P) : 0;
+    return s > 1 && (in + 2 * p - k) % s != 0;
+  }
+}

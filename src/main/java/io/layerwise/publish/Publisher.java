@@ -1,0 +1,206 @@
+package io.layerwise.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Attributes;
+import org.asciidoctor.AttributesBuilder;
+import org.asciidoctor.Options;
+import org.asciidoctor.OptionsBuilder;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.log.LogRecord;
+import org.asciidoctor.log.Severity;
+
+/**
+ * Converts documents into the output directory. Holds the one Asciidoctor instance of the process,
+ * started on the first conversion that needs it. Each document is assembled in a work directory
+ * of its own (its AsciiDoc, formulas, diagrams and the PDF theme), converted there with Asciidoctor
+ * jailed to it, and only the finished files are moved into the output directory.
+ */
+public final class Publisher implements AutoCloseable {
+
+  private static final String THEME = "layerwise-theme.yml";
+
+  private final FormulaTypesetter typesetter = new FormulaTypesetter();
+  private final List<LogRecord> log = new ArrayList<>();
+  private Asciidoctor asciidoctor;
+
+  /** A publisher whose Asciidoctor starts on its first conversion. */
+  public Publisher() {}
+
+  /** Whether Asciidoctor (and so JRuby) has been started by this publisher. */
+  public boolean started() {
+    return asciidoctor != null;
+  }
+
+  /** The directory for build state that is not output (fingerprints, work files). */
+  public static Path stateDir(Path outDir) {
+    return outDir.toAbsolutePath().normalize().resolve(".layerwise");
+  }
+
+  /** The SVG of a formula, typeset once per process. */
+  public String formulaSvg(String latex) {
+    return typesetter.svg(latex);
+  }
+
+  /**
+   * Writes a document in each of the formats and returns the warnings Asciidoctor gave.
+   *
+   * @throws PublishException if a conversion or a write fails; nothing is left half-written
+   */
+  public List<String> publish(Document doc, Set<OutputFormat> formats, Path out)
+      throws PublishException {
+    Path outDir = out.toAbsolutePath().normalize();
+    Path stateDir = stateDir(outDir);
+    Path work;
+    try {
+      Files.createDirectories(stateDir);
+      work = Files.createTempDirectory(stateDir, "work-");
+    } catch (IOException e) {
+      throw new PublishException("cannot write to " + outDir + ": " + e.getMessage(), e);
+    }
+    List<String> warnings = new ArrayList<>();
+    try {
+      Path adoc = assemble(doc, work);
+      for (OutputFormat f : formats.stream().sorted().toList()) {
+        switch (f) {
+          case ADOC -> copySources(doc, work, outDir);
+          case HTML -> warnings.addAll(convert(adoc, work, outDir, doc.baseName(), f));
+          case PDF -> warnings.addAll(convert(adoc, work, outDir, doc.baseName(), f));
+        }
+      }
+      return warnings;
+    } catch (IOException | UncheckedIOException e) {
+      throw new PublishException("cannot write " + doc.baseName() + ": " + e.getMessage(), e);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private Path assemble(Document doc, Path work) throws IOException {
+    Path adoc = work.resolve(doc.baseName() + ".adoc");
+    Files.writeString(adoc, doc.asciidoc());
+    for (Map.Entry<String, String> f : doc.formulas().entrySet()) {
+      Path p = work.resolve(f.getKey());
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, typesetter.svg(f.getValue()));
+    }
+    for (String name : doc.imageFiles()) {
+      Files.writeString(work.resolve(name), doc.images().get(name));
+    }
+    try (InputStream theme = Publisher.class.getResourceAsStream(THEME)) {
+      Files.write(work.resolve(THEME), theme.readAllBytes());
+    }
+    return adoc;
+  }
+
+  /** The AsciiDoc with its images, so that it converts again with any Asciidoctor. */
+  private void copySources(Document doc, Path work, Path outDir) throws IOException {
+    for (Map.Entry<String, String> f : doc.formulas().entrySet()) {
+      Path target = outDir.resolve(f.getKey());
+      if (!Files.exists(target)) {
+        AtomicFiles.write(target, Files.readAllBytes(work.resolve(f.getKey())));
+      }
+    }
+    for (String name : doc.imageFiles()) {
+      AtomicFiles.write(outDir.resolve(name), doc.images().get(name)
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    AtomicFiles.write(outDir.resolve(doc.baseName() + ".adoc"),
+        doc.asciidoc().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private List<String> convert(Path adoc, Path work, Path outDir, String baseName,
+      OutputFormat format)
+      throws IOException, PublishException {
+    Path result = work.resolve(baseName + "." + format.extension());
+    AttributesBuilder attributes = Attributes.builder()
+        .attribute("reproducible", "")
+        .attribute("nofooter", "")
+        .attribute("webfonts!", "")
+        .attribute("icons!", "");
+    OptionsBuilder options = Options.builder()
+        .safe(SafeMode.SAFE)
+        .baseDir(work.toFile())
+        .toFile(result.toFile())
+        .mkDirs(true)
+        .standalone(true);
+    switch (format) {
+      case HTML -> attributes.dataUri(true);
+      case PDF -> {
+        options.backend("pdf");
+        attributes.attribute("pdf-theme", THEME).attribute("pdf-themesdir", work.toString());
+      }
+      case ADOC -> throw new IllegalArgumentException("AsciiDoc is copied, not converted");
+    }
+    Asciidoctor ad = asciidoctor();
+    List<String> warnings = new ArrayList<>();
+    synchronized (log) {
+      log.clear();
+      try {
+        ad.convertFile(adoc.toFile(), options.attributes(attributes.build()).build());
+      } catch (RuntimeException e) {
+        throw new PublishException("Asciidoctor could not convert " + baseName + " to "
+            + format.extension() + ": " + e.getMessage(), e);
+      }
+      for (LogRecord r : log) {
+        String where = r.getCursor() == null ? "" : " (line " + r.getCursor().getLineNumber() + ")";
+        String message = "asciidoctor: " + r.getMessage() + where;
+        if (r.getSeverity() == Severity.ERROR || r.getSeverity() == Severity.FATAL) {
+          throw new PublishException(message + " in " + baseName + "." + format.extension(),
+              null);
+        }
+        if (r.getSeverity() == Severity.WARN) {
+          warnings.add(message);
+        }
+      }
+    }
+    if (!Files.exists(result)) {
+      throw new PublishException("Asciidoctor wrote no " + format.extension() + " for "
+          + baseName, null);
+    }
+    AtomicFiles.move(result, outDir.resolve(result.getFileName()));
+    return warnings;
+  }
+
+  private synchronized Asciidoctor asciidoctor() {
+    if (asciidoctor == null) {
+      asciidoctor = Asciidoctor.Factory.create();
+      asciidoctor.registerLogHandler(r -> {
+        synchronized (log) {
+          log.add(r);
+        }
+      });
+      asciidoctor.requireLibrary("asciidoctor-pdf");
+    }
+    return asciidoctor;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a leftover work directory is harmless; the next build makes a new one
+    }
+  }
+
+  @Override
+  public void close() {
+    if (asciidoctor != null) {
+      asciidoctor.shutdown();
+      asciidoctor = null;
+    }
+  }
+}

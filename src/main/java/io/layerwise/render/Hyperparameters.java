@@ -1,0 +1,205 @@
+package io.layerwise.render;
+
+import io.layerwise.model.Activation;
+import io.layerwise.model.BatchNorm;
+import io.layerwise.model.Concatenate;
+import io.layerwise.model.Conv;
+import io.layerwise.model.ConvTranspose;
+import io.layerwise.model.Dense;
+import io.layerwise.model.DepthwiseConv;
+import io.layerwise.model.Dropout;
+import io.layerwise.model.Flatten;
+import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.LayerNorm;
+import io.layerwise.model.LayerVisitor;
+import io.layerwise.model.Merge;
+import io.layerwise.model.Pad;
+import io.layerwise.model.Pooling;
+import io.layerwise.model.Reshape;
+import io.layerwise.model.SeparableConv;
+import io.layerwise.model.Subsampling;
+import io.layerwise.model.UpSampling;
+import io.layerwise.model.Window;
+import io.layerwise.model.ZeroPadding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** A layer's hyperparameters in words, for the network table of the sheets (not escaped yet). */
+final class Hyperparameters implements LayerVisitor<String> {
+
+  private final Words words;
+
+  Hyperparameters(Words words) {
+    this.words = words;
+  }
+
+  private static String times(List<Long> values) {
+    return values.stream().map(String::valueOf).collect(Collectors.joining("×"));
+  }
+
+  private static String compact(List<Long> values) {
+    return values.stream().distinct().count() == 1 ? String.valueOf(values.get(0))
+        : values.stream().map(String::valueOf).collect(Collectors.joining("×"));
+  }
+
+  private List<String> window(Window w, boolean dilation) {
+    List<String> parts = new ArrayList<>();
+    parts.add(words.get("hp.kernel", times(w.kernel())));
+    parts.add(words.get("hp.stride", compact(w.strides())));
+    parts.add(switch (w.padding().mode()) {
+      case VALID -> words.get("hp.padding.valid");
+      case SAME -> words.get("hp.padding.same");
+      case EXPLICIT -> words.get("hp.padding.explicit", pads(w.padding().pads()));
+    });
+    if (dilation && w.dilated()) {
+      parts.add(words.get("hp.dilation", compact(w.dilation())));
+    }
+    return parts;
+  }
+
+  private static String pads(List<Pad> pads) {
+    if (pads.stream().allMatch(p -> p.isSymmetric() && p.before() == pads.get(0).before())) {
+      return String.valueOf(pads.get(0).before());
+    }
+    return pads.stream().map(p -> "(" + p.before() + ", " + p.after() + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  private String join(List<String> parts, boolean useBias, Optional<String> activation) {
+    List<String> all = new ArrayList<>(parts);
+    if (!useBias) {
+      all.add(words.get("hp.noBias"));
+    }
+    activation.ifPresent(all::add);
+    return String.join(", ", all);
+  }
+
+  @Override
+  public String conv(Conv l) {
+    List<String> parts = new ArrayList<>();
+    parts.add(words.get("hp.filters", l.filters()));
+    parts.addAll(window(l.window(), true));
+    if (l.groups() > 1) {
+      parts.add(words.get("hp.groups", l.groups()));
+    }
+    return join(parts, l.useBias(), l.activation());
+  }
+
+  @Override
+  public String convTranspose(ConvTranspose l) {
+    List<String> parts = new ArrayList<>();
+    parts.add(words.get("hp.filters", l.filters()));
+    parts.addAll(window(l.window(), true));
+    l.outputPadding().ifPresent(op -> parts.add(words.get("hp.outputPadding", compact(op))));
+    return join(parts, l.useBias(), l.activation());
+  }
+
+  @Override
+  public String depthwiseConv(DepthwiseConv l) {
+    List<String> parts = new ArrayList<>(window(l.window(), true));
+    parts.add(words.get("hp.depthMultiplier", l.depthMultiplier()));
+    return join(parts, l.useBias(), l.activation());
+  }
+
+  @Override
+  public String separableConv(SeparableConv l) {
+    List<String> parts = new ArrayList<>();
+    parts.add(words.get("hp.filters", l.filters()));
+    parts.addAll(window(l.window(), true));
+    if (l.depthMultiplier() > 1) {
+      parts.add(words.get("hp.depthMultiplier", l.depthMultiplier()));
+    }
+    return join(parts, l.useBias(), l.activation());
+  }
+
+  @Override
+  public String pooling(Pooling l) {
+    return String.join(", ", window(l.window(), false));
+  }
+
+  @Override
+  public String globalPooling(GlobalPooling l) {
+    return l.keepDims() ? words.get("hp.keepdims") : "";
+  }
+
+  @Override
+  public String subsampling(Subsampling l) {
+    return join(window(l.window(), false), true, l.activation());
+  }
+
+  @Override
+  public String flatten(Flatten l) {
+    return "";
+  }
+
+  @Override
+  public String dense(Dense l) {
+    return join(List.of(words.get("hp.units", l.units())), l.useBias(), l.activation());
+  }
+
+  @Override
+  public String dropout(Dropout l) {
+    return words.get("hp.rate", l.rate());
+  }
+
+  @Override
+  public String activation(Activation l) {
+    return l.function();
+  }
+
+  @Override
+  public String batchNorm(BatchNorm l) {
+    List<String> parts = new ArrayList<>();
+    l.axis().ifPresent(a -> parts.add(words.get("hp.axis", a)));
+    if (!l.center()) {
+      parts.add(words.get("hp.noCenter"));
+    }
+    if (!l.scale()) {
+      parts.add(words.get("hp.noScale"));
+    }
+    return String.join(", ", parts);
+  }
+
+  @Override
+  public String layerNorm(LayerNorm l) {
+    List<String> parts = new ArrayList<>();
+    if (l.axis() != -1) {
+      parts.add(words.get("hp.axis", l.axis()));
+    }
+    if (!l.center()) {
+      parts.add(words.get("hp.noCenter"));
+    }
+    if (!l.scale()) {
+      parts.add(words.get("hp.noScale"));
+    }
+    return String.join(", ", parts);
+  }
+
+  @Override
+  public String zeroPadding(ZeroPadding l) {
+    return pads(l.pads());
+  }
+
+  @Override
+  public String upSampling(UpSampling l) {
+    return words.get("hp.size", times(l.size()));
+  }
+
+  @Override
+  public String reshape(Reshape l) {
+    return words.get("hp.target",
+        "(" + l.target().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+  }
+
+  @Override
+  public String merge(Merge l) {
+    return "";
+  }
+
+  @Override
+  public String concatenate(Concatenate l) {
+    return l.axis().isPresent() ? words.get("hp.axis", l.axis().getAsInt()) : "";
+  }
+}

@@ -1,0 +1,141 @@
+package io.layerwise.render;
+
+import io.layerwise.engine.Analysis;
+import io.layerwise.engine.Derivation;
+import io.layerwise.engine.Explanation;
+import io.layerwise.engine.LayerResult;
+import io.layerwise.engine.Notation;
+import io.layerwise.engine.Pitfalls;
+import io.layerwise.engine.Totals;
+import io.layerwise.model.Exercise;
+import io.layerwise.model.Framework;
+import io.layerwise.model.Quantity;
+import io.layerwise.model.Shape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an analysis into the finished, escaped text a sheet template prints, and collects the
+ * formulas the sheet needs typeset.
+ */
+final class SheetBuilder {
+
+  private final Analysis analysis;
+  private final Locale locale;
+  private final Words words;
+  private final Map<String, Formula> formulas = new LinkedHashMap<>();
+
+  SheetBuilder(Analysis analysis, Locale locale) {
+    this.analysis = analysis;
+    this.locale = locale;
+    this.words = new Words(locale);
+  }
+
+  List<Formula> formulas() {
+    return List.copyOf(formulas.values());
+  }
+
+  static String diagramFile(Exercise e) {
+    return e.id() + "-network.svg";
+  }
+
+  SheetView build() {
+    Exercise e = analysis.exercise();
+    Framework fw = e.framework();
+    Hyperparameters hp = new Hyperparameters(words);
+    List<SheetView.LayerRow> rows = new ArrayList<>();
+    int position = 1;
+    for (LayerResult l : analysis.layers()) {
+      String hyper = l.node().layer().accept(hp);
+      if (!l.node().trainable()) {
+        hyper = hyper.isEmpty() ? words.get("hp.frozen") : hyper + ", " + words.get("hp.frozen");
+      }
+      rows.add(new SheetView.LayerRow(
+          Integer.toString(position++),
+          AsciiDoc.text(l.name()),
+          AsciiDoc.text(l.node().layer().type().className()),
+          AsciiDoc.text(hyper),
+          AsciiDoc.text(String.join(", ", l.node().inputs())),
+          AsciiDoc.text(l.output().batched(fw)),
+          AsciiDoc.text(Notation.TEXT.number(l.params()))));
+    }
+    List<String> questions = e.ask().stream()
+        .map(q -> AsciiDoc.text(words.get("ask." + q.id()))).toList();
+    List<String> columns = e.ask().stream().filter(q -> q != Quantity.TOTAL)
+        .map(q -> AsciiDoc.text(words.get("column." + q.id()))).toList();
+    Totals t = analysis.totals();
+    List<SheetView.Labelled> totals = List.of(
+        labelled("total.params", t.params()),
+        labelled("total.trainable", t.trainable()),
+        labelled("total.nonTrainable", t.nonTrainable()),
+        labelled("total.macs", t.macs()),
+        labelled("total.activations", t.activations()));
+    List<String> conventions = List.of(
+        AsciiDoc.text(words.get("convention." + fw.id())),
+        AsciiDoc.text(words.get("convention.shapes." + fw.id())),
+        AsciiDoc.text(words.get("convention.macs")));
+    List<String> pitfalls = Pitfalls.of(analysis).stream()
+        .map(x -> AsciiDoc.text(x.text(locale))).toList();
+    List<SheetView.LayerSolution> solutions = new ArrayList<>();
+    for (LayerResult l : analysis.layers()) {
+      List<SheetView.Step> steps = new ArrayList<>();
+      for (Derivation d : l.derivations()) {
+        if (shown(d.quantity(), e)) {
+          steps.add(step(d));
+        }
+      }
+      String inputs = l.inputShapes().stream().map(Shape::toString)
+          .collect(Collectors.joining(" + "));
+      solutions.add(new SheetView.LayerSolution(
+          AsciiDoc.text(l.name() + " (" + l.node().layer().type().className() + ")"),
+          AsciiDoc.text(inputs + " → " + l.output()),
+          steps));
+    }
+    return new SheetView(
+        AsciiDoc.text(e.id()),
+        AsciiDoc.text(e.title()),
+        e.description().map(AsciiDoc::blocks).orElse(""),
+        AsciiDoc.text(words.get("framework." + fw.id())),
+        AsciiDoc.text(e.network().input().batched(fw)),
+        diagramFile(e),
+        rows,
+        questions,
+        columns,
+        totals,
+        conventions,
+        pitfalls,
+        solutions);
+  }
+
+  private SheetView.Labelled labelled(String key, long value) {
+    return new SheetView.Labelled(AsciiDoc.text(words.get(key)),
+        AsciiDoc.text(Notation.TEXT.number(value)));
+  }
+
+  /**
+   * Whether an answer sheet shows a derivation: shapes and parameter counts always; activations,
+   * MACs and the receptive field when the exercise asks for them.
+   */
+  private static boolean shown(String quantity, Exercise e) {
+    if (quantity.startsWith("output_shape") || quantity.equals("weights")
+        || quantity.equals("biases") || quantity.equals("params")
+        || quantity.equals("trainable_params") || quantity.equals("non_trainable_params")) {
+      return true;
+    }
+    if (quantity.startsWith("receptive_field") || quantity.startsWith("effective_stride")) {
+      return e.asks(Quantity.RECEPTIVE_FIELD);
+    }
+    return Quantity.byId(quantity).map(e::asks).orElse(false);
+  }
+
+  private SheetView.Step step(Derivation d) {
+    Formula f = formulas.computeIfAbsent(d.latex(), Formula::of);
+    String alt = d.equation(Notation.TEXT).replaceAll("[\"\\[\\]{}\\\\]", " ");
+    Explanation why = d.explanation();
+    return new SheetView.Step(f.file(), alt, AsciiDoc.text(why.text(locale)));
+  }
+}

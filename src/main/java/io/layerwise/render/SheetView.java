@@ -1,0 +1,72 @@
+package io.layerwise.render;
+
+import java.util.List;
+
+/**
+ * What a sheet template sees: finished, escaped AsciiDoc text only. Templates loop over these and
+ * print them; they compute nothing.
+ *
+ * @param id the exercise id
+ * @param title the exercise title
+ * @param description the question text as AsciiDoc blocks, or empty
+ * @param framework "Keras" or "PyTorch"
+ * @param input the input shape as the framework prints it
+ * @param diagram the network diagram's file name
+ * @param layers one row per layer for the network tables
+ * @param questions what the question sheet asks
+ * @param answerColumns the column headings of the answer grid on the question sheet
+ * @param totals the totals, labelled
+ * @param conventions how things are counted
+ * @param pitfalls the mistakes this network gives occasion for
+ * @param solutions the derivations, layer by layer
+ */
+public record SheetView(
+    String id,
+    String title,
+    String description,
+    String framework,
+    String input,
+    String diagram,
+    List<LayerRow> layers,
+    List<String> questions,
+    List<String> answerColumns,
+    List<Labelled> totals,
+    List<String> conventions,
+    List<String> pitfalls,
+    List<LayerSolution> solutions) {
+
+  /**
+   * A layer in the tables.
+   *
+   * @param position 1-based
+   * @param name the layer's name
+   * @param type its Keras class name
+   * @param hyperparameters what defines it, in words
+   * @param inputs where its input comes from
+   * @param output its output shape as the framework prints it
+   * @param params its parameter count
+   */
+  public record LayerRow(String position, String name, String type, String hyperparameters,
+      String inputs, String output, String params) {}
+
+  /** A label and a value. @param label the label @param value the value */
+  public record Labelled(String label, String value) {}
+
+  /**
+   * The derivations of one layer.
+   *
+   * @param heading "name (Type)"
+   * @param shapes "input → output"
+   * @param steps the derivations in order
+   */
+  public record LayerSolution(String heading, String shapes, List<Step> steps) {}
+
+  /**
+   * One derivation shown as display math with its explanation.
+   *
+   * @param image the formula image's file name
+   * @param alt the equation as plain text, escaped
+   * @param explanation the one-line why
+   */
+  public record Step(String image, String alt, String explanation) {}
+}

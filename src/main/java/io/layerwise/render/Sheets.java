@@ -1,0 +1,173 @@
+package io.layerwise.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.layerwise.engine.Analysis;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The FreeMarker stage: one {@link Configuration}, built once, renders sheet views into AsciiDoc.
+ * Templates come from the jar ({@code /templates}); a teacher's directory may replace any of them
+ * by name. Templates are trusted and the data is not: every string in a {@link SheetView} is
+ * already escaped, no template can reach Java classes ({@code ?new} and {@code ?api} are off),
+ * and text from exercise files is only ever data, never template source.
+ */
+public final class Sheets {
+
+  /** The bundled templates, which a template directory may replace by name. */
+  public static final List<String> TEMPLATES =
+      List.of("questions.adoc.ftl", "answers.adoc.ftl", "handout.adoc.ftl", "sheet.ftl");
+
+  private final Configuration config;
+
+  private Sheets(Configuration config) {
+    this.config = config;
+  }
+
+  /** Templates from the jar, each replaced by a file of the same name in {@code dir} if any. */
+  public static Sheets create(Optional<Path> dir) throws RenderException {
+    // Template problems come back as RenderExceptions; FreeMarker's own logging stays quiet.
+    if (System.getProperty("org.freemarker.loggerLibrary") == null) {
+      System.setProperty("org.freemarker.loggerLibrary", "none");
+    }
+    Configuration cfg = new Configuration(Configuration.VERSION_2_3_33);
+    List<TemplateLoader> loaders = new ArrayList<>();
+    if (dir.isPresent()) {
+      try {
+        loaders.add(new FileTemplateLoader(dir.get().toFile()));
+      } catch (IOException e) {
+        throw new RenderException("cannot read the template directory " + dir.get() + ": "
+            + e.getMessage(), e);
+      }
+    }
+    loaders.add(new ClassTemplateLoader(Sheets.class, "/templates"));
+    cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0])));
+    cfg.setDefaultEncoding("UTF-8");
+    cfg.setLocale(Locale.ENGLISH);
+    cfg.setNumberFormat("computer");
+    cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    cfg.setLogTemplateExceptions(false);
+    cfg.setWrapUncheckedExceptions(true);
+    cfg.setFallbackOnNullLoopVariable(false);
+    cfg.setAPIBuiltinEnabled(false);
+    cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+    return new Sheets(cfg);
+  }
+
+  /** One exercise's sheet. */
+  public RenderedSheet render(Analysis analysis, SheetKind kind, Locale locale)
+      throws RenderException {
+    SheetBuilder builder = new SheetBuilder(analysis, locale);
+    SheetView view = builder.build();
+    Map<String, Object> data = new HashMap<>();
+    data.put("sheet", view);
+    String adoc = process(kind.id() + ".adoc.ftl", locale, data);
+    return new RenderedSheet(analysis.exercise().id(), kind, adoc, builder.formulas(),
+        view.diagram(), Diagram.svg(analysis));
+  }
+
+  /**
+   * Several exercises in one document with a title page and a table of contents; the diagrams
+   * are returned by file name.
+   */
+  public Handout handout(String id, String title, List<Analysis> analyses, SheetKind kind,
+      Locale locale) throws RenderException {
+    List<SheetView> views = new ArrayList<>();
+    Map<String, Formula> formulas = new LinkedHashMap<>();
+    Map<String, String> diagrams = new LinkedHashMap<>();
+    for (Analysis a : analyses) {
+      SheetBuilder builder = new SheetBuilder(a, locale);
+      SheetView view = builder.build();
+      views.add(view);
+      builder.formulas().forEach(f -> formulas.putIfAbsent(f.file(), f));
+      diagrams.put(view.diagram(), Diagram.svg(a));
+    }
+    Map<String, Object> data = new HashMap<>();
+    data.put("title", AsciiDoc.text(title));
+    data.put("sheets", views);
+    data.put("kind", kind.id());
+    String adoc = process("handout.adoc.ftl", locale, data);
+    return new Handout(id, kind, adoc, List.copyOf(formulas.values()), diagrams);
+  }
+
+  /**
+   * A handout as AsciiDoc.
+   *
+   * @param id the base of its file names
+   * @param kind questions or answers
+   * @param asciidoc the document
+   * @param formulas the formulas to typeset
+   * @param diagrams the diagrams by file name
+   */
+  public record Handout(String id, SheetKind kind, String asciidoc, List<Formula> formulas,
+      Map<String, String> diagrams) {}
+
+  private String process(String name, Locale locale, Map<String, Object> data)
+      throws RenderException {
+    try {
+      Template t = config.getTemplate(name, locale);
+      StringWriter out = new StringWriter();
+      t.process(data, out);
+      return out.toString();
+    } catch (IOException | TemplateException e) {
+      throw new RenderException("template " + name + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static String firstLine(String s) {
+    String m = s == null ? "" : s.strip();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /**
+   * A fingerprint of every template a build may use (bundled and replaced), so that changing a
+   * template rebuilds the sheets. Loads no FreeMarker class.
+   */
+  public static String fingerprint(Optional<Path> templateDir) throws RenderException {
+    StringBuilder sb = new StringBuilder();
+    try {
+      for (String name : TEMPLATES) {
+        try (InputStream in = Sheets.class.getResourceAsStream("/templates/" + name)) {
+          if (in != null) {
+            sb.append(name).append('\n').append(new String(in.readAllBytes(),
+                StandardCharsets.UTF_8));
+          }
+        }
+      }
+      if (templateDir.isPresent()) {
+        try (Stream<Path> files = Files.walk(templateDir.get())) {
+          for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+            sb.append(templateDir.get().relativize(p)).append('\n')
+                .append(Files.readString(p));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new RenderException("cannot read the templates: " + e.getMessage(), e);
+    }
+    return Hashes.sha256(sb.toString());
+  }
+}

@@ -1,0 +1,115 @@
+<#-- Pieces shared by the sheets. Everything printed here arrives finished and escaped:
+     the templates loop and print, they compute nothing. ${lvl} is the heading marker of the
+     level the piece sits at ("=" in a sheet, "==" in a handout). -->
+
+<#macro attributes>
+:lang: en
+:reproducible:
+:nofooter:
+:figure-caption!:
+:table-caption!:
+:example-caption!:
+:sectanchors:
+:experimental!:
+</#macro>
+
+<#macro network sheet lvl>
+${lvl}= Network
+
+The network takes inputs of shape ${sheet.input} (${sheet.framework}).
+
+image::${sheet.diagram}[Network diagram,align=center,pdfwidth=38%]
+
+[cols="1,4,4,8,4",options="header"]
+|===
+|# |Layer |Type |Hyperparameters |Input
+<#list sheet.layers as l>
+|${l.position} |${l.name} |${l.type} |${l.hyperparameters} |${l.inputs}
+</#list>
+|===
+</#macro>
+
+<#macro questions sheet lvl>
+<#if sheet.description?has_content>
+${sheet.description}
+
+</#if>
+<@network sheet lvl/>
+
+${lvl}= What to find
+
+Give
+
+<#list sheet.questions as q>
+* ${q}
+</#list>
+
+${lvl}= Your answers
+
+[options="header"]
+|===
+|Layer<#list sheet.answerColumns as c> |${c}</#list>
+<#list sheet.layers as l>
+|${l.name}<#list sheet.answerColumns as c> |{nbsp} +
+{nbsp}</#list>
+</#list>
+|===
+
+Total parameters: {blank} +
+Trainable: {blank} +
+Non-trainable: {blank}
+</#macro>
+
+<#macro answers sheet lvl>
+<#if sheet.description?has_content>
+${lvl}= Question
+
+${sheet.description}
+
+</#if>
+<@network sheet lvl/>
+
+${lvl}= Summary
+
+[cols="5,5,>3",options="header"]
+|===
+|Layer (type) |Output shape |Parameters
+<#list sheet.layers as l>
+|${l.name} (${l.type}) |${l.output} |${l.params}
+</#list>
+|===
+
+<#list sheet.totals as t>
+${t.label}:: ${t.value}
+</#list>
+
+[NOTE]
+.Conventions
+====
+<#list sheet.conventions as c>
+* ${c}
+</#list>
+====
+
+${lvl}= Derivations
+
+<#list sheet.solutions as s>
+${lvl}== ${s.heading}
+
+${s.shapes}
+
+<#list s.steps as st>
+image::${st.image}["${st.alt}"]
+
+__${st.explanation}__
+
+</#list>
+</#list>
+<#if sheet.pitfalls?has_content>
+${lvl}= Pitfalls this network touches
+
+<#list sheet.pitfalls as p>
+* ${p}
+</#list>
+</#if>
+</#macro>

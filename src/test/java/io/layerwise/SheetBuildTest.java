@@ -1,0 +1,140 @@
+package io.layerwise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layerwise.publish.OutputFormat;
+import io.layerwise.publish.Publisher;
+import io.layerwise.render.SheetKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds of AsciiDoc sources, which need neither FreeMarker's output checked by hand nor JRuby:
+ * incremental builds, failures that spare the rest and earlier output, reproducible bytes.
+ */
+class SheetBuildTest {
+
+  private static final Publisher PUBLISHER = new Publisher();
+
+  @AfterAll
+  static void close() {
+    PUBLISHER.close();
+  }
+
+  private static BuildReport build(Path out, Path... inputs) {
+    BuildRequest r = new BuildRequest(List.of(inputs), out, EnumSet.of(OutputFormat.ADOC),
+        EnumSet.allOf(SheetKind.class), Optional.empty(), Optional.empty(), Locale.ENGLISH);
+    return Layerwise.build(r, BuildListener.NONE, PUBLISHER);
+  }
+
+  private static Path copy(Path dir, String id) throws IOException {
+    Path p = dir.resolve(id + ".yaml");
+    Files.createDirectories(dir);
+    Files.copy(Bundled.DIR.resolve(id + ".yaml"), p);
+    return p;
+  }
+
+  @Test
+  void writesBothSheetsWithTheirImages(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    BuildReport r = build(out, copy(tmp.resolve("in"), "two-class-cnn"));
+    assertThat(r.ok()).isTrue();
+    assertThat(r.built()).isEqualTo(1);
+    assertThat(out.resolve("two-class-cnn-answers.adoc")).exists();
+    assertThat(out.resolve("two-class-cnn-questions.adoc")).exists();
+    assertThat(out.resolve("two-class-cnn-network.svg")).exists();
+    assertThat(Files.readString(out.resolve("two-class-cnn-answers.adoc")))
+        .contains("Total parameters:: 50,828,751");
+    try (Stream<Path> formulas = Files.list(out.resolve("formulas"))) {
+      List<Path> svgs = formulas.toList();
+      assertThat(svgs).isNotEmpty();
+      for (Path svg : svgs) {
+        assertThat(Files.readString(svg)).startsWith("<?xml").contains("<path")
+            .doesNotContain("<text");
+      }
+    }
+  }
+
+  @Test
+  void anUnchangedExerciseIsNotRebuiltAndStartsNothing(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Path ex = copy(tmp.resolve("in"), "course-example");
+    assertThat(build(out, ex).built()).isEqualTo(1);
+    BuildReport again = build(out, ex);
+    assertThat(again.built()).isZero();
+    assertThat(again.upToDate()).isEqualTo(1);
+    assertThat(again.startedAsciidoctor()).isFalse();
+
+    Files.writeString(ex, Files.readString(ex).replace("units: 84", "units: 80"));
+    BuildReport changed = build(out, ex);
+    assertThat(changed.built()).isEqualTo(1);
+    assertThat(Files.readString(out.resolve("course-example-answers.adoc")))
+        .contains("80 units");
+  }
+
+  @Test
+  void aDeletedOutputIsRebuilt(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Path ex = copy(tmp.resolve("in"), "lenet5-keras");
+    build(out, ex);
+    Files.delete(out.resolve("lenet5-keras-questions.adoc"));
+    assertThat(build(out, ex).built()).isEqualTo(1);
+    assertThat(out.resolve("lenet5-keras-questions.adoc")).exists();
+  }
+
+  @Test
+  void aBrokenExerciseFailsAloneAndKeepsItsEarlierOutput(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Path in = tmp.resolve("in");
+    Path good = copy(in, "course-example");
+    Path other = copy(in, "lenet5-keras");
+    assertThat(build(out, in).built()).isEqualTo(2);
+    byte[] before = Files.readAllBytes(out.resolve("course-example-answers.adoc"));
+
+    Files.writeString(good, Files.readString(good).replace("kernel_size: 5", "kernel_size: 50"));
+    Files.writeString(other, Files.readString(other).replace("units: 84", "units: 42"));
+    BuildReport r = build(out, in);
+
+    assertThat(r.ok()).isFalse();
+    assertThat(r.failed()).isEqualTo(1);
+    assertThat(r.built()).isEqualTo(1);
+    assertThat(r.diagnostics()).anySatisfy(d -> {
+      assertThat(d.location().file()).isEqualTo(good.toString());
+      assertThat(d.message()).contains("kernel 50 exceeds padded input");
+    });
+    assertThat(Files.readAllBytes(out.resolve("course-example-answers.adoc"))).isEqualTo(before);
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void sameInputsGiveTheSameBytes(@TempDir Path tmp) throws IOException {
+    Path ex = copy(tmp.resolve("in"), "alexnet-2012");
+    build(tmp.resolve("a"), ex);
+    build(tmp.resolve("b"), ex);
+    for (String f : List.of("alexnet-2012-answers.adoc", "alexnet-2012-questions.adoc",
+        "alexnet-2012-network.svg")) {
+      assertThat(Files.readAllBytes(tmp.resolve("a").resolve(f)))
+          .isEqualTo(Files.readAllBytes(tmp.resolve("b").resolve(f)));
+    }
+  }
+
+  @Test
+  void noExerciseFilesIsAnError(@TempDir Path tmp) throws IOException {
+    Files.createDirectories(tmp.resolve("empty"));
+    BuildReport r = build(tmp.resolve("out"), tmp.resolve("empty"));
+    assertThat(r.ok()).isFalse();
+    assertThat(r.diagnostics().get(0).message()).contains("no exercise files");
+  }
+}

@@ -1,0 +1,58 @@
+package io.layerwise.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layerwise.Bundled;
+import io.layerwise.ExerciseException;
+import io.layerwise.Layerwise;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The AsciiDoc of every bundled exercise's sheets, pinned in {@code src/test/resources/golden}.
+ * Regenerate deliberately with {@code mvn test -Dlayerwise.golden=update} and review the diff.
+ */
+class GoldenSheetsTest {
+
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final boolean UPDATE = "update".equals(System.getProperty("layerwise.golden"));
+  private static Sheets sheets;
+
+  @BeforeAll
+  static void templates() throws RenderException {
+    sheets = Sheets.create(Optional.empty());
+  }
+
+  static List<Arguments> pairs() {
+    List<Arguments> pairs = new ArrayList<>();
+    for (Path file : Bundled.files()) {
+      for (SheetKind kind : SheetKind.values()) {
+        pairs.add(Arguments.of(file, kind));
+      }
+    }
+    return pairs;
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("pairs")
+  void asciiDocMatchesItsGoldenFile(Path exercise, SheetKind kind)
+      throws ExerciseException, RenderException, IOException {
+    RenderedSheet sheet = sheets.render(Layerwise.explain(exercise), kind, Locale.ENGLISH);
+    Path golden = GOLDEN.resolve(sheet.baseName() + ".adoc");
+    if (UPDATE) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(golden, sheet.asciidoc());
+    }
+    assertThat(golden).as("golden file (create with -Dlayerwise.golden=update)").exists();
+    assertThat(sheet.asciidoc()).isEqualTo(Files.readString(golden));
+  }
+}
