@@ -18,7 +18,10 @@ ${lvl}= Network
 
 The network takes inputs of shape ${sheet.input} (${sheet.framework}).
 
-image::${sheet.diagram}[Network diagram,align=center,pdfwidth=38%]
+<#list sheet.diagrams as d>
+image::${d}[Network diagram,align=center,pdfwidth=38%]
+
+</#list>
 
 [cols="1,4,4,8,4",options="header"]
 |===
@@ -55,9 +58,13 @@ ${lvl}= Your answers
 </#list>
 |===
 
-Total parameters: {blank} +
-Trainable: {blank} +
-Non-trainable: {blank}
+[cols="2,3"]
+|===
+<#list sheet.totals[0..2] as t>
+|${t.label} |{nbsp} +
+{nbsp}
+</#list>
+|===
 </#macro>
 
 <#macro answers sheet lvl>
@@ -94,10 +101,16 @@ ${t.label}:: ${t.value}
 ${lvl}= Derivations
 
 <#list sheet.solutions as s>
+[[${s.anchor}]]
 ${lvl}== ${s.heading}
 
 ${s.shapes}
 
+<#if s.sameAs?has_content>
+The same derivations as <<${s.sameAs},${s.sameAsName}>>: the same kind of layer, with the same
+hyperparameters, on an input of the same shape.
+
+</#if>
 <#list s.steps as st>
 image::${st.image}["${st.alt}"]
 

@@ -21,6 +21,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -91,11 +96,7 @@ final class SheetBuild {
     } else {
       List<Job> todo = jobs.stream().filter(j -> !upToDate(j.id(), j.fingerprint())).toList();
       upToDate = jobs.size() - todo.size();
-      listener.started(todo.size() * request.sheets().size());
-      int step = 0;
-      for (Job job : todo) {
-        step = buildExercise(job, step);
-      }
+      buildExercises(todo);
     }
     return report(files.size());
   }
@@ -110,31 +111,91 @@ final class SheetBuild {
         publisher.started() && !wasStarted);
   }
 
-  private int buildExercise(Job job, int step) {
-    List<Path> outputs = new ArrayList<>();
-    try {
-      for (SheetKind kind : sorted()) {
-        RenderedSheet sheet = sheets().render(job.analysis(), kind, request.locale());
-        Map<String, String> formulas = new LinkedHashMap<>();
-        for (Formula f : sheet.formulas()) {
-          formulas.put(f.file(), f.latex());
+  /** One document of one exercise in one format: the unit of work that runs in parallel. */
+  private record Task(Job job, Document doc, OutputFormat format) {}
+
+  /**
+   * Renders every sheet first (quick, in this thread), then publishes them on as many threads
+   * as there are cores, HTML of every sheet before any PDF. An exercise counts as built when all
+   * its files are written; its fingerprint is saved only then.
+   */
+  private void buildExercises(List<Job> todo) {
+    List<Task> tasks = new ArrayList<>();
+    Map<Job, List<Document>> docs = new LinkedHashMap<>();
+    for (Job job : todo) {
+      try {
+        List<Document> list = new ArrayList<>();
+        for (SheetKind kind : sorted()) {
+          RenderedSheet sheet = sheets().render(job.analysis(), kind, request.locale());
+          Map<String, String> formulas = new LinkedHashMap<>();
+          for (Formula f : sheet.formulas()) {
+            formulas.put(f.file(), f.latex());
+          }
+          list.add(new Document(sheet.baseName(), sheet.asciidoc(), formulas, sheet.diagrams()));
         }
-        Document doc = new Document(sheet.baseName(), sheet.asciidoc(), formulas,
-            Map.of(sheet.diagramFile(), sheet.diagramSvg()));
-        warn(job.file(), publisher.publish(doc, request.formats(), request.out()));
-        for (OutputFormat f : request.formats()) {
-          outputs.add(request.out().resolve(sheet.baseName() + "." + f.extension()));
-        }
-        listener.stepped(++step, sheet.baseName());
+        docs.put(job, list);
+      } catch (RenderException e) {
+        failed++;
+        diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()), e.getMessage()));
       }
-      remember(job.id(), job.fingerprint(), outputs);
-      written.addAll(outputs);
-      built++;
-    } catch (RenderException | PublishException | IOException e) {
-      failed++;
-      diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()), e.getMessage()));
     }
-    return step;
+    for (OutputFormat format : request.formats().stream().sorted().toList()) {
+      docs.forEach((job, list) -> list.forEach(doc -> tasks.add(new Task(job, doc, format))));
+    }
+    listener.started(tasks.size());
+    Map<Job, List<String>> errors = new LinkedHashMap<>();
+    Map<Job, List<String>> warnings = new LinkedHashMap<>();
+    int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<List<String>>> futures = new ArrayList<>();
+      for (Task t : tasks) {
+        futures.add(pool.submit(() -> publisher.publish(t.doc(), Set.of(t.format()),
+            request.out())));
+      }
+      for (int i = 0; i < tasks.size(); i++) {
+        Task t = tasks.get(i);
+        try {
+          warnings.computeIfAbsent(t.job(), j -> new ArrayList<>()).addAll(futures.get(i).get());
+        } catch (ExecutionException e) {
+          String why = e.getCause() instanceof PublishException p ? p.getMessage()
+              : "could not publish " + t.doc().baseName() + ": " + e.getCause();
+          errors.computeIfAbsent(t.job(), j -> new ArrayList<>()).add(why);
+        }
+        listener.stepped(i + 1, t.doc().baseName() + "." + t.format().extension());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      errors.computeIfAbsent(todo.get(0), j -> new ArrayList<>()).add("interrupted");
+    } finally {
+      pool.shutdownNow();
+    }
+    for (Map.Entry<Job, List<Document>> e : docs.entrySet()) {
+      Job job = e.getKey();
+      warn(job.file(), warnings.getOrDefault(job, List.of()));
+      List<String> problems = errors.getOrDefault(job, List.of());
+      if (!problems.isEmpty()) {
+        failed++;
+        problems.forEach(m -> diagnostics.add(
+            Diagnostic.error(Location.ofFile(job.file().toString()), m)));
+        continue;
+      }
+      List<Path> outputs = new ArrayList<>();
+      for (OutputFormat f : request.formats().stream().sorted().toList()) {
+        for (Document doc : e.getValue()) {
+          outputs.add(request.out().resolve(doc.baseName() + "." + f.extension()));
+        }
+      }
+      try {
+        remember(job.id(), job.fingerprint(), outputs);
+        written.addAll(outputs);
+        built++;
+      } catch (IOException x) {
+        failed++;
+        diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()),
+            "cannot record the build: " + x.getMessage()));
+      }
+    }
   }
 
   private void buildHandout(String name, List<Job> jobs, String templates) {

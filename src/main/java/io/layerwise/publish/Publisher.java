@@ -23,7 +23,9 @@ import org.asciidoctor.log.Severity;
 
 /**
  * Converts documents into the output directory. Holds the one Asciidoctor instance of the process,
- * started on the first conversion that needs it. Each document is assembled in a work directory
+ * started on the first conversion that needs it. Thread-safe: documents may be published from
+ * several threads at once, each converted in its own work directory, each thread's Asciidoctor
+ * log kept apart. Each document is assembled in a work directory
  * of its own (its AsciiDoc, formulas, diagrams and the PDF theme), converted there with Asciidoctor
  * jailed to it, and only the finished files are moved into the output directory.
  */
@@ -32,7 +34,8 @@ public final class Publisher implements AutoCloseable {
   private static final String THEME = "layerwise-theme.yml";
 
   private final FormulaTypesetter typesetter = new FormulaTypesetter();
-  private final List<LogRecord> log = new ArrayList<>();
+  /** What Asciidoctor logs while converting, kept per converting thread. */
+  private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
   private Asciidoctor asciidoctor;
 
   /** A publisher whose Asciidoctor starts on its first conversion. */
@@ -87,7 +90,8 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  private Path assemble(Document doc, Path work) throws IOException {
+  /** Typesetting is serialised: JLaTeXMath keeps static parser state. */
+  private synchronized Path assemble(Document doc, Path work) throws IOException {
     Path adoc = work.resolve(doc.baseName() + ".adoc");
     Files.writeString(adoc, doc.asciidoc());
     for (Map.Entry<String, String> f : doc.formulas().entrySet()) {
@@ -145,26 +149,26 @@ public final class Publisher implements AutoCloseable {
     }
     Asciidoctor ad = asciidoctor();
     List<String> warnings = new ArrayList<>();
-    synchronized (log) {
-      log.clear();
-      try {
-        ad.convertFile(adoc.toFile(), options.attributes(attributes.build()).build());
-      } catch (RuntimeException e) {
-        throw new PublishException("Asciidoctor could not convert " + baseName + " to "
-            + format.extension() + ": " + e.getMessage(), e);
+    List<LogRecord> records = log.get();
+    records.clear();
+    try {
+      ad.convertFile(adoc.toFile(), options.attributes(attributes.build()).build());
+    } catch (RuntimeException e) {
+      throw new PublishException("Asciidoctor could not convert " + baseName + " to "
+          + format.extension() + ": " + e.getMessage(), e);
+    }
+    for (LogRecord r : List.copyOf(records)) {
+      String where = r.getCursor() == null ? "" : " (line " + r.getCursor().getLineNumber() + ")";
+      String message = "asciidoctor: " + r.getMessage() + where;
+      if (r.getSeverity() == Severity.ERROR || r.getSeverity() == Severity.FATAL) {
+        throw new PublishException(message + " in " + baseName + "." + format.extension(),
+            null);
       }
-      for (LogRecord r : log) {
-        String where = r.getCursor() == null ? "" : " (line " + r.getCursor().getLineNumber() + ")";
-        String message = "asciidoctor: " + r.getMessage() + where;
-        if (r.getSeverity() == Severity.ERROR || r.getSeverity() == Severity.FATAL) {
-          throw new PublishException(message + " in " + baseName + "." + format.extension(),
-              null);
-        }
-        if (r.getSeverity() == Severity.WARN) {
-          warnings.add(message);
-        }
+      if (r.getSeverity() == Severity.WARN) {
+        warnings.add(message);
       }
     }
+    records.clear();
     if (!Files.exists(result)) {
       throw new PublishException("Asciidoctor wrote no " + format.extension() + " for "
           + baseName, null);
@@ -176,11 +180,7 @@ public final class Publisher implements AutoCloseable {
   private synchronized Asciidoctor asciidoctor() {
     if (asciidoctor == null) {
       asciidoctor = Asciidoctor.Factory.create();
-      asciidoctor.registerLogHandler(r -> {
-        synchronized (log) {
-          log.add(r);
-        }
-      });
+      asciidoctor.registerLogHandler(r -> log.get().add(r));
       asciidoctor.requireLibrary("asciidoctor-pdf");
     }
     return asciidoctor;

@@ -1,6 +1,7 @@
 package io.layerwise.render;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One sheet as AsciiDoc, with the images it refers to.
@@ -9,14 +10,14 @@ import java.util.List;
  * @param kind questions or answers
  * @param asciidoc the document
  * @param formulas the formulas to typeset, each once
- * @param diagramFile the file name the document uses for the network diagram
- * @param diagramSvg the diagram itself
+ * @param diagrams the network diagram's pages, by the file names the document uses
  */
 public record RenderedSheet(String exerciseId, SheetKind kind, String asciidoc,
-    List<Formula> formulas, String diagramFile, String diagramSvg) {
+    List<Formula> formulas, Map<String, String> diagrams) {
 
   public RenderedSheet {
     formulas = List.copyOf(formulas);
+    diagrams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(diagrams));
   }
 
   /** The base of the output file names: {@code course-example-answers}. */

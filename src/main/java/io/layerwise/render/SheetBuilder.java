@@ -28,19 +28,22 @@ final class SheetBuilder {
   private final Locale locale;
   private final Words words;
   private final Map<String, Formula> formulas = new LinkedHashMap<>();
+  private final Map<String, String> diagrams;
 
   SheetBuilder(Analysis analysis, Locale locale) {
     this.analysis = analysis;
     this.locale = locale;
     this.words = new Words(locale);
+    this.diagrams = Diagram.pages(analysis);
   }
 
   List<Formula> formulas() {
     return List.copyOf(formulas.values());
   }
 
-  static String diagramFile(Exercise e) {
-    return e.id() + "-network.svg";
+  /** The diagram's pages by file name. */
+  Map<String, String> diagrams() {
+    return diagrams;
   }
 
   SheetView build() {
@@ -81,19 +84,29 @@ final class SheetBuilder {
     List<String> pitfalls = Pitfalls.of(analysis).stream()
         .map(x -> AsciiDoc.text(x.text(locale))).toList();
     List<SheetView.LayerSolution> solutions = new ArrayList<>();
-    for (LayerResult l : analysis.layers()) {
-      List<SheetView.Step> steps = new ArrayList<>();
-      for (Derivation d : l.derivations()) {
-        if (shown(d.quantity(), e)) {
-          steps.add(step(d));
-        }
+    Map<List<String>, Integer> seen = new java.util.HashMap<>();
+    for (int i = 0; i < analysis.layers().size(); i++) {
+      LayerResult l = analysis.layers().get(i);
+      List<Derivation> shownHere = l.derivations().stream()
+          .filter(d -> shown(d.quantity(), e)).toList();
+      List<String> key = new ArrayList<>();
+      key.add(l.node().layer().type().className());
+      for (Derivation d : shownHere) {
+        key.add(d.latex());
+        key.add(d.explanation().text(locale));
       }
+      Integer earlier = seen.putIfAbsent(key, i);
+      List<SheetView.Step> steps = earlier == null
+          ? shownHere.stream().map(this::step).toList() : List.of();
       String inputs = l.inputShapes().stream().map(Shape::toString)
           .collect(Collectors.joining(" + "));
       solutions.add(new SheetView.LayerSolution(
+          anchor(i),
           AsciiDoc.text(l.name() + " (" + l.node().layer().type().className() + ")"),
           AsciiDoc.text(inputs + " → " + l.output()),
-          steps));
+          steps,
+          earlier == null ? "" : anchor(earlier),
+          earlier == null ? "" : AsciiDoc.text(analysis.layers().get(earlier).name())));
     }
     return new SheetView(
         AsciiDoc.text(e.id()),
@@ -101,7 +114,7 @@ final class SheetBuilder {
         e.description().map(AsciiDoc::blocks).orElse(""),
         AsciiDoc.text(words.get("framework." + fw.id())),
         AsciiDoc.text(e.network().input().batched(fw)),
-        diagramFile(e),
+        List.copyOf(diagrams.keySet()),
         rows,
         questions,
         columns,
@@ -109,6 +122,11 @@ final class SheetBuilder {
         conventions,
         pitfalls,
         solutions);
+  }
+
+  /** A section id that depends on the position only, never on text from the file. */
+  private String anchor(int index) {
+    return "layer-" + analysis.exercise().id().replaceAll("[^A-Za-z0-9]", "") + "-" + (index + 1);
   }
 
   private SheetView.Labelled labelled(String key, long value) {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param description the question text as AsciiDoc blocks, or empty
  * @param framework "Keras" or "PyTorch"
  * @param input the input shape as the framework prints it
- * @param diagram the network diagram's file name
+ * @param diagrams the file names of the network diagram's pages
  * @param layers one row per layer for the network tables
  * @param questions what the question sheet asks
  * @param answerColumns the column headings of the answer grid on the question sheet
@@ -26,7 +26,7 @@ public record SheetView(
     String description,
     String framework,
     String input,
-    String diagram,
+    List<String> diagrams,
     List<LayerRow> layers,
     List<String> questions,
     List<String> answerColumns,
@@ -55,11 +55,15 @@ public record SheetView(
   /**
    * The derivations of one layer.
    *
+   * @param anchor a section id for cross references
    * @param heading "name (Type)"
    * @param shapes "input → output"
-   * @param steps the derivations in order
+   * @param steps the derivations in order; empty when {@code sameAs} names a layer
+   * @param sameAs the anchor of an earlier layer with exactly these derivations, or empty
+   * @param sameAsName that layer's name, or empty
    */
-  public record LayerSolution(String heading, String shapes, List<Step> steps) {}
+  public record LayerSolution(String anchor, String heading, String shapes, List<Step> steps,
+      String sameAs, String sameAsName) {}
 
   /**
    * One derivation shown as display math with its explanation.

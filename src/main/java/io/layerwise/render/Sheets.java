@@ -85,7 +85,7 @@ public final class Sheets {
     data.put("sheet", view);
     String adoc = process(kind.id() + ".adoc.ftl", locale, data);
     return new RenderedSheet(analysis.exercise().id(), kind, adoc, builder.formulas(),
-        view.diagram(), Diagram.svg(analysis));
+        builder.diagrams());
   }
 
   /**
@@ -102,7 +102,7 @@ public final class Sheets {
       SheetView view = builder.build();
       views.add(view);
       builder.formulas().forEach(f -> formulas.putIfAbsent(f.file(), f));
-      diagrams.put(view.diagram(), Diagram.svg(a));
+      diagrams.putAll(builder.diagrams());
     }
     Map<String, Object> data = new HashMap<>();
     data.put("title", AsciiDoc.text(title));
