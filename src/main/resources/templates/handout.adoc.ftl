@@ -9,7 +9,7 @@
 <#list sheets as sheet>
 == ${sheet.title}
 
-<#if kind == "answers">
+<#if answers>
 <@s.answers sheet "=="/>
 <#else>
 <@s.questions sheet "=="/>

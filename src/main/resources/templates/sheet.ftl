@@ -60,8 +60,8 @@ ${lvl}= Your answers
 
 [cols="2,3"]
 |===
-<#list sheet.totals[0..2] as t>
-|${t.label} |{nbsp} +
+<#list sheet.answerTotals as label>
+|${label} |{nbsp} +
 {nbsp}
 </#list>
 |===

@@ -47,10 +47,11 @@ public record Diagnostic(Severity severity, Location location, String message,
    * column when both are known.
    */
   public String format() {
-    StringBuilder sb = new StringBuilder().append(location).append(": ").append(severity.label())
-        .append(": ").append(message);
+    StringBuilder sb = new StringBuilder().append(TerminalText.safe(location.toString()))
+        .append(": ").append(severity.label()).append(": ").append(TerminalText.safe(message));
     if (location.known() && !sourceLine.isEmpty()) {
-      sb.append(System.lineSeparator()).append(sourceLine).append(System.lineSeparator());
+      sb.append(System.lineSeparator()).append(TerminalText.safe(sourceLine))
+          .append(System.lineSeparator());
       for (int i = 1; i < location.column() && i <= sourceLine.length(); i++) {
         sb.append(sourceLine.charAt(i - 1) == '\t' ? '\t' : ' ');
       }

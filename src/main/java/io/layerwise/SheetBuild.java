@@ -147,8 +147,8 @@ final class SheetBuild {
     Map<Job, List<String>> warnings = new LinkedHashMap<>();
     int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<List<String>>> futures = new ArrayList<>();
     try {
-      List<Future<List<String>>> futures = new ArrayList<>();
       for (Task t : tasks) {
         futures.add(pool.submit(() -> publisher.publish(t.doc(), Set.of(t.format()),
             request.out())));
@@ -166,9 +166,15 @@ final class SheetBuild {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      errors.computeIfAbsent(todo.get(0), j -> new ArrayList<>()).add("interrupted");
+      for (int i = 0; i < tasks.size(); i++) {
+        if (!futures.get(i).isDone() || futures.get(i).isCancelled()) {
+          errors.computeIfAbsent(tasks.get(i).job(), j -> new ArrayList<>())
+              .add("interrupted before " + tasks.get(i).doc().baseName() + " was written");
+        }
+      }
     } finally {
       pool.shutdownNow();
+      awaitQuietly(pool);
     }
     for (Map.Entry<Job, List<Document>> e : docs.entrySet()) {
       Job job = e.getKey();
@@ -195,6 +201,17 @@ final class SheetBuild {
         diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()),
             "cannot record the build: " + x.getMessage()));
       }
+    }
+  }
+
+  /** Waits for running conversions to end, so that none outlives the publisher. */
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+        // a long PDF is still being written
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -76,7 +76,7 @@ public final class Watcher implements AutoCloseable {
         List<Path> exercises = changed.stream()
             .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
             .filter(Files::isRegularFile).toList();
-        if (templates) {
+        if (templates || (request.handout().isPresent() && !exercises.isEmpty())) {
           onRebuild.accept(buildAll(BuildListener.NONE));
         } else if (!exercises.isEmpty()) {
           BuildRequest one = new BuildRequest(exercises, request.out(), request.formats(),

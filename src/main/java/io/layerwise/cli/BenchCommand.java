@@ -35,6 +35,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ExerciseException {
+    if (repeat < 1 || sizes.stream().anyMatch(s -> s < 4 || s > 20_000)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repeat must be at least 1 and --sizes between 4 and 20000");
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%8s  %14s  %14s  %14s%n", "layers", "read+engine", "per layer", "+JSON/layer");
     for (int size : sizes) {

@@ -8,8 +8,6 @@ import static io.layerwise.engine.Expr.var;
 import io.layerwise.model.Conv;
 import io.layerwise.model.ConvTranspose;
 import io.layerwise.model.DepthwiseConv;
-import io.layerwise.model.Framework;
-import io.layerwise.model.Pad;
 import io.layerwise.model.PaddingMode;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
@@ -123,12 +121,21 @@ final class ConvolutionRules {
     long f = layer.filters();
     List<Long> spatial = calc.layout.spatial(in);
     Optional<List<Long>> op = layer.outputPadding();
+    boolean pytorch = switch (calc.framework) {
+      case KERAS -> false;
+      case PYTORCH -> true;
+    };
+    if (pytorch && w.padding().mode() == PaddingMode.SAME) {
+      calc.problem("padding", "PyTorch's ConvTranspose has no 'same' padding; give the zeros"
+          + " removed from each side as a number");
+    }
     for (int i = 0; i < n; i++) {
       long opi = op.isPresent() ? op.get().get(i) : 0;
-      if (opi >= w.strides().get(i)) {
-        calc.problem(
-            "output_padding",
-            "output_padding " + opi + " must be smaller than the stride " + w.strides().get(i));
+      long bound = pytorch ? Math.max(w.strides().get(i), w.dilation().get(i))
+          : w.strides().get(i);
+      if (opi >= bound) {
+        calc.problem("output_padding", "output_padding " + opi + " must be smaller than the "
+            + (pytorch ? "stride or the dilation" : "stride") + " (" + bound + ")");
       }
       if (w.padding().mode() == PaddingMode.EXPLICIT && !w.padding().pads().get(i).isSymmetric()) {
         calc.problem("padding", "a transposed convolution takes the same padding on both sides");
@@ -145,10 +152,11 @@ final class ConvolutionRules {
       boolean same = w.padding().mode() == PaddingMode.SAME;
       Formula formula;
       Explanation why;
-      if (w.padding().mode() == PaddingMode.EXPLICIT) {
-        Pad pad = w.padding().pads().get(i);
+      if (pytorch || w.padding().mode() == PaddingMode.EXPLICIT) {
+        long pad = w.padding().mode() == PaddingMode.EXPLICIT
+            ? w.padding().pads().get(i).before() : 0;
         long opi = op.isPresent() ? op.get().get(i) : 0;
-        formula = Formulas.transposedOutput(letter, x, k, s, d, pad.before(), opi, true);
+        formula = Formulas.transposedOutput(letter, x, k, s, d, pad, opi, true);
         why = Explanation.of("transpose.explicit");
       } else if (op.isPresent()) {
         long keff = Math.addExact(Math.multiplyExact(d, k - 1), 1);
@@ -241,9 +249,11 @@ final class ConvolutionRules {
 
   /** Keras refuses strides above 1 together with a dilation rate above 1. */
   private static void checkStridesWithDilation(LayerCalc calc, Window w) {
-    if (calc.framework == Framework.KERAS
-        && w.dilated()
-        && w.strides().stream().anyMatch(s -> s > 1)) {
+    boolean keras = switch (calc.framework) {
+      case KERAS -> true;
+      case PYTORCH -> false;
+    };
+    if (keras && w.dilated() && w.strides().stream().anyMatch(s -> s > 1)) {
       calc.problem(
           "dilation_rate",
           "Keras does not support strides > 1 together with dilation_rate > 1 (strides "

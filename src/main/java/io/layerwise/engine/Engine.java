@@ -57,9 +57,14 @@ public final class Engine {
         broken.add(node.name());
         continue;
       }
+      Optional<Geometry> geometry;
+      try {
+        geometry = combine(node.inputs(), geometries);
+      } catch (ArithmeticException e) {
+        geometry = Optional.empty();
+      }
       LayerCalc calc =
-          new LayerCalc(i, node, net.framework(), inputs.get(),
-              combine(node.inputs(), geometries), problems);
+          new LayerCalc(i, node, net.framework(), inputs.get(), geometry, problems);
       try {
         node.layer().accept(new LayerRules(calc));
         LayerResult result = finish(calc);

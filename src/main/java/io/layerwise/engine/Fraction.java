@@ -55,10 +55,6 @@ public record Fraction(long numerator, long denominator) {
         Math.multiplyExact(numerator, o.denominator), Math.multiplyExact(o.numerator, denominator));
   }
 
-  public double doubleValue() {
-    return (double) numerator / denominator;
-  }
-
   @Override
   public String toString() {
     return isInteger() ? Long.toString(numerator) : numerator + "/" + denominator;

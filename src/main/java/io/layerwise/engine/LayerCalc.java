@@ -157,10 +157,6 @@ final class LayerCalc {
 
   // ---- geometry
 
-  boolean hasGeometry() {
-    return jump != null;
-  }
-
   /** A window of size k, stride s and dilation d along spatial axis i. */
   void slide(int axis, long k, long s, long d) {
     if (jump == null || axis >= jump.size()) {

@@ -1,7 +1,6 @@
 package io.layerwise.engine;
 
 import io.layerwise.model.Conv;
-import io.layerwise.model.Framework;
 import io.layerwise.model.LayerType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,8 +46,10 @@ public final class Pitfalls {
             keys.add("pitfall.biasPerUnit");
           }
         }
-        case BATCH_NORMALIZATION -> keys.add(a.exercise().framework() == Framework.KERAS
-            ? "pitfall.batchNorm.keras" : "pitfall.batchNorm.pytorch");
+        case BATCH_NORMALIZATION -> keys.add(switch (a.exercise().framework()) {
+          case KERAS -> "pitfall.batchNorm.keras";
+          case PYTORCH -> "pitfall.batchNorm.pytorch";
+        });
         case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
             ADD, CONCATENATE -> {
           // nothing students commonly get wrong about these

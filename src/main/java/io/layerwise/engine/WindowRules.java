@@ -22,6 +22,19 @@ final class WindowRules {
    * @param sizeField the exercise key of the window size, for the error location
    */
   static List<Long> slide(LayerCalc calc, Window window, String what, String sizeField) {
+    boolean pytorch = switch (calc.framework) {
+      case KERAS -> false;
+      case PYTORCH -> true;
+    };
+    if (pytorch && window.padding().mode() == PaddingMode.SAME) {
+      if (what.equals("pool window")) {
+        throw calc.fail("padding", "PyTorch's pooling has no 'same' padding; give the zeros"
+            + " added on each side as a number");
+      }
+      if (window.strides().stream().anyMatch(s -> s > 1)) {
+        throw calc.fail("padding", "PyTorch allows padding 'same' only with stride 1");
+      }
+    }
     Shape in = calc.input();
     int n = window.rank();
     List<Long> spatial = calc.layout.spatial(in);

@@ -105,7 +105,13 @@ final class Fields {
           + n.describe());
       return placeholder;
     }
-    BigInteger v = new BigInteger(s.text().replace("_", "").replace("+", ""));
+    BigInteger v;
+    try {
+      v = new BigInteger(s.text());
+    } catch (NumberFormatException e) {
+      error(n.location(), key + " must be an integer, not " + n.describe());
+      return placeholder;
+    }
     if (v.compareTo(BigInteger.valueOf(min)) < 0) {
       error(n.location(), key + " must be " + (min == 1 ? "positive" : "at least " + min)
           + ", not " + v);

@@ -176,9 +176,11 @@ final class LayerReader {
     var axis = f.axis("axis");
     boolean center = f.bool("center", true);
     boolean scale = f.bool("scale", true);
+    // Keras' RMS normalisation keeps the scale γ and has no offset β.
+    boolean rms = f.bool("rms_scaling", false);
     f.ignore("epsilon", "beta_initializer", "gamma_initializer", "beta_regularizer",
-        "gamma_regularizer", "beta_constraint", "gamma_constraint", "rms_scaling");
-    return new LayerNorm(axis.orElse(-1), center, scale);
+        "gamma_regularizer", "beta_constraint", "gamma_constraint");
+    return new LayerNorm(axis.orElse(-1), center && !rms, scale || rms);
   }
 
   private static Layer zeroPadding(Fields f, int rank) {

@@ -106,7 +106,8 @@ final class YamlTree {
       case START_OBJECT -> map(p, at);
       case START_ARRAY -> list(p, at);
       case VALUE_STRING -> new Node.Scalar(at, Node.Kind.STRING, p.getText());
-      case VALUE_NUMBER_INT -> new Node.Scalar(at, Node.Kind.INTEGER, p.getText());
+      case VALUE_NUMBER_INT -> new Node.Scalar(at, Node.Kind.INTEGER,
+          p.getBigIntegerValue().toString());
       case VALUE_NUMBER_FLOAT -> new Node.Scalar(at, Node.Kind.DECIMAL, p.getText());
       case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(at, Node.Kind.BOOLEAN, p.getText());
       case VALUE_NULL -> new Node.Scalar(at, Node.Kind.NULL, "");

@@ -1,5 +1,6 @@
 package io.layerwise.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,11 +24,7 @@ public record Conv(
 
   @Override
   public LayerType type() {
-    return switch (window.rank()) {
-      case 1 -> LayerType.CONV1D;
-      case 2 -> LayerType.CONV2D;
-      default -> LayerType.CONV3D;
-    };
+    return List.of(LayerType.CONV1D, LayerType.CONV2D, LayerType.CONV3D).get(window.rank() - 1);
   }
 
   @Override

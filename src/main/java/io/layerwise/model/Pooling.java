@@ -1,5 +1,7 @@
 package io.layerwise.model;
 
+import java.util.List;
+
 /**
  * {@code MaxPooling1D/2D/3D} and {@code AveragePooling1D/2D/3D}.
  *
@@ -8,19 +10,19 @@ package io.layerwise.model;
  */
 public record Pooling(PoolOp op, Window window) implements Layer {
 
+  public Pooling {
+    if (window.rank() > 3) {
+      throw new IllegalArgumentException("pooling is 1-D, 2-D or 3-D");
+    }
+  }
+
   @Override
   public LayerType type() {
     return switch (op) {
-      case MAX -> switch (window.rank()) {
-        case 1 -> LayerType.MAX_POOLING1D;
-        case 2 -> LayerType.MAX_POOLING2D;
-        default -> LayerType.MAX_POOLING3D;
-      };
-      case AVERAGE -> switch (window.rank()) {
-        case 1 -> LayerType.AVERAGE_POOLING1D;
-        case 2 -> LayerType.AVERAGE_POOLING2D;
-        default -> LayerType.AVERAGE_POOLING3D;
-      };
+      case MAX -> List.of(LayerType.MAX_POOLING1D, LayerType.MAX_POOLING2D,
+          LayerType.MAX_POOLING3D).get(window.rank() - 1);
+      case AVERAGE -> List.of(LayerType.AVERAGE_POOLING1D, LayerType.AVERAGE_POOLING2D,
+          LayerType.AVERAGE_POOLING3D).get(window.rank() - 1);
     };
   }
 

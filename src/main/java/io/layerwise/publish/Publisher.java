@@ -36,7 +36,8 @@ public final class Publisher implements AutoCloseable {
   private final FormulaTypesetter typesetter = new FormulaTypesetter();
   /** What Asciidoctor logs while converting, kept per converting thread. */
   private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
-  private Asciidoctor asciidoctor;
+  private volatile Asciidoctor asciidoctor;
+  private boolean closed;
 
   /** A publisher whose Asciidoctor starts on its first conversion. */
   public Publisher() {}
@@ -49,11 +50,6 @@ public final class Publisher implements AutoCloseable {
   /** The directory for build state that is not output (fingerprints, work files). */
   public static Path stateDir(Path outDir) {
     return outDir.toAbsolutePath().normalize().resolve(".layerwise");
-  }
-
-  /** The SVG of a formula, typeset once per process. */
-  public String formulaSvg(String latex) {
-    return typesetter.svg(latex);
   }
 
   /**
@@ -74,7 +70,13 @@ public final class Publisher implements AutoCloseable {
     }
     List<String> warnings = new ArrayList<>();
     try {
-      Path adoc = assemble(doc, work);
+      Path adoc;
+      try {
+        adoc = assemble(doc, work);
+      } catch (RuntimeException e) {
+        throw new PublishException("cannot typeset the formulas of " + doc.baseName() + ": "
+            + e.getMessage(), e);
+      }
       for (OutputFormat f : formats.stream().sorted().toList()) {
         switch (f) {
           case ADOC -> copySources(doc, work, outDir);
@@ -177,11 +179,23 @@ public final class Publisher implements AutoCloseable {
     return warnings;
   }
 
-  private synchronized Asciidoctor asciidoctor() {
+  private synchronized Asciidoctor asciidoctor() throws PublishException {
+    if (closed) {
+      throw new PublishException("the publisher is closed", null);
+    }
     if (asciidoctor == null) {
-      asciidoctor = Asciidoctor.Factory.create();
-      asciidoctor.registerLogHandler(r -> log.get().add(r));
-      asciidoctor.requireLibrary("asciidoctor-pdf");
+      Asciidoctor created = null;
+      try {
+        created = Asciidoctor.Factory.create();
+        created.registerLogHandler(r -> log.get().add(r));
+        created.requireLibrary("asciidoctor-pdf");
+      } catch (RuntimeException e) {
+        if (created != null) {
+          created.shutdown();
+        }
+        throw new PublishException("Asciidoctor could not start: " + e.getMessage(), e);
+      }
+      asciidoctor = created;
     }
     return asciidoctor;
   }
@@ -197,7 +211,8 @@ public final class Publisher implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     if (asciidoctor != null) {
       asciidoctor.shutdown();
       asciidoctor = null;

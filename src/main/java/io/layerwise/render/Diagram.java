@@ -155,8 +155,12 @@ public final class Diagram {
             + " fill=\"#1f2a36\">%s</text>%n", x, y, size, weight, anchor, xml(s)));
   }
 
+  /** At most {@code max} code points, never cutting a character in two. */
   private static String fit(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    if (s.codePointCount(0, s.length()) <= max) {
+      return s;
+    }
+    return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
   }
 
   /** Text as XML character data: names from exercise files cannot become markup. */
@@ -171,7 +175,7 @@ public final class Diagram {
         case '"' -> sb.append("&quot;");
         case '\'' -> sb.append("&apos;");
         default -> {
-          if (c >= 0x20 || c == '\t') {
+          if ((c >= 0x20 || c == '\t') && c != 0xfffe && c != 0xffff) {
             sb.append(c);
           }
         }

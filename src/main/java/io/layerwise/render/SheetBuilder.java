@@ -119,6 +119,7 @@ final class SheetBuilder {
         questions,
         columns,
         totals,
+        totals.subList(0, 3).stream().map(SheetView.Labelled::label).toList(),
         conventions,
         pitfalls,
         solutions);
@@ -126,7 +127,15 @@ final class SheetBuilder {
 
   /** A section id that depends on the position only, never on text from the file. */
   private String anchor(int index) {
-    return "layer-" + analysis.exercise().id().replaceAll("[^A-Za-z0-9]", "") + "-" + (index + 1);
+    StringBuilder id = new StringBuilder("layer-");
+    for (char c : analysis.exercise().id().toCharArray()) {
+      if (Character.isLetterOrDigit(c) && c < 0x80) {
+        id.append(c);
+      } else {
+        id.append('_').append(Integer.toHexString(c)).append('_');
+      }
+    }
+    return id.append('-').append(index + 1).toString();
   }
 
   private SheetView.Labelled labelled(String key, long value) {

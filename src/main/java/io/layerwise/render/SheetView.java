@@ -16,6 +16,7 @@ import java.util.List;
  * @param questions what the question sheet asks
  * @param answerColumns the column headings of the answer grid on the question sheet
  * @param totals the totals, labelled
+ * @param answerTotals the labels of the totals a student fills in on the question sheet
  * @param conventions how things are counted
  * @param pitfalls the mistakes this network gives occasion for
  * @param solutions the derivations, layer by layer
@@ -31,6 +32,7 @@ public record SheetView(
     List<String> questions,
     List<String> answerColumns,
     List<Labelled> totals,
+    List<String> answerTotals,
     List<String> conventions,
     List<String> pitfalls,
     List<LayerSolution> solutions) {

@@ -107,7 +107,7 @@ public final class Sheets {
     Map<String, Object> data = new HashMap<>();
     data.put("title", AsciiDoc.text(title));
     data.put("sheets", views);
-    data.put("kind", kind.id());
+    data.put("answers", kind == SheetKind.ANSWERS);
     String adoc = process("handout.adoc.ftl", locale, data);
     return new Handout(id, kind, adoc, List.copyOf(formulas.values()), diagrams);
   }

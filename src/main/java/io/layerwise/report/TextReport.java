@@ -1,5 +1,6 @@
 package io.layerwise.report;
 
+import io.layerwise.TerminalText;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Derivation;
 import io.layerwise.engine.LayerResult;
@@ -23,7 +24,12 @@ public final class TextReport {
 
   private TextReport() {}
 
+  /** The report, with any control character from the exercise file made visible. */
   public static String render(Analysis a) {
+    return TerminalText.safe(unsafe(a));
+  }
+
+  private static String unsafe(Analysis a) {
     StringBuilder sb = new StringBuilder();
     Network net = a.exercise().network();
     Framework fw = a.exercise().framework();

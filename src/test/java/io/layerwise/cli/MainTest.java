@@ -121,6 +121,18 @@ class MainTest {
   }
 
   @Test
+  void controlCharactersFromTheFileDoNotReachTheTerminal(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("esc.yaml");
+    Files.writeString(f, "title: \"Red \\e[31m alert\"\ninput: [4]\nlayers:\n"
+        + "  - {type: Dense, name: \"x\\e]0;pwned\\a\", units: zero}\n");
+    Run r = run("explain", f.toString());
+    assertThat(r.err()).contains("\\u001b").doesNotContain("\u001b").doesNotContain("\u0007");
+    Files.writeString(f, Files.readString(f).replace("units: zero", "units: 1"));
+    Run ok = run("explain", f.toString());
+    assertThat(ok.out()).contains("Red \\u001b[31m alert").doesNotContain("\u001b");
+  }
+
+  @Test
   void missingFileIsAnInvalidExerciseNotACrash() {
     Run r = run("explain", "no/such/file.yaml");
     assertThat(r.code()).isEqualTo(1);

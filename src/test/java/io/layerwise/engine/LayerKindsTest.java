@@ -63,6 +63,10 @@ class LayerKindsTest {
       pytorch | [16, 8, 8]         | {type: MaxPooling2D, pool_size: 2}                               | 16x4x4      | 0     | 0
       pytorch | [16, 8, 8]         | {type: GlobalAveragePooling2D}                                   | 16          | 0     | 0
       pytorch | [16, 7, 7]         | {type: Conv2DTranspose, filters: 8, kernel_size: 3, strides: 2, padding: 1, output_padding: 1} | 8x14x14 | 1160 | 0
+      pytorch | [4, 5, 5]          | {type: Conv2DTranspose, filters: 2, kernel_size: 2, strides: 3}  | 2x14x14     | 34    | 0
+      keras   | [5, 5, 4]          | {type: Conv2DTranspose, filters: 2, kernel_size: 2, strides: 3}  | 15x15x2     | 34    | 0
+      keras   | [10, 64]           | {type: LayerNormalization, rms_scaling: true}                    | 10x64       | 64    | 0
+      keras   | [16]               | {type: Dense, units: 0x10}                                       | 16          | 272   | 0
       """)
   void outputShapeAndCountsMatchTheFramework(String framework, String input, String layer,
       String shape, long params, long nonTrainable) {
