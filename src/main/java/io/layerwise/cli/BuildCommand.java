@@ -4,7 +4,6 @@ import io.layerwise.BuildReport;
 import io.layerwise.BuildRequest;
 import io.layerwise.Diagnostic;
 import io.layerwise.Layerwise;
-import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.Publisher;
 import io.layerwise.render.SheetKind;
 import java.io.PrintWriter;
@@ -33,13 +32,7 @@ final class BuildCommand implements Callable<Integer> {
       description = "Exercise files or directories (default: exercises/).")
   List<Path> inputs;
 
-  @Option(names = "--out", defaultValue = "output", paramLabel = "DIR",
-      description = "Output directory (default: ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--format", split = ",", defaultValue = "html,pdf", paramLabel = "FORMAT",
-      description = "html, pdf and/or adoc (default: ${DEFAULT-VALUE}).")
-  List<OutputFormat> formats;
+  @CommandLine.Mixin SheetOptions options;
 
   @Option(names = "--sheet", split = ",", defaultValue = "questions,answers", paramLabel = "SHEET",
       description = "questions and/or answers (default: ${DEFAULT-VALUE}).")
@@ -48,14 +41,6 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--handout", paramLabel = "NAME",
       description = "One document with all given exercises, a title page and a contents list.")
   Optional<String> handout;
-
-  @Option(names = "--templates", paramLabel = "DIR",
-      description = "Templates here replace the bundled ones of the same name.")
-  Optional<Path> templates;
-
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG",
-      description = "Language of the sheets (default: ${DEFAULT-VALUE}).")
-  String lang;
 
   @Override
   public Integer call() {
@@ -72,16 +57,16 @@ final class BuildCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--handout takes a file name of letters, digits, '.', '_' and '-'");
     }
-    if (templates.isPresent() && !Files.isDirectory(templates.get())) {
-      err.println(templates.get() + ": error: not a directory of templates");
+    if (options.templates.isPresent() && !Files.isDirectory(options.templates.get())) {
+      err.println(options.templates.get() + ": error: not a directory of templates");
       return 1;
     }
-    if (Files.exists(this.out) && !Files.isDirectory(this.out)) {
-      err.println(this.out + ": error: the output path exists and is not a directory");
+    if (Files.exists(options.out) && !Files.isDirectory(options.out)) {
+      err.println(options.out + ": error: the output path exists and is not a directory");
       return 1;
     }
-    BuildRequest request = new BuildRequest(in, this.out, EnumSet.copyOf(formats),
-        EnumSet.copyOf(sheets), handout, templates, Locale.forLanguageTag(lang));
+    BuildRequest request = new BuildRequest(in, options.out, EnumSet.copyOf(options.formats),
+        EnumSet.copyOf(sheets), handout, options.templates, options.locale());
     long start = System.nanoTime();
     ProgressBar bar = new ProgressBar(err, System.console() != null);
     BuildReport report;
@@ -95,7 +80,7 @@ final class BuildCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf(Locale.ROOT, "built %d, up to date %d, failed %d: %d files in %s (%.1f s)%n",
         report.built(), report.upToDate(), report.failed(), report.written().size(),
-        this.out, seconds);
+        options.out, seconds);
     out.flush();
     return report.ok() ? 0 : 1;
   }

@@ -4,7 +4,6 @@ import io.layerwise.BuildReport;
 import io.layerwise.BuildRequest;
 import io.layerwise.Diagnostic;
 import io.layerwise.Watcher;
-import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.Publisher;
 import io.layerwise.render.SheetKind;
 import java.io.IOException;
@@ -15,12 +14,10 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code layerwise watch}: rebuilds the sheets of an exercise each time it is saved. */
@@ -36,21 +33,7 @@ final class WatchCommand implements Callable<Integer> {
       description = "Directory to watch (default: ${DEFAULT-VALUE}).")
   Path dir;
 
-  @Option(names = "--out", defaultValue = "output", paramLabel = "DIR",
-      description = "Output directory (default: ${DEFAULT-VALUE}).")
-  Path outDir;
-
-  @Option(names = "--format", split = ",", defaultValue = "html,pdf", paramLabel = "FORMAT",
-      description = "html, pdf and/or adoc (default: ${DEFAULT-VALUE}).")
-  List<OutputFormat> formats;
-
-  @Option(names = "--templates", paramLabel = "DIR",
-      description = "Templates here replace the bundled ones of the same name.")
-  Optional<Path> templates;
-
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG",
-      description = "Language of the sheets (default: ${DEFAULT-VALUE}).")
-  String lang;
+  @CommandLine.Mixin SheetOptions options;
 
   @Override
   public Integer call() throws IOException {
@@ -60,8 +43,9 @@ final class WatchCommand implements Callable<Integer> {
       err.println(dir + ": error: not a directory");
       return 1;
     }
-    BuildRequest request = new BuildRequest(List.of(dir), outDir, EnumSet.copyOf(formats),
-        EnumSet.allOf(SheetKind.class), Optional.empty(), templates, Locale.forLanguageTag(lang));
+    BuildRequest request = new BuildRequest(List.of(dir), options.out,
+        EnumSet.copyOf(options.formats), EnumSet.allOf(SheetKind.class), Optional.empty(),
+        options.templates, options.locale());
     try (Publisher publisher = new Publisher(); Watcher watcher = new Watcher(request, publisher)) {
       report(out, err, watcher.buildAll(new ProgressBar(err, System.console() != null)));
       out.println("watching " + dir + " (Ctrl-C to stop)");

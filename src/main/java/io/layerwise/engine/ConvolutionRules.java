@@ -50,7 +50,8 @@ final class ConvolutionRules {
     b.bind(Symbols.F, f);
     Formula weights = new Formula(mul(factors), b.build());
     calc.weights(weights, Explanation.of(g == 1 ? "conv.weights" : "conv.weights.groups", f, g));
-    finishBiasAndParams(calc, weights, layer.useBias(), Symbols.F, f, "conv");
+    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.F, f),
+        Explanation.of("conv.biases", f));
     calc.macs(
         macs(calc, out, weights),
         Explanation.of(g == 1 ? "conv.macs" : "conv.macs.groups"));
@@ -73,19 +74,10 @@ final class ConvolutionRules {
             Explanation.of("depthwise.channels"));
     calc.output(calc.layout.compose(out, cout));
 
-    Bindings.Builder b = Bindings.builder();
-    List<Expr> factors = kernelFactors(b, w);
-    factors.add(var(Symbols.C_IN));
-    factors.add(var(Symbols.M));
-    b.bind(Symbols.C_IN, cin).bind(Symbols.M, m);
-    Formula weights = new Formula(mul(factors), b.build());
+    Formula weights = kernelTimes(w, cin, Symbols.M, m);
     calc.weights(weights, Explanation.of("depthwise.weights"));
-    if (layer.useBias()) {
-      calc.biases(channels, Explanation.of("depthwise.biases"));
-      calc.params(Formulas.plus(weights, channels), Explanation.of("params.sum"));
-    } else {
-      noBias(calc, weights);
-    }
+    calc.biasesAndParams(weights, layer.useBias(), channels,
+        Explanation.of("depthwise.biases"));
     calc.macs(macs(calc, out, weights), Explanation.of("depthwise.macs"));
   }
 
@@ -108,7 +100,8 @@ final class ConvolutionRules {
     Expr pointwise = mul(var(Symbols.C_IN), var(Symbols.M), var(Symbols.F));
     Formula weights = new Formula(add(mul(depthwise), pointwise), b.build());
     calc.weights(weights, Explanation.of("separable.weights"));
-    finishBiasAndParams(calc, weights, layer.useBias(), Symbols.F, f, "separable");
+    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.F, f),
+        Explanation.of("separable.biases", f));
     calc.macs(macs(calc, out, weights), Explanation.of("separable.macs"));
   }
 
@@ -180,14 +173,10 @@ final class ConvolutionRules {
     calc.stopIfFailed();
     calc.output(calc.layout.compose(out, f));
 
-    Bindings.Builder b = Bindings.builder();
-    List<Expr> factors = kernelFactors(b, w);
-    factors.add(var(Symbols.C_IN));
-    factors.add(var(Symbols.F));
-    b.bind(Symbols.C_IN, cin).bind(Symbols.F, f);
-    Formula weights = new Formula(mul(factors), b.build());
+    Formula weights = kernelTimes(w, cin, Symbols.F, f);
     calc.weights(weights, Explanation.of("transpose.weights"));
-    finishBiasAndParams(calc, weights, layer.useBias(), Symbols.F, f, "conv");
+    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.F, f),
+        Explanation.of("conv.biases", f));
 
     Bindings.Builder mb = Bindings.builder();
     List<Expr> macFactors = new ArrayList<>();
@@ -212,6 +201,16 @@ final class ConvolutionRules {
     return factors;
   }
 
+  /** {@code K_h·K_w·C_in·X}: one kernel per input channel and per {@code last}. */
+  private static Formula kernelTimes(Window w, long cin, Symbol last, long value) {
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> factors = kernelFactors(b, w);
+    factors.add(var(Symbols.C_IN));
+    factors.add(var(last));
+    b.bind(Symbols.C_IN, cin).bind(last, value);
+    return new Formula(mul(factors), b.build());
+  }
+
   /** Output positions times the work per position: {@code H_out·W_out·K_h·K_w·C_in·F}. */
   private static Formula macs(LayerCalc calc, List<Long> out, Formula perPosition) {
     Bindings.Builder b = Bindings.builder();
@@ -229,22 +228,6 @@ final class ConvolutionRules {
       factors.add(work);
     }
     return new Formula(mul(factors), b.build());
-  }
-
-  private static void finishBiasAndParams(
-      LayerCalc calc, Formula weights, boolean useBias, Symbol per, long count, String kind) {
-    if (useBias) {
-      Formula biases = Formulas.value(per, count);
-      calc.biases(biases, Explanation.of(kind + ".biases", count));
-      calc.params(Formulas.plus(weights, biases), Explanation.of("params.sum"));
-    } else {
-      noBias(calc, weights);
-    }
-  }
-
-  private static void noBias(LayerCalc calc, Formula weights) {
-    calc.biases(Formulas.constant(0), Explanation.of("biases.none"));
-    calc.params(weights, Explanation.of("params.weightsOnly"));
   }
 
   /** Keras refuses strides above 1 together with a dilation rate above 1. */

@@ -37,14 +37,8 @@ final class DenseRules {
         flat
             ? Explanation.of("dense.weights")
             : Explanation.of("dense.weights.lastAxis", n, u, leading(in)));
-    if (layer.useBias()) {
-      Formula biases = Formulas.value(Symbols.U, u);
-      calc.biases(biases, Explanation.of("dense.biases", u));
-      calc.params(Formulas.plus(weights, biases), Explanation.of("params.sum"));
-    } else {
-      calc.biases(Formulas.constant(0), Explanation.of("biases.none"));
-      calc.params(weights, Explanation.of("params.weightsOnly"));
-    }
+    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.U, u),
+        Explanation.of("dense.biases", u));
 
     Bindings.Builder b = Bindings.builder();
     List<Expr> factors = new ArrayList<>();

@@ -26,18 +26,8 @@ public final class Formulas {
    * is not symmetric.
    */
   public static Formula windowOutput(String letter, long in, long k, long s, Pad pad, long d) {
-    Symbol xin = Symbols.in(letter);
-    Bindings.Builder b = Bindings.builder().bind(xin, in);
-    Expr padded;
-    if (pad.isSymmetric()) {
-      b.bind(Symbols.P, pad.before());
-      padded = add(var(xin), mul(num(2), var(Symbols.P)));
-    } else {
-      Symbol before = Symbol.sub("P", "before");
-      Symbol after = Symbol.sub("P", "after");
-      b.bind(before, pad.before()).bind(after, pad.after());
-      padded = add(add(var(xin), var(before)), var(after));
-    }
+    Bindings.Builder b = Bindings.builder();
+    Expr padded = padded(b, letter, in, pad);
     b.bind(Symbols.K, k);
     Expr span;
     if (d == 1) {
@@ -52,6 +42,26 @@ public final class Formulas {
     b.bind(Symbols.S, s);
     Expr e = add(div(span, var(Symbols.S), Rounding.FLOOR), num(1));
     return new Formula(e, b.build());
+  }
+
+  /** The padded size of an axis: {@code X_in + 2P}, or {@code X_in + P_before + P_after}. */
+  public static Formula paddedSize(String letter, long in, Pad pad) {
+    Bindings.Builder b = Bindings.builder();
+    Expr e = padded(b, letter, in, pad);
+    return new Formula(e, b.build());
+  }
+
+  private static Expr padded(Bindings.Builder b, String letter, long in, Pad pad) {
+    Symbol xin = Symbols.in(letter);
+    b.bind(xin, in);
+    if (pad.isSymmetric()) {
+      b.bind(Symbols.P, pad.before());
+      return add(var(xin), mul(num(2), var(Symbols.P)));
+    }
+    Symbol before = Symbol.sub("P", "before");
+    Symbol after = Symbol.sub("P", "after");
+    b.bind(before, pad.before()).bind(after, pad.after());
+    return add(add(var(xin), var(before)), var(after));
   }
 
   /** Output size of a {@code same} window: {@code ⌈X_in/S⌉}. */

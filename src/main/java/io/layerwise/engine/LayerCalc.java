@@ -135,6 +135,20 @@ final class LayerCalc {
     derive("params", Symbols.PARAMS, f, why);
   }
 
+  /**
+   * The biases (when the layer has them) and the parameters as weights plus biases, written out
+   * in full: {@code params = K_h·K_w·C_in·F + F}.
+   */
+  void biasesAndParams(Formula weights, boolean useBias, Formula biases, Explanation why) {
+    if (useBias) {
+      biases(biases, why);
+      params(Formulas.plus(weights, biases), Explanation.of("params.sum"));
+    } else {
+      biases(Formulas.constant(0), Explanation.of("biases.none"));
+      params(weights, Explanation.of("params.weightsOnly"));
+    }
+  }
+
   /** A layer without parameters, and why it has none. */
   void noParams(Explanation why) {
     derive("params", Symbols.PARAMS, Formulas.constant(0), why);

@@ -19,13 +19,7 @@ final class NormalizationRules {
     long c = in.dim(axis);
     calc.output(in);
     Symbol sym = Symbol.of("C");
-    int affine = (layer.scale() ? 1 : 0) + (layer.center() ? 1 : 0);
-    calc.weights(
-        layer.scale() ? Formulas.value(sym, c) : Formulas.constant(0),
-        Explanation.of(layer.scale() ? "bn.gamma" : "bn.noGamma"));
-    calc.biases(
-        layer.center() ? Formulas.value(sym, c) : Formulas.constant(0),
-        Explanation.of(layer.center() ? "bn.beta" : "bn.noBeta"));
+    int affine = gammaAndBeta(calc, layer.scale(), layer.center(), c, "bn");
     switch (calc.framework) {
       case KERAS -> {
         calc.statistics = Math.multiplyExact(2, c);
@@ -52,15 +46,19 @@ final class NormalizationRules {
     int axis = axis(calc, OptionalInt.of(layer.axis()), in, "axis");
     long c = in.dim(axis);
     calc.output(in);
+    int affine = gammaAndBeta(calc, layer.scale(), layer.center(), c, "ln");
+    calc.params(affineFormula(affine, Symbol.of("C"), c), Explanation.of("ln.params"));
+  }
+
+  /** γ as the weights and β as the biases, each C or absent; returns how many there are. */
+  private static int gammaAndBeta(LayerCalc calc, boolean scale, boolean center, long c,
+      String kind) {
     Symbol sym = Symbol.of("C");
-    int affine = (layer.scale() ? 1 : 0) + (layer.center() ? 1 : 0);
-    calc.weights(
-        layer.scale() ? Formulas.value(sym, c) : Formulas.constant(0),
-        Explanation.of(layer.scale() ? "ln.gamma" : "bn.noGamma"));
-    calc.biases(
-        layer.center() ? Formulas.value(sym, c) : Formulas.constant(0),
-        Explanation.of(layer.center() ? "ln.beta" : "bn.noBeta"));
-    calc.params(affineFormula(affine, sym, c), Explanation.of("ln.params"));
+    calc.weights(scale ? Formulas.value(sym, c) : Formulas.constant(0),
+        Explanation.of(scale ? kind + ".gamma" : "bn.noGamma"));
+    calc.biases(center ? Formulas.value(sym, c) : Formulas.constant(0),
+        Explanation.of(center ? kind + ".beta" : "bn.noBeta"));
+    return (scale ? 1 : 0) + (center ? 1 : 0);
   }
 
   private static Formula affineFormula(int affine, Symbol sym, long c) {

@@ -4,7 +4,6 @@ import static io.layerwise.engine.Expr.add;
 import static io.layerwise.engine.Expr.div;
 import static io.layerwise.engine.Expr.mul;
 import static io.layerwise.engine.Expr.num;
-import static io.layerwise.engine.Expr.var;
 
 import io.layerwise.model.Activation;
 import io.layerwise.model.Dropout;
@@ -100,23 +99,11 @@ final class ShapeRules {
     for (int i = 0; i < n; i++) {
       String letter = Layout.letter(n, i);
       Pad pad = layer.pads().get(i);
-      Symbol xin = Symbols.in(letter);
-      Bindings.Builder b = Bindings.builder().bind(xin, spatial.get(i));
-      Expr e;
-      if (pad.isSymmetric()) {
-        b.bind(Symbols.P, pad.before());
-        e = add(var(xin), mul(num(2), var(Symbols.P)));
-      } else {
-        Symbol before = Symbol.sub("P", "before");
-        Symbol after = Symbol.sub("P", "after");
-        b.bind(before, pad.before()).bind(after, pad.after());
-        e = add(add(var(xin), var(before)), var(after));
-      }
       out.add(
           calc.derive(
               Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)),
               Symbols.out(letter),
-              new Formula(e, b.build()),
+              Formulas.paddedSize(letter, spatial.get(i), pad),
               Explanation.of("zeroPadding.output", pad.before(), pad.after())));
     }
     calc.output(calc.layout.compose(out, calc.layout.channels(in)));
