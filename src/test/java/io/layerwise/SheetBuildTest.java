@@ -31,8 +31,12 @@ class SheetBuildTest {
   }
 
   private static BuildReport build(Path out, Path... inputs) {
+    return build(out, Optional.empty(), inputs);
+  }
+
+  private static BuildReport build(Path out, Optional<Path> templates, Path... inputs) {
     BuildRequest r = new BuildRequest(List.of(inputs), out, EnumSet.of(OutputFormat.ADOC),
-        EnumSet.allOf(SheetKind.class), Optional.empty(), Optional.empty(), Locale.ENGLISH);
+        EnumSet.allOf(SheetKind.class), Optional.empty(), templates, Locale.ENGLISH);
     return Layerwise.build(r, BuildListener.NONE, PUBLISHER);
   }
 
@@ -128,6 +132,32 @@ class SheetBuildTest {
       assertThat(Files.readAllBytes(tmp.resolve("a").resolve(f)))
           .isEqualTo(Files.readAllBytes(tmp.resolve("b").resolve(f)));
     }
+  }
+
+  @Test
+  void aTemplateDirectoryReplacesTheBundledTemplateOfTheSameName(@TempDir Path tmp)
+      throws IOException {
+    Path templates = tmp.resolve("templates");
+    Files.createDirectories(templates);
+    Files.writeString(templates.resolve("answers.adoc.ftl"), """
+        <#import "sheet.ftl" as s>
+        = Lösungen: ${sheet.title}
+        <@s.attributes/>
+
+        <@s.answers sheet "="/>
+        """);
+    Path ex = copy(tmp.resolve("in"), "course-example");
+    BuildReport r = build(tmp.resolve("out"), Optional.of(templates), ex);
+    assertThat(r.ok()).isTrue();
+    assertThat(Files.readString(tmp.resolve("out/course-example-answers.adoc")))
+        .startsWith("= Lösungen: The course example&#58;");
+    assertThat(Files.readString(tmp.resolve("out/course-example-questions.adoc")))
+        .as("the other sheet keeps the bundled template").contains("Question sheet");
+
+    Files.writeString(templates.resolve("answers.adoc.ftl"), "${sheet.nosuchthing}");
+    BuildReport broken = build(tmp.resolve("out"), Optional.of(templates), ex);
+    assertThat(broken.ok()).isFalse();
+    assertThat(broken.diagnostics().get(0).message()).startsWith("template answers.adoc.ftl");
   }
 
   @Test
