@@ -47,7 +47,7 @@ before=$(stat -c %Y%N "$html" 2>/dev/null || echo none)
 sed -i 's/units: 84/units: 85/' "$work/watched/course-example.yaml"
 t0=$(ms)
 for _ in $(seq 3000); do
-  grep -q '85 units' "$html" 2>/dev/null && break
+  grep -q '120·85' "$html" 2>/dev/null && break
   sleep 0.01
 done
 t1=$(ms)

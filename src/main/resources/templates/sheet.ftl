@@ -13,7 +13,7 @@
 :experimental!:
 </#macro>
 
-<#macro network sheet lvl>
+<#macro diagram sheet lvl>
 ${lvl}= Network
 
 The network takes inputs of shape ${sheet.input} (${sheet.framework}).
@@ -22,7 +22,10 @@ The network takes inputs of shape ${sheet.input} (${sheet.framework}).
 image::${d}[Network diagram,align=center,pdfwidth=38%]
 
 </#list>
+</#macro>
 
+<#macro network sheet lvl>
+<@diagram sheet lvl/>
 [cols="1,4,4,8,4",options="header"]
 |===
 |# |Layer |Type |Hyperparameters |Input
@@ -74,8 +77,7 @@ ${lvl}= Question
 ${sheet.description}
 
 </#if>
-<@network sheet lvl/>
-
+<@diagram sheet lvl/>
 ${lvl}= Summary
 
 [cols="5,5,>3",options="header"]

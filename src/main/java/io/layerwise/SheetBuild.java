@@ -120,6 +120,10 @@ final class SheetBuild {
    * its files are written; its fingerprint is saved only then.
    */
   private void buildExercises(List<Job> todo) {
+    boolean converts = request.formats().stream().anyMatch(OutputFormat::converted);
+    if (!todo.isEmpty() && converts) {
+      publisher.startInBackground();
+    }
     List<Task> tasks = new ArrayList<>();
     Map<Job, List<Document>> docs = new LinkedHashMap<>();
     for (Job job : todo) {

@@ -9,6 +9,14 @@ public enum OutputFormat {
   /** The AsciiDoc source, with its formula and diagram images beside it. */
   ADOC;
 
+  /** Whether Asciidoctor converts to this format (the AsciiDoc source is only copied). */
+  public boolean converted() {
+    return switch (this) {
+      case HTML, PDF -> true;
+      case ADOC -> false;
+    };
+  }
+
   public String extension() {
     return switch (this) {
       case HTML -> "html";

@@ -36,6 +36,7 @@ public final class Publisher implements AutoCloseable {
   private final FormulaTypesetter typesetter = new FormulaTypesetter();
   /** What Asciidoctor logs while converting, kept per converting thread. */
   private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
+  private final Object engineLock = new Object();
   private volatile Asciidoctor asciidoctor;
   private boolean closed;
 
@@ -179,7 +180,29 @@ public final class Publisher implements AutoCloseable {
     return warnings;
   }
 
-  private synchronized Asciidoctor asciidoctor() throws PublishException {
+  /**
+   * Starts Asciidoctor on a background thread, so that JRuby's start-up overlaps work the caller
+   * still has to do (rendering, typesetting). The first conversion waits for it.
+   */
+  public void startInBackground() {
+    Thread t = new Thread(() -> {
+      try {
+        asciidoctor();
+      } catch (PublishException e) {
+        // the first conversion will try again and report it
+      }
+    }, "asciidoctor-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private Asciidoctor asciidoctor() throws PublishException {
+    synchronized (engineLock) {
+      return startedEngine();
+    }
+  }
+
+  private Asciidoctor startedEngine() throws PublishException {
     if (closed) {
       throw new PublishException("the publisher is closed", null);
     }
@@ -211,11 +234,13 @@ public final class Publisher implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    closed = true;
-    if (asciidoctor != null) {
-      asciidoctor.shutdown();
-      asciidoctor = null;
+  public void close() {
+    synchronized (engineLock) {
+      closed = true;
+      if (asciidoctor != null) {
+        asciidoctor.shutdown();
+        asciidoctor = null;
+      }
     }
   }
 }
