@@ -82,7 +82,7 @@ class SheetBuildTest {
     BuildReport changed = build(out, ex);
     assertThat(changed.built()).isEqualTo(1);
     assertThat(Files.readString(out.resolve("course-example-answers.adoc")))
-        .contains("80 units");
+        .contains("weights = N_in·U = 80·10 = 800");
   }
 
   @Test
