@@ -125,8 +125,10 @@ public final class Engine {
     }
     int n = node.inputs().size();
     if (ok && (n < node.layer().minInputs() || n > node.layer().maxInputs())) {
-      String wanted = node.layer().maxInputs() == 1 ? "exactly one input"
-          : "at least " + node.layer().minInputs() + " inputs";
+      int min = node.layer().minInputs();
+      int max = node.layer().maxInputs();
+      String wanted = min == max ? "exactly " + (min == 1 ? "one input" : min + " inputs")
+          : "at least " + min + " inputs";
       problems.add(new Problem(index, "inputs", layer + " takes " + wanted + ", but has " + n
           + " (" + String.join(", ", node.inputs()) + ")"
           + (node.layer().maxInputs() > 1 ? "; name them with inputs: [a, b]" : "")));

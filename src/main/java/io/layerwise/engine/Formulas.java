@@ -51,6 +51,24 @@ public final class Formulas {
     return new Formula(e, b.build());
   }
 
+  /** The size left after cropping: {@code X_in − 2c}, or {@code X_in − c_before − c_after}. */
+  public static Formula croppedSize(String letter, long in, Pad crop) {
+    Symbol xin = Symbols.in(letter);
+    Bindings.Builder b = Bindings.builder().bind(xin, in);
+    Expr e;
+    if (crop.isSymmetric()) {
+      Symbol c = Symbol.of("c");
+      b.bind(c, crop.before());
+      e = sub(var(xin), mul(num(2), var(c)));
+    } else {
+      Symbol before = Symbol.sub("c", "before");
+      Symbol after = Symbol.sub("c", "after");
+      b.bind(before, crop.before()).bind(after, crop.after());
+      e = sub(sub(var(xin), var(before)), var(after));
+    }
+    return new Formula(e, b.build());
+  }
+
   private static Expr padded(Bindings.Builder b, String letter, long in, Pad pad) {
     Symbol xin = Symbols.in(letter);
     b.bind(xin, in);

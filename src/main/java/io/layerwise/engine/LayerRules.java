@@ -4,16 +4,19 @@ import io.layerwise.model.Activation;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Concatenate;
 import io.layerwise.model.Conv;
+import io.layerwise.model.Cropping;
 import io.layerwise.model.ConvTranspose;
 import io.layerwise.model.Dense;
 import io.layerwise.model.DepthwiseConv;
 import io.layerwise.model.Dropout;
+import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.GlobalPooling;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Recurrent;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
@@ -110,6 +113,24 @@ final class LayerRules implements LayerVisitor<Void> {
   @Override
   public Void zeroPadding(ZeroPadding layer) {
     ShapeRules.zeroPadding(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void cropping(Cropping layer) {
+    ShapeRules.cropping(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void embedding(Embedding layer) {
+    SequenceRules.embedding(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void recurrent(Recurrent layer) {
+    SequenceRules.recurrent(calc, layer);
     return null;
   }
 

@@ -22,7 +22,7 @@ public final class Pitfalls {
     for (LayerResult l : a.layers()) {
       LayerType type = l.node().layer().type();
       switch (type) {
-        case CONV1D, CONV2D, CONV3D, CONV2D_TRANSPOSE, SEPARABLE_CONV2D -> {
+        case CONV1D, CONV2D, CONV3D, CONV1D_TRANSPOSE, CONV2D_TRANSPOSE, SEPARABLE_CONV2D -> {
           if (l.inputShapes().get(0).rank() > 1) {
             keys.add("pitfall.inputChannels");
           }
@@ -50,8 +50,9 @@ public final class Pitfalls {
           case KERAS -> "pitfall.batchNorm.keras";
           case PYTORCH -> "pitfall.batchNorm.pytorch";
         });
+        case SIMPLE_RNN, LSTM, GRU -> keys.add("pitfall.gates");
         case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
-            ADD, CONCATENATE -> {
+            ADD, SUBTRACT, MULTIPLY, MAXIMUM, AVERAGE, CONCATENATE, CROPPING2D, EMBEDDING -> {
           // nothing students commonly get wrong about these
         }
       }

@@ -6,6 +6,7 @@ import static io.layerwise.engine.Expr.mul;
 import static io.layerwise.engine.Expr.num;
 
 import io.layerwise.model.Activation;
+import io.layerwise.model.Cropping;
 import io.layerwise.model.Dropout;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Pad;
@@ -108,6 +109,31 @@ final class ShapeRules {
     }
     calc.output(calc.layout.compose(out, calc.layout.channels(in)));
     calc.noParams(Explanation.of("zeroPadding.params"));
+  }
+
+  static void cropping(LayerCalc calc, Cropping layer) {
+    int n = layer.crops().size();
+    calc.requireRank(n + 1);
+    Shape in = calc.input();
+    List<Long> spatial = calc.layout.spatial(in);
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String letter = Layout.letter(n, i);
+      Pad crop = layer.crops().get(i);
+      Formula f = Formulas.croppedSize(letter, spatial.get(i), crop);
+      long value = f.eval();
+      if (value <= 0) {
+        calc.problem("cropping", "cropping " + crop.before() + " and " + crop.after()
+            + " leaves nothing of the input " + Layout.word(n, i) + " " + spatial.get(i));
+        continue;
+      }
+      out.add(calc.derive(Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)),
+          Symbols.out(letter), f, Explanation.of("cropping.output", crop.before(),
+              crop.after())));
+    }
+    calc.stopIfFailed();
+    calc.output(calc.layout.compose(out, calc.layout.channels(in)));
+    calc.noParams(Explanation.of("cropping.params"));
   }
 
   static void upSampling(LayerCalc calc, UpSampling layer) {

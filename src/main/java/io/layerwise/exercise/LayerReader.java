@@ -4,10 +4,12 @@ import io.layerwise.model.Activation;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Concatenate;
 import io.layerwise.model.Conv;
+import io.layerwise.model.Cropping;
 import io.layerwise.model.ConvTranspose;
 import io.layerwise.model.Dense;
 import io.layerwise.model.DepthwiseConv;
 import io.layerwise.model.Dropout;
+import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.GlobalPooling;
 import io.layerwise.model.Layer;
@@ -18,6 +20,8 @@ import io.layerwise.model.MergeOp;
 import io.layerwise.model.Padding;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Recurrent;
+import io.layerwise.model.RecurrentCell;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
@@ -48,6 +52,7 @@ final class LayerReader {
       case CONV1D -> conv(f, 1);
       case CONV2D -> conv(f, 2);
       case CONV3D -> conv(f, 3);
+      case CONV1D_TRANSPOSE -> convTranspose(f, 1);
       case CONV2D_TRANSPOSE -> convTranspose(f, 2);
       case DEPTHWISE_CONV2D -> depthwise(f);
       case SEPARABLE_CONV2D -> separable(f);
@@ -69,10 +74,20 @@ final class LayerReader {
       case BATCH_NORMALIZATION -> batchNorm(f);
       case LAYER_NORMALIZATION -> layerNorm(f);
       case ZERO_PADDING2D -> zeroPadding(f, 2);
+      case CROPPING2D -> new Cropping(f.get("cropping").map(n -> f.pads(n, "cropping", 2))
+          .orElse(Collections.nCopies(2, io.layerwise.model.Pad.symmetric(0))));
       case UP_SAMPLING2D -> upSampling(f, 2);
       case RESHAPE -> reshape(f);
       case ADD -> new Merge(MergeOp.ADD);
+      case SUBTRACT -> new Merge(MergeOp.SUBTRACT);
+      case MULTIPLY -> new Merge(MergeOp.MULTIPLY);
+      case MAXIMUM -> new Merge(MergeOp.MAXIMUM);
+      case AVERAGE -> new Merge(MergeOp.AVERAGE);
       case CONCATENATE -> new Concatenate(f.axis("axis"));
+      case EMBEDDING -> embedding(f);
+      case SIMPLE_RNN -> recurrent(f, RecurrentCell.SIMPLE);
+      case LSTM -> recurrent(f, RecurrentCell.LSTM);
+      case GRU -> recurrent(f, RecurrentCell.GRU);
     };
   }
 
@@ -211,6 +226,34 @@ final class LayerReader {
       target.add(f.integer(item, "target_shape", -1));
     }
     return new Reshape(target);
+  }
+
+  private static Layer embedding(Fields f) {
+    long inputDim = f.requiredCount("input_dim", "the vocabulary size");
+    long outputDim = f.requiredCount("output_dim", "the length of each vector");
+    f.ignore("embeddings_initializer", "embeddings_regularizer", "embeddings_constraint",
+        "mask_zero", "input_length", "activity_regularizer");
+    return new Embedding(inputDim, outputDim);
+  }
+
+  private static Layer recurrent(Fields f, RecurrentCell cell) {
+    long units = f.requiredCount("units", "the size of the state");
+    boolean sequences = f.bool("return_sequences", false);
+    boolean useBias = f.bool("use_bias", true);
+    boolean resetAfter = switch (cell) {
+      case GRU -> f.bool("reset_after", true);
+      case SIMPLE, LSTM -> false;
+    };
+    if (f.bool("return_state", false)) {
+      f.get("return_state").ifPresent(n -> f.error(n.location(),
+          "return_state (several outputs) is not supported; read the states from the shapes"));
+    }
+    Optional<String> activation = f.text("activation");
+    f.ignore(WEIGHT_OPTIONS);
+    f.ignore("recurrent_activation", "recurrent_initializer", "recurrent_regularizer",
+        "recurrent_constraint", "dropout", "recurrent_dropout", "go_backwards", "stateful",
+        "unroll", "unit_forget_bias", "seed", "time_major");
+    return new Recurrent(cell, units, sequences, useBias, resetAfter, activation);
   }
 
   private static List<Long> ones(int rank) {

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code Conv2DTranspose}: a strided convolution run backwards, which enlarges its input.
+ * {@code Conv1DTranspose} or {@code Conv2DTranspose}: a strided convolution run backwards, which
+ * enlarges its input.
  *
  * @param filters output channels
  * @param window kernel, strides, padding and dilation
@@ -22,14 +23,14 @@ public record ConvTranspose(
 
   public ConvTranspose {
     outputPadding = outputPadding.map(List::copyOf);
-    if (filters <= 0) {
-      throw new IllegalArgumentException("filters must be positive");
+    if (filters <= 0 || window.rank() > 2) {
+      throw new IllegalArgumentException("filters must be positive; rank 1 or 2");
     }
   }
 
   @Override
   public LayerType type() {
-    return LayerType.CONV2D_TRANSPOSE;
+    return window.rank() == 1 ? LayerType.CONV1D_TRANSPOSE : LayerType.CONV2D_TRANSPOSE;
   }
 
   @Override

@@ -21,10 +21,13 @@ public sealed interface Layer
         BatchNorm,
         LayerNorm,
         ZeroPadding,
+        Cropping,
         UpSampling,
         Reshape,
         Merge,
-        Concatenate {
+        Concatenate,
+        Embedding,
+        Recurrent {
 
   LayerType type();
 

@@ -13,6 +13,7 @@ public enum LayerType {
   CONV1D("Conv1D"),
   CONV2D("Conv2D"),
   CONV3D("Conv3D"),
+  CONV1D_TRANSPOSE("Conv1DTranspose"),
   CONV2D_TRANSPOSE("Conv2DTranspose"),
   DEPTHWISE_CONV2D("DepthwiseConv2D"),
   SEPARABLE_CONV2D("SeparableConv2D"),
@@ -34,10 +35,19 @@ public enum LayerType {
   BATCH_NORMALIZATION("BatchNormalization"),
   LAYER_NORMALIZATION("LayerNormalization"),
   ZERO_PADDING2D("ZeroPadding2D"),
+  CROPPING2D("Cropping2D"),
   UP_SAMPLING2D("UpSampling2D"),
   RESHAPE("Reshape"),
   ADD("Add"),
-  CONCATENATE("Concatenate");
+  SUBTRACT("Subtract"),
+  MULTIPLY("Multiply"),
+  MAXIMUM("Maximum"),
+  AVERAGE("Average"),
+  CONCATENATE("Concatenate"),
+  EMBEDDING("Embedding"),
+  SIMPLE_RNN("SimpleRNN"),
+  LSTM("LSTM"),
+  GRU("GRU");
 
   private final String className;
   private final String autoName;

@@ -34,6 +34,8 @@ public interface LayerVisitor<R> {
 
   R zeroPadding(ZeroPadding layer);
 
+  R cropping(Cropping layer);
+
   R upSampling(UpSampling layer);
 
   R reshape(Reshape layer);
@@ -41,4 +43,8 @@ public interface LayerVisitor<R> {
   R merge(Merge layer);
 
   R concatenate(Concatenate layer);
+
+  R embedding(Embedding layer);
+
+  R recurrent(Recurrent layer);
 }

@@ -1,7 +1,8 @@
 package io.layerwise.model;
 
 /**
- * An element-wise merge such as {@code Add}: inputs of one shape in, the same shape out.
+ * An element-wise merge ({@code Add}, {@code Subtract}, {@code Multiply}, {@code Maximum},
+ * {@code Average}): inputs of one shape in, the same shape out.
  *
  * @param op the element-wise operation
  */
@@ -11,6 +12,10 @@ public record Merge(MergeOp op) implements Layer {
   public LayerType type() {
     return switch (op) {
       case ADD -> LayerType.ADD;
+      case SUBTRACT -> LayerType.SUBTRACT;
+      case MULTIPLY -> LayerType.MULTIPLY;
+      case MAXIMUM -> LayerType.MAXIMUM;
+      case AVERAGE -> LayerType.AVERAGE;
     };
   }
 
@@ -24,8 +29,12 @@ public record Merge(MergeOp op) implements Layer {
     return 2;
   }
 
+  /** Keras' Subtract takes exactly two inputs; the others any number from two. */
   @Override
   public int maxInputs() {
-    return Integer.MAX_VALUE;
+    return switch (op) {
+      case SUBTRACT -> 2;
+      case ADD, MULTIPLY, MAXIMUM, AVERAGE -> Integer.MAX_VALUE;
+    };
   }
 }

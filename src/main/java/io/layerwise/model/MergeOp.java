@@ -2,5 +2,9 @@ package io.layerwise.model;
 
 /** Element-wise merges of tensors of one shape. */
 public enum MergeOp {
-  ADD
+  ADD,
+  SUBTRACT,
+  MULTIPLY,
+  MAXIMUM,
+  AVERAGE
 }

@@ -4,10 +4,12 @@ import io.layerwise.model.Activation;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Concatenate;
 import io.layerwise.model.Conv;
+import io.layerwise.model.Cropping;
 import io.layerwise.model.ConvTranspose;
 import io.layerwise.model.Dense;
 import io.layerwise.model.DepthwiseConv;
 import io.layerwise.model.Dropout;
+import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.GlobalPooling;
 import io.layerwise.model.LayerNorm;
@@ -15,6 +17,7 @@ import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
 import io.layerwise.model.Pad;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Recurrent;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
@@ -180,6 +183,26 @@ final class Hyperparameters implements LayerVisitor<String> {
   @Override
   public String zeroPadding(ZeroPadding l) {
     return pads(l.pads());
+  }
+
+  @Override
+  public String cropping(Cropping l) {
+    return words.get("hp.cropping", pads(l.crops()));
+  }
+
+  @Override
+  public String embedding(Embedding l) {
+    return words.get("hp.embedding", l.inputDim(), l.outputDim());
+  }
+
+  @Override
+  public String recurrent(Recurrent l) {
+    List<String> parts = new ArrayList<>();
+    parts.add(words.get("hp.units", l.units()));
+    if (l.returnSequences()) {
+      parts.add(words.get("hp.returnSequences"));
+    }
+    return join(parts, l.useBias(), l.activation());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.layerwise.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layerwise.Bundled;
 import java.util.List;
@@ -67,6 +68,18 @@ class LayerKindsTest {
       keras   | [5, 5, 4]          | {type: Conv2DTranspose, filters: 2, kernel_size: 2, strides: 3}  | 15x15x2     | 34    | 0
       keras   | [10, 64]           | {type: LayerNormalization, rms_scaling: true}                    | 10x64       | 64    | 0
       keras   | [16]               | {type: Dense, units: 0x10}                                       | 16          | 272   | 0
+      keras   | [10, 16]           | {type: LSTM, units: 32}                                          | 32          | 6272  | 0
+      pytorch | [10, 16]           | {type: LSTM, units: 32}                                          | 32          | 6400  | 0
+      keras   | [10, 16]           | {type: GRU, units: 32}                                           | 32          | 4800  | 0
+      keras   | [10, 16]           | {type: GRU, units: 32, reset_after: false}                       | 32          | 4704  | 0
+      pytorch | [10, 16]           | {type: GRU, units: 32}                                           | 32          | 4800  | 0
+      keras   | [10, 16]           | {type: SimpleRNN, units: 32, return_sequences: true}             | 10x32       | 1568  | 0
+      pytorch | [10, 16]           | {type: SimpleRNN, units: 32}                                     | 32          | 1600  | 0
+      keras   | [10, 16]           | {type: LSTM, units: 8, use_bias: false, trainable: false}        | 8           | 768   | 768
+      keras   | [20]               | {type: Embedding, input_dim: 1000, output_dim: 64}               | 20x64       | 64000 | 0
+      keras   | [10, 10, 3]        | {type: Cropping2D, cropping: [[1, 2], [3, 0]]}                   | 7x7x3       | 0     | 0
+      keras   | [10, 10, 3]        | {type: Cropping2D, cropping: 1}                                  | 8x8x3       | 0     | 0
+      keras   | [20, 8]            | {type: Conv1DTranspose, filters: 4, kernel_size: 3, strides: 2}  | 41x4        | 100   | 0
       """)
   void outputShapeAndCountsMatchTheFramework(String framework, String input, String layer,
       String shape, long params, long nonTrainable) {
@@ -89,6 +102,34 @@ class LayerKindsTest {
     assertThat(dims(cat)).isEqualTo("8x8x8");
     assertThat(cat.derivationsOf("output_shape[2]").get(0).equation(Notation.TEXT))
         .isEqualTo("C_out = C_1 + C_2 = 3 + 5 = 8");
+  }
+
+  @Test
+  void elementWiseMergesKeepTheShapeAndSubtractTakesTwo() {
+    for (String type : List.of("Add", "Multiply", "Maximum", "Average", "Subtract")) {
+      LayerResult m = Bundled.analyzeText("title: t\ninput: [4, 4, 2]\nlayers:\n"
+          + "  - {type: Conv2D, name: a, filters: 2, kernel_size: 1}\n"
+          + "  - {type: " + type + ", name: m, inputs: [input, a]}\n").layer("m").orElseThrow();
+      assertThat(dims(m)).isEqualTo("4x4x2");
+      assertThat(m.params()).isZero();
+    }
+    assertThatThrownBy(() -> io.layerwise.Layerwise.explain("t.yaml", "title: t\ninput: [4]\n"
+        + "layers:\n  - {type: Dense, name: a, units: 4}\n"
+        + "  - {type: Subtract, inputs: [input, a, a]}\n"))
+        .hasMessageContaining("takes exactly 2 inputs, but has 3").isInstanceOf(Exception.class);
+  }
+
+  @Test
+  void lstmExplainsItsFourGatesAndPytorchsSecondBias() {
+    LayerResult keras = last("keras", "[10, 16]", "{type: LSTM, units: 32}");
+    assertThat(keras.derivationsOf("params").get(0).equation(Notation.TEXT))
+        .isEqualTo("params = 4·(N_in·U + U·U + U) = 4·(16·32 + 32·32 + 32) = 6,272");
+    assertThat(keras.derivationsOf("weights").get(0).explanation().text()).contains("4 gated");
+    LayerResult torch = last("pytorch", "[10, 16]", "{type: LSTM, units: 32}");
+    assertThat(torch.derivationsOf("params").get(0).equation(Notation.TEXT))
+        .isEqualTo("params = 4·(N_in·U + U·U + 2U) = 4·(16·32 + 32·32 + 2·32) = 6,400");
+    assertThat(torch.derivationsOf("biases").get(0).explanation().text())
+        .contains("b_ih and b_hh").contains("128 fewer");
   }
 
   @Test

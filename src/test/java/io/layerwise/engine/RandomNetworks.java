@@ -22,6 +22,8 @@ import io.layerwise.model.Pad;
 import io.layerwise.model.Padding;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Recurrent;
+import io.layerwise.model.RecurrentCell;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
@@ -82,6 +84,12 @@ final class RandomNetworks {
     return new Window(tuple(rank, 1, 5), strides, padding(rank), dilation);
   }
 
+  private Recurrent recurrent() {
+    RecurrentCell cell = RecurrentCell.values()[rnd.nextInt(3)];
+    return new Recurrent(cell, between(1, 24), rnd.nextBoolean(), rnd.nextInt(4) != 0,
+        cell == RecurrentCell.GRU && rnd.nextBoolean(), Optional.empty());
+  }
+
   Exercise next() {
     Framework fw = rnd.nextInt(3) == 0 ? Framework.PYTORCH : Framework.KERAS;
     int spatial = rnd.nextInt(5) == 0 ? 1 : 2;
@@ -120,7 +128,8 @@ final class RandomNetworks {
             Optional.empty(), rnd.nextBoolean(), Optional.empty()) : new Dropout(0.5);
         case 7 -> spatial == 2 ? new ZeroPadding(List.of(new Pad(between(0, 2), between(0, 2)),
             Pad.symmetric(between(0, 2)))) : new Activation("tanh");
-        case 8 -> spatial == 2 ? new UpSampling(tuple(2, 1, 3)) : new Dropout(0.1);
+        case 8 -> spatial == 2 ? new UpSampling(tuple(2, 1, 3))
+            : recurrent();
         case 9 -> spatial == 2 ? new Subsampling(new Window(tuple(2, 1, 2), tuple(2, 1, 2),
             Padding.VALID, Collections.nCopies(2, 1L)), Optional.empty()) : new Dropout(0.1);
         case 10 -> new Dense(between(1, 64), rnd.nextInt(5) != 0, Optional.empty());
@@ -146,7 +155,8 @@ final class RandomNetworks {
         layers.add(new LayerNode(other, List.of(previous), true, new Conv(between(1, 8),
             new Window(Collections.nCopies(spatial, 1L), Collections.nCopies(spatial, 1L),
                 Padding.VALID, Collections.nCopies(spatial, 1L)), 1, true, Optional.empty())));
-        layer = add ? new Merge(MergeOp.ADD) : new Concatenate(OptionalInt.empty());
+        layer = add ? new Merge(MergeOp.values()[rnd.nextInt(MergeOp.values().length)])
+            : new Concatenate(OptionalInt.empty());
         inputs = List.of(branch, other);
       }
       if (layer instanceof Flatten || (layer instanceof GlobalPooling g && !g.keepDims())) {

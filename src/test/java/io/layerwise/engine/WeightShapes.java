@@ -4,10 +4,12 @@ import io.layerwise.model.Activation;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Concatenate;
 import io.layerwise.model.Conv;
+import io.layerwise.model.Cropping;
 import io.layerwise.model.ConvTranspose;
 import io.layerwise.model.Dense;
 import io.layerwise.model.DepthwiseConv;
 import io.layerwise.model.Dropout;
+import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
@@ -15,6 +17,7 @@ import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Recurrent;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
@@ -184,6 +187,40 @@ final class WeightShapes implements LayerVisitor<List<List<Long>>> {
   @Override
   public List<List<Long>> zeroPadding(ZeroPadding l) {
     return List.of();
+  }
+
+  @Override
+  public List<List<Long>> cropping(Cropping l) {
+    return List.of();
+  }
+
+  @Override
+  public List<List<Long>> embedding(Embedding l) {
+    return List.of(List.of(l.inputDim(), l.outputDim()));
+  }
+
+  /** Keras: kernel (F, G·U), recurrent kernel (U, G·U), bias (G·U) or (2, G·U) for a GRU with
+   * reset_after; PyTorch: weight_ih (G·U, F), weight_hh (G·U, U), bias_ih and bias_hh (G·U). */
+  @Override
+  public List<List<Long>> recurrent(Recurrent l) {
+    long gu = l.cell().gates() * l.units();
+    long f = in.dim(1);
+    List<List<Long>> w = new ArrayList<>();
+    if (framework == Framework.KERAS) {
+      w.add(List.of(f, gu));
+      w.add(List.of(l.units(), gu));
+      if (l.useBias()) {
+        w.add(l.resetAfter() ? List.of(2L, gu) : List.of(gu));
+      }
+    } else {
+      w.add(List.of(gu, f));
+      w.add(List.of(gu, l.units()));
+      if (l.useBias()) {
+        w.add(List.of(gu));
+        w.add(List.of(gu));
+      }
+    }
+    return w;
   }
 
   @Override

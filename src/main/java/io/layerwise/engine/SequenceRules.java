@@ -1,0 +1,111 @@
+package io.layerwise.engine;
+
+import static io.layerwise.engine.Expr.add;
+import static io.layerwise.engine.Expr.mul;
+import static io.layerwise.engine.Expr.num;
+import static io.layerwise.engine.Expr.var;
+
+import io.layerwise.model.Embedding;
+import io.layerwise.model.Recurrent;
+import io.layerwise.model.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sequence layers: {@code Embedding} and the recurrent cells, whose gate count is the classic
+ * mistake ("forgot the gates"), and where Keras and PyTorch count biases differently.
+ */
+final class SequenceRules {
+
+  private static final Symbol V = Symbol.of("V");
+  private static final Symbol E = Symbol.of("E");
+  private static final Symbol T = Symbol.of("T");
+  private static final Symbol N_IN = Symbol.sub("N", "in");
+
+  private SequenceRules() {}
+
+  static void embedding(LayerCalc calc, Embedding layer) {
+    Shape in = calc.input();
+    List<Long> dims = new ArrayList<>(in.dims());
+    long e = layer.outputDim();
+    dims.add(e);
+    calc.derive(Symbols.outputShape(dims.size() - 1), Symbol.sub("E", "out"),
+        Formulas.value(E, e), Explanation.of("embedding.output"));
+    calc.output(new Shape(dims));
+    calc.dropGeometry();
+    Formula weights = Formulas.product(List.of(V, E), List.of(layer.inputDim(), e));
+    calc.weights(weights, Explanation.of("embedding.weights", layer.inputDim(), e));
+    calc.biasesAndParams(weights, false, Formulas.constant(0), Explanation.of("biases.none"));
+  }
+
+  static void recurrent(LayerCalc calc, Recurrent layer) {
+    calc.requireRank(2);
+    Shape in = calc.input();
+    long steps = in.dim(0);
+    long features = in.dim(1);
+    long u = layer.units();
+    int gates = layer.cell().gates();
+    calc.dropGeometry();
+    if (layer.returnSequences()) {
+      calc.output(Shape.of(steps, u));
+    } else {
+      calc.output(Shape.of(u));
+    }
+    calc.derive(Symbols.outputShape(layer.returnSequences() ? 1 : 0), Symbol.sub("U", "out"),
+        Formulas.value(Symbols.U, u), Explanation.of(layer.returnSequences()
+            ? "rnn.output.sequences" : "rnn.output.last"));
+
+    Bindings b = Bindings.builder().bind(N_IN, features).bind(Symbols.U, u).build();
+    Expr perGate = add(mul(var(N_IN), var(Symbols.U)), mul(var(Symbols.U), var(Symbols.U)));
+    Formula weights = new Formula(gates == 1 ? perGate : mul(num(gates), perGate), b);
+    String cell = layer.type().className();
+    calc.weights(weights, Explanation.of(gates == 1 ? "rnn.weights" : "rnn.weights.gates",
+        cell, gates));
+
+    int biasVectors = biasVectors(calc, layer);
+    Expr biasExpr = biasVectors == 1 ? var(Symbols.U) : mul(num(biasVectors), var(Symbols.U));
+    Formula biases = new Formula(gates == 1 ? biasExpr : mul(num(gates), biasExpr),
+        Bindings.builder().bind(Symbols.U, u).build());
+    Formula params = new Formula(gates == 1 ? add(perGate, biasExpr)
+        : mul(num(gates), add(perGate, biasExpr)), b);
+    if (layer.useBias()) {
+      calc.biases(biases, Explanation.of(biasKey(calc, layer), cell, gates,
+          Math.multiplyExact(gates, u)));
+      calc.params(params, Explanation.of(gates == 1 ? "rnn.params" : "rnn.params.gates", gates));
+    } else {
+      calc.biasesAndParams(weights, false, Formulas.constant(0), Explanation.of("biases.none"));
+    }
+    Bindings mb = Bindings.builder().bind(T, steps).bind(N_IN, features).bind(Symbols.U, u)
+        .build();
+    Expr macs = gates == 1 ? mul(var(T), perGate) : mul(var(T), num(gates), perGate);
+    calc.macs(new Formula(macs, mb), Explanation.of("rnn.macs"));
+  }
+
+  /**
+   * How many bias vectors each gate has: PyTorch always two ({@code b_ih}, {@code b_hh}); Keras
+   * one, except a GRU with {@code reset_after}, which keeps one for the input and one for the
+   * recurrent transform.
+   */
+  private static int biasVectors(LayerCalc calc, Recurrent layer) {
+    return switch (calc.framework) {
+      case PYTORCH -> 2;
+      case KERAS -> switch (layer.cell()) {
+        case GRU -> layer.resetAfter() ? 2 : 1;
+        case SIMPLE, LSTM -> 1;
+      };
+    };
+  }
+
+  private static String biasKey(LayerCalc calc, Recurrent layer) {
+    return switch (calc.framework) {
+      case PYTORCH -> switch (layer.cell()) {
+        case GRU -> "rnn.biases.pytorch.gru";
+        case SIMPLE, LSTM -> "rnn.biases.pytorch";
+      };
+      case KERAS -> switch (layer.cell()) {
+        case GRU -> layer.resetAfter() ? "rnn.biases.resetAfter" : "rnn.biases.keras";
+        case SIMPLE, LSTM -> "rnn.biases.keras";
+      };
+    };
+  }
+}
