@@ -15,6 +15,7 @@ import io.layerwise.model.GlobalPooling;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
+import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pooling;
 import io.layerwise.model.Recurrent;
 import io.layerwise.model.Reshape;
@@ -131,6 +132,12 @@ final class LayerRules implements LayerVisitor<Void> {
   @Override
   public Void recurrent(Recurrent layer) {
     SequenceRules.recurrent(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void multiHeadAttention(MultiHeadAttention layer) {
+    AttentionRules.attention(calc, layer);
     return null;
   }
 

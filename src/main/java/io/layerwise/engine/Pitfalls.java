@@ -51,6 +51,7 @@ public final class Pitfalls {
           case PYTORCH -> "pitfall.batchNorm.pytorch";
         });
         case SIMPLE_RNN, LSTM, GRU -> keys.add("pitfall.gates");
+        case MULTI_HEAD_ATTENTION -> keys.add("pitfall.attention");
         case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
             ADD, SUBTRACT, MULTIPLY, MAXIMUM, AVERAGE, CONCATENATE, CROPPING2D, EMBEDDING -> {
           // nothing students commonly get wrong about these

@@ -17,6 +17,7 @@ import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerType;
 import io.layerwise.model.Merge;
 import io.layerwise.model.MergeOp;
+import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Padding;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads a layer's hyperparameters by kind, with Keras' argument names and defaults. Keys that do
@@ -88,6 +90,7 @@ final class LayerReader {
       case SIMPLE_RNN -> recurrent(f, RecurrentCell.SIMPLE);
       case LSTM -> recurrent(f, RecurrentCell.LSTM);
       case GRU -> recurrent(f, RecurrentCell.GRU);
+      case MULTI_HEAD_ATTENTION -> attention(f);
     };
   }
 
@@ -234,6 +237,18 @@ final class LayerReader {
     f.ignore("embeddings_initializer", "embeddings_regularizer", "embeddings_constraint",
         "mask_zero", "input_length", "activity_regularizer");
     return new Embedding(inputDim, outputDim);
+  }
+
+  private static Layer attention(Fields f) {
+    long heads = f.requiredCount("num_heads", "the number of heads");
+    long keyDim = f.requiredCount("key_dim", "the size of each head's query and key");
+    OptionalLong valueDim = f.has("value_dim")
+        ? OptionalLong.of(f.count("value_dim", keyDim)) : OptionalLong.empty();
+    f.get("value_dim");
+    boolean useBias = f.bool("use_bias", true);
+    f.ignore(WEIGHT_OPTIONS);
+    f.ignore("dropout", "attention_axes", "seed", "flash_attention");
+    return new MultiHeadAttention(heads, keyDim, valueDim, useBias);
   }
 
   private static Layer recurrent(Fields f, RecurrentCell cell) {

@@ -27,7 +27,8 @@ public sealed interface Layer
         Merge,
         Concatenate,
         Embedding,
-        Recurrent {
+        Recurrent,
+        MultiHeadAttention {
 
   LayerType type();
 

@@ -47,7 +47,8 @@ public enum LayerType {
   EMBEDDING("Embedding"),
   SIMPLE_RNN("SimpleRNN"),
   LSTM("LSTM"),
-  GRU("GRU");
+  GRU("GRU"),
+  MULTI_HEAD_ATTENTION("MultiHeadAttention");
 
   private final String className;
   private final String autoName;

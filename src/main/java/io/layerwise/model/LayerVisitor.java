@@ -47,4 +47,6 @@ public interface LayerVisitor<R> {
   R embedding(Embedding layer);
 
   R recurrent(Recurrent layer);
+
+  R multiHeadAttention(MultiHeadAttention layer);
 }

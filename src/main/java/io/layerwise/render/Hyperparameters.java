@@ -15,6 +15,7 @@ import io.layerwise.model.GlobalPooling;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
+import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pad;
 import io.layerwise.model.Pooling;
 import io.layerwise.model.Recurrent;
@@ -203,6 +204,14 @@ final class Hyperparameters implements LayerVisitor<String> {
       parts.add(words.get("hp.returnSequences"));
     }
     return join(parts, l.useBias(), l.activation());
+  }
+
+  @Override
+  public String multiHeadAttention(MultiHeadAttention l) {
+    List<String> parts = new ArrayList<>();
+    parts.add(words.get("hp.heads", l.numHeads(), l.keyDim()));
+    l.valueDim().ifPresent(v -> parts.add(words.get("hp.valueDim", v)));
+    return join(parts, l.useBias(), Optional.empty());
   }
 
   @Override

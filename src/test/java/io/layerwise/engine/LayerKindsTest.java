@@ -120,6 +120,27 @@ class LayerKindsTest {
   }
 
   @Test
+  void multiHeadAttentionCountsItsFourProjections() {
+    // keras.layers.MultiHeadAttention(num_heads=8, key_dim=64) on (10, 512), self-attention:
+    // 3·(512·8·64 + 8·64) + 8·64·512 + 512 = 1,050,624 = PyTorch's 4·512² + 4·512.
+    LayerResult self = last("keras", "[10, 512]",
+        "{type: MultiHeadAttention, num_heads: 8, key_dim: 64}");
+    assertThat(dims(self)).isEqualTo("10x512");
+    assertThat(self.params()).isEqualTo(1_050_624).isEqualTo(4L * 512 * 512 + 4 * 512);
+    LayerResult cross = Bundled.analyzeText("""
+        title: t
+        input: [6, 32]
+        layers:
+          - {type: Dense, name: mem, units: 16}
+          - {type: Dense, name: q, inputs: [input], units: 24}
+          - {type: MultiHeadAttention, name: att, inputs: [q, mem], num_heads: 2, key_dim: 8,
+             value_dim: 4, use_bias: false}
+        """).layer("att").orElseThrow();
+    assertThat(dims(cross)).isEqualTo("6x24");
+    assertThat(cross.params()).isEqualTo(24 * 2 * 8 + 16 * 2 * 8 + 16 * 2 * 4 + 2 * 4 * 24);
+  }
+
+  @Test
   void lstmExplainsItsFourGatesAndPytorchsSecondBias() {
     LayerResult keras = last("keras", "[10, 16]", "{type: LSTM, units: 32}");
     assertThat(keras.derivationsOf("params").get(0).equation(Notation.TEXT))

@@ -25,7 +25,9 @@ class PublishedFiguresTest {
     "lenet5-keras, 61706",
     "alexnet-2012, 60965224",
     "vgg16, 138357544",
-    "resnet50, 25636712"
+    "resnet50, 25636712",
+    "lstm-text-classifier, 1329473",
+    "transformer-encoder-block, 789760"
   })
   void totalsMatchPublishedFigures(String id, long total) {
     assertThat(Bundled.analyze(id).totals().params()).isEqualTo(total);

@@ -16,6 +16,7 @@ import io.layerwise.model.GlobalPooling;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
+import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pooling;
 import io.layerwise.model.Recurrent;
 import io.layerwise.model.Reshape;
@@ -36,14 +37,16 @@ final class WeightShapes implements LayerVisitor<List<List<Long>>> {
 
   private final Framework framework;
   private final Shape in;
+  private final List<Shape> inputs;
 
-  private WeightShapes(Framework framework, Shape in) {
+  private WeightShapes(Framework framework, List<Shape> inputs) {
     this.framework = framework;
-    this.in = in;
+    this.in = inputs.get(0);
+    this.inputs = inputs;
   }
 
   static List<List<Long>> of(Framework framework, LayerResult layer) {
-    return layer.node().layer().accept(new WeightShapes(framework, layer.inputShapes().get(0)));
+    return layer.node().layer().accept(new WeightShapes(framework, layer.inputShapes()));
   }
 
   static long count(List<List<Long>> tensors) {
@@ -219,6 +222,28 @@ final class WeightShapes implements LayerVisitor<List<List<Long>>> {
         w.add(List.of(gu));
         w.add(List.of(gu));
       }
+    }
+    return w;
+  }
+
+  /** Keras' four EinsumDense projections: kernels (F, H, d) and (H, d_v, F_q), biases (H, d). */
+  @Override
+  public List<List<Long>> multiHeadAttention(MultiHeadAttention l) {
+    List<Shape> ins = inputs;
+    Shape q = ins.get(0);
+    Shape v = ins.size() > 1 ? ins.get(1) : q;
+    Shape k = ins.size() > 2 ? ins.get(2) : v;
+    long h = l.numHeads();
+    List<List<Long>> w = new ArrayList<>();
+    w.add(List.of(q.last(), h, l.keyDim()));
+    w.add(List.of(k.last(), h, l.keyDim()));
+    w.add(List.of(v.last(), h, l.valueSize()));
+    w.add(List.of(h, l.valueSize(), q.last()));
+    if (l.useBias()) {
+      w.add(List.of(h, l.keyDim()));
+      w.add(List.of(h, l.keyDim()));
+      w.add(List.of(h, l.valueSize()));
+      w.add(List.of(q.last()));
     }
     return w;
   }
