@@ -2,6 +2,7 @@ package io.layerwise.engine;
 
 import io.layerwise.model.Activation;
 import io.layerwise.model.BatchNorm;
+import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Concatenate;
 import io.layerwise.model.Conv;
 import io.layerwise.model.Cropping;
@@ -132,6 +133,12 @@ final class LayerRules implements LayerVisitor<Void> {
   @Override
   public Void recurrent(Recurrent layer) {
     SequenceRules.recurrent(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void bidirectional(Bidirectional layer) {
+    SequenceRules.bidirectional(calc, layer);
     return null;
   }
 

@@ -50,7 +50,7 @@ public final class Pitfalls {
           case KERAS -> "pitfall.batchNorm.keras";
           case PYTORCH -> "pitfall.batchNorm.pytorch";
         });
-        case SIMPLE_RNN, LSTM, GRU -> keys.add("pitfall.gates");
+        case SIMPLE_RNN, LSTM, GRU, BIDIRECTIONAL -> keys.add("pitfall.gates");
         case MULTI_HEAD_ATTENTION -> keys.add("pitfall.attention");
         case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
             ADD, SUBTRACT, MULTIPLY, MAXIMUM, AVERAGE, CONCATENATE, CROPPING2D, EMBEDDING -> {

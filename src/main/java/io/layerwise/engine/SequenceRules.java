@@ -5,6 +5,7 @@ import static io.layerwise.engine.Expr.mul;
 import static io.layerwise.engine.Expr.num;
 import static io.layerwise.engine.Expr.var;
 
+import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Recurrent;
 import io.layerwise.model.Shape;
@@ -39,6 +40,18 @@ final class SequenceRules {
   }
 
   static void recurrent(LayerCalc calc, Recurrent layer) {
+    recurrent(calc, layer, false, false);
+  }
+
+  static void bidirectional(LayerCalc calc, Bidirectional layer) {
+    recurrent(calc, layer.layer(), true, layer.mergeMode().doubles());
+  }
+
+  /**
+   * A recurrent layer, or both directions of one: then every count is doubled (each direction
+   * has its own weights), and a concatenated output has twice the units.
+   */
+  private static void recurrent(LayerCalc calc, Recurrent layer, boolean both, boolean concat) {
     calc.requireRank(2);
     Shape in = calc.input();
     long steps = in.dim(0);
@@ -46,28 +59,27 @@ final class SequenceRules {
     long u = layer.units();
     int gates = layer.cell().gates();
     calc.dropGeometry();
-    if (layer.returnSequences()) {
-      calc.output(Shape.of(steps, u));
-    } else {
-      calc.output(Shape.of(u));
-    }
-    calc.derive(Symbols.outputShape(layer.returnSequences() ? 1 : 0), Symbol.sub("U", "out"),
-        Formulas.value(Symbols.U, u), Explanation.of(layer.returnSequences()
+    long out = calc.derive(Symbols.outputShape(layer.returnSequences() ? 1 : 0),
+        Symbol.sub("U", "out"),
+        concat ? Formulas.times(2, Symbols.U, u) : Formulas.value(Symbols.U, u),
+        Explanation.of(concat ? "rnn.output.concat" : layer.returnSequences()
             ? "rnn.output.sequences" : "rnn.output.last"));
+    calc.output(layer.returnSequences() ? Shape.of(steps, out) : Shape.of(out));
 
     Bindings b = Bindings.builder().bind(N_IN, features).bind(Symbols.U, u).build();
     Expr perGate = add(mul(var(N_IN), var(Symbols.U)), mul(var(Symbols.U), var(Symbols.U)));
-    Formula weights = new Formula(gates == 1 ? perGate : mul(num(gates), perGate), b);
+    Formula weights = new Formula(twice(both, gates == 1 ? perGate : mul(num(gates), perGate)),
+        b);
     String cell = layer.type().className();
-    calc.weights(weights, Explanation.of(gates == 1 ? "rnn.weights" : "rnn.weights.gates",
-        cell, gates));
+    calc.weights(weights, Explanation.of(both ? "rnn.weights.bidirectional"
+        : gates == 1 ? "rnn.weights" : "rnn.weights.gates", cell, gates));
 
     int biasVectors = biasVectors(calc, layer);
     Expr biasExpr = biasVectors == 1 ? var(Symbols.U) : mul(num(biasVectors), var(Symbols.U));
-    Formula biases = new Formula(gates == 1 ? biasExpr : mul(num(gates), biasExpr),
+    Formula biases = new Formula(twice(both, gates == 1 ? biasExpr : mul(num(gates), biasExpr)),
         Bindings.builder().bind(Symbols.U, u).build());
-    Formula params = new Formula(gates == 1 ? add(perGate, biasExpr)
-        : mul(num(gates), add(perGate, biasExpr)), b);
+    Formula params = new Formula(twice(both, gates == 1 ? add(perGate, biasExpr)
+        : mul(num(gates), add(perGate, biasExpr))), b);
     if (layer.useBias()) {
       calc.biases(biases, Explanation.of(biasKey(calc, layer), cell, gates,
           Math.multiplyExact(gates, u)));
@@ -77,8 +89,13 @@ final class SequenceRules {
     }
     Bindings mb = Bindings.builder().bind(T, steps).bind(N_IN, features).bind(Symbols.U, u)
         .build();
-    Expr macs = gates == 1 ? mul(var(T), perGate) : mul(var(T), num(gates), perGate);
+    Expr macs = twice(both,
+        gates == 1 ? mul(var(T), perGate) : mul(var(T), num(gates), perGate));
     calc.macs(new Formula(macs, mb), Explanation.of("rnn.macs"));
+  }
+
+  private static Expr twice(boolean both, Expr e) {
+    return both ? mul(num(2), e) : e;
   }
 
   /**

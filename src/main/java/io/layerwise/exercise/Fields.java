@@ -48,6 +48,11 @@ final class Fields {
     }
   }
 
+  /** The keys of a mapping nested in this one (a wrapped layer), reported like this one's. */
+  Fields nested(Node.MapNode inner) {
+    return new Fields(inner, problems, where, layer);
+  }
+
   Map<String, Location> locations() {
     return Collections.unmodifiableMap(locations);
   }

@@ -2,6 +2,8 @@ package io.layerwise.exercise;
 
 import io.layerwise.model.Activation;
 import io.layerwise.model.BatchNorm;
+import io.layerwise.model.Bidirectional;
+import io.layerwise.model.BidirectionalMerge;
 import io.layerwise.model.Concatenate;
 import io.layerwise.model.Conv;
 import io.layerwise.model.Cropping;
@@ -47,6 +49,12 @@ final class LayerReader {
     "activity_regularizer", "kernel_constraint", "bias_constraint"
   };
 
+  /** The layer types that {@code Bidirectional} can wrap. */
+  private static final java.util.Map<LayerType, RecurrentCell> RECURRENT = java.util.Map.of(
+      LayerType.SIMPLE_RNN, RecurrentCell.SIMPLE,
+      LayerType.LSTM, RecurrentCell.LSTM,
+      LayerType.GRU, RecurrentCell.GRU);
+
   private LayerReader() {}
 
   static Layer read(LayerType type, Fields f) {
@@ -91,6 +99,7 @@ final class LayerReader {
       case LSTM -> recurrent(f, RecurrentCell.LSTM);
       case GRU -> recurrent(f, RecurrentCell.GRU);
       case MULTI_HEAD_ATTENTION -> attention(f);
+      case BIDIRECTIONAL -> bidirectional(f);
     };
   }
 
@@ -237,6 +246,42 @@ final class LayerReader {
     f.ignore("embeddings_initializer", "embeddings_regularizer", "embeddings_constraint",
         "mask_zero", "input_length", "activity_regularizer");
     return new Embedding(inputDim, outputDim);
+  }
+
+  private static Layer bidirectional(Fields f) {
+    BidirectionalMerge mode = BidirectionalMerge.CONCAT;
+    Optional<String> given = f.text("merge_mode");
+    if (given.isPresent()) {
+      Optional<BidirectionalMerge> m = java.util.Arrays.stream(BidirectionalMerge.values())
+          .filter(x -> x.name().equalsIgnoreCase(given.get())).findFirst();
+      if (m.isEmpty()) {
+        f.error(f.locations().get("merge_mode"), "merge_mode must be concat, sum, mul or ave,"
+            + " not '" + given.get() + "'", io.layerwise.model.Spelling.closest(given.get(),
+                List.of("concat", "sum", "mul", "ave")));
+      } else {
+        mode = m.get();
+      }
+    }
+    Recurrent fallback = new Recurrent(RecurrentCell.SIMPLE, 1, false, true, false,
+        Optional.empty());
+    Optional<Node> inner = f.get("layer");
+    if (inner.isEmpty() || !(inner.get() instanceof Node.MapNode map)) {
+      f.error(inner.map(Node::location).orElse(f.location()), "Bidirectional needs 'layer', the"
+          + " wrapped recurrent layer, such as {type: LSTM, units: 32}");
+      return new Bidirectional(fallback, mode);
+    }
+    Fields in = f.nested(map);
+    Optional<RecurrentCell> cell = in.text("type").flatMap(LayerTypes::lookup)
+        .map(RECURRENT::get);
+    if (cell.isEmpty()) {
+      in.error(map.location(), "Bidirectional wraps a SimpleRNN, LSTM or GRU");
+      in.ignore(map.entries().stream().map(Node.Entry::key).toArray(String[]::new));
+      return new Bidirectional(fallback, mode);
+    }
+    in.ignore("name");
+    Recurrent wrapped = (Recurrent) recurrent(in, cell.get());
+    in.finish("the wrapped " + cell.get().name() + " layer");
+    return new Bidirectional(wrapped, mode);
   }
 
   private static Layer attention(Fields f) {

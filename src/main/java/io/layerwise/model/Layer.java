@@ -28,6 +28,7 @@ public sealed interface Layer
         Concatenate,
         Embedding,
         Recurrent,
+        Bidirectional,
         MultiHeadAttention {
 
   LayerType type();

@@ -48,6 +48,7 @@ public enum LayerType {
   SIMPLE_RNN("SimpleRNN"),
   LSTM("LSTM"),
   GRU("GRU"),
+  BIDIRECTIONAL("Bidirectional"),
   MULTI_HEAD_ATTENTION("MultiHeadAttention");
 
   private final String className;

@@ -48,5 +48,7 @@ public interface LayerVisitor<R> {
 
   R recurrent(Recurrent layer);
 
+  R bidirectional(Bidirectional layer);
+
   R multiHeadAttention(MultiHeadAttention layer);
 }

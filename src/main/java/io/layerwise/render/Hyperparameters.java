@@ -2,6 +2,7 @@ package io.layerwise.render;
 
 import io.layerwise.model.Activation;
 import io.layerwise.model.BatchNorm;
+import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Concatenate;
 import io.layerwise.model.Conv;
 import io.layerwise.model.Cropping;
@@ -204,6 +205,12 @@ final class Hyperparameters implements LayerVisitor<String> {
       parts.add(words.get("hp.returnSequences"));
     }
     return join(parts, l.useBias(), l.activation());
+  }
+
+  @Override
+  public String bidirectional(Bidirectional l) {
+    return l.layer().type().className() + ", " + recurrent(l.layer()) + ", "
+        + l.mergeMode().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

@@ -77,6 +77,9 @@ class LayerKindsTest {
       pytorch | [10, 16]           | {type: SimpleRNN, units: 32}                                     | 32          | 1600  | 0
       keras   | [10, 16]           | {type: LSTM, units: 8, use_bias: false, trainable: false}        | 8           | 768   | 768
       keras   | [20]               | {type: Embedding, input_dim: 1000, output_dim: 64}               | 20x64       | 64000 | 0
+      keras   | [10, 16]           | {type: Bidirectional, layer: {type: LSTM, units: 32}}            | 64          | 12544 | 0
+      keras   | [10, 16]           | {type: Bidirectional, merge_mode: sum, layer: {type: GRU, units: 32, return_sequences: true}} | 10x32 | 9600 | 0
+      pytorch | [10, 16]           | {type: Bidirectional, layer: {type: LSTM, units: 32}}            | 64          | 12800 | 0
       keras   | [10, 10, 3]        | {type: Cropping2D, cropping: [[1, 2], [3, 0]]}                   | 7x7x3       | 0     | 0
       keras   | [10, 10, 3]        | {type: Cropping2D, cropping: 1}                                  | 8x8x3       | 0     | 0
       keras   | [20, 8]            | {type: Conv1DTranspose, filters: 4, kernel_size: 3, strides: 2}  | 41x4        | 100   | 0

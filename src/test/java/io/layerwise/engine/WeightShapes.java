@@ -2,6 +2,7 @@ package io.layerwise.engine;
 
 import io.layerwise.model.Activation;
 import io.layerwise.model.BatchNorm;
+import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Concatenate;
 import io.layerwise.model.Conv;
 import io.layerwise.model.Cropping;
@@ -223,6 +224,13 @@ final class WeightShapes implements LayerVisitor<List<List<Long>>> {
         w.add(List.of(gu));
       }
     }
+    return w;
+  }
+
+  @Override
+  public List<List<Long>> bidirectional(Bidirectional l) {
+    List<List<Long>> w = new ArrayList<>(recurrent(l.layer()));
+    w.addAll(recurrent(l.layer()));
     return w;
   }
 
