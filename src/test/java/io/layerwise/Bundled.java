@@ -15,8 +15,9 @@ public final class Bundled {
 
   private Bundled() {}
 
+  /** Every exercise below {@code exercises/}, the model zoo included. */
   public static List<Path> files() {
-    try (Stream<Path> s = Files.list(DIR)) {
+    try (Stream<Path> s = Files.walk(DIR)) {
       return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -27,7 +27,11 @@ class PublishedFiguresTest {
     "vgg16, 138357544",
     "resnet50, 25636712",
     "lstm-text-classifier, 1329473",
-    "transformer-encoder-block, 789760"
+    "transformer-encoder-block, 789760",
+    "zoo/alexnet-torchvision, 61100840",
+    "zoo/resnet18-torchvision, 11689512",
+    "zoo/resnet50-torchvision, 25557032",
+    "zoo/mobilenetv2, 3538984"
   })
   void totalsMatchPublishedFigures(String id, long total) {
     assertThat(Bundled.analyze(id).totals().params()).isEqualTo(total);
@@ -97,6 +101,29 @@ class PublishedFiguresTest {
     // torchvision lists VGG16 at 15.47 GMACs (convolutions and linear layers, 224×224).
     long macs = Bundled.analyze("vgg16").totals().macs();
     assertThat(Math.round(macs / 1e7) / 100.0).isEqualTo(15.47);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} GMACs")
+  @CsvSource({
+    "zoo/resnet18-torchvision, 1.81",
+    "zoo/resnet50-torchvision, 4.09",
+    "zoo/alexnet-torchvision, 0.71"
+  })
+  void macsMatchTorchvisionsPublishedFigures(String id, double gmacs) {
+    long macs = Bundled.analyze(id).totals().macs();
+    assertThat(Math.round(macs / 1e7) / 100.0).isEqualTo(gmacs);
+  }
+
+  @Test
+  void mobileNetV2KeepsBatchNormStatisticsNonTrainable() {
+    assertThat(Bundled.analyze("zoo/mobilenetv2").totals().nonTrainable()).isEqualTo(34_112);
+  }
+
+  @Test
+  void resNet50KerasAndTorchvisionDifferBy79680() {
+    // Keras: biased convolutions and 4 BatchNorm parameters per channel; torchvision neither.
+    assertThat(Bundled.analyze("resnet50").totals().params()
+        - Bundled.analyze("zoo/resnet50-torchvision").totals().params()).isEqualTo(79_680);
   }
 
   @Test
