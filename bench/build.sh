@@ -55,7 +55,7 @@ watch=$((t1 - t0))
 kill "$watcher" 2>/dev/null || true
 wait "$watcher" 2>/dev/null || true
 
-echo "bundled exercises: $(ls exercises/*.yaml | wc -l), sheets: $files, on $(nproc) cores"
+echo "bundled exercises: $(find exercises -name "*.yaml" | wc -l), sheets: $files, on $(nproc) cores"
 echo "full build (HTML + PDF):           $full ms"
 echo "rebuild, nothing changed:          $again ms ($((100 * again / full)) % of the full build; target under 10 %)"
 echo "Ruby asciidoctor + asciidoctor-pdf, one file at a time, same AsciiDoc: $ruby ms"
