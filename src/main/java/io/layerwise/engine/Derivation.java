@@ -40,8 +40,8 @@ public record Derivation(
    * the same as the one before it.
    */
   public String equation(Notation notation) {
-    StringBuilder sb = new StringBuilder(formula(notation));
     String symbolic = ExprRenderer.symbolic(formula, notation);
+    StringBuilder sb = new StringBuilder(notation.symbol(lhs)).append(" = ").append(symbolic);
     String substituted = substituted(notation);
     String result = resultText(notation);
     if (!substituted.equals(symbolic)) {

@@ -92,70 +92,71 @@ final class ShapeRules {
   }
 
   static void zeroPadding(LayerCalc calc, ZeroPadding layer) {
-    int n = layer.pads().size();
-    calc.requireRank(n + 1);
-    Shape in = calc.input();
-    List<Long> spatial = calc.layout.spatial(in);
-    List<Long> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String letter = Layout.letter(n, i);
+    resize(calc, layer.pads().size(), "padding", (i, letter, in) -> {
       Pad pad = layer.pads().get(i);
-      out.add(
-          calc.derive(
-              Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)),
-              Symbols.out(letter),
-              Formulas.paddedSize(letter, spatial.get(i), pad),
-              Explanation.of("zeroPadding.output", pad.before(), pad.after())));
-    }
-    calc.output(calc.layout.compose(out, calc.layout.channels(in)));
+      return new AxisSize(Formulas.paddedSize(letter, in, pad),
+          Explanation.of("zeroPadding.output", pad.before(), pad.after()), "");
+    });
     calc.noParams(Explanation.of("zeroPadding.params"));
   }
 
   static void cropping(LayerCalc calc, Cropping layer) {
-    int n = layer.crops().size();
-    calc.requireRank(n + 1);
-    Shape in = calc.input();
-    List<Long> spatial = calc.layout.spatial(in);
-    List<Long> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String letter = Layout.letter(n, i);
+    resize(calc, layer.crops().size(), "cropping", (i, letter, in) -> {
       Pad crop = layer.crops().get(i);
-      Formula f = Formulas.croppedSize(letter, spatial.get(i), crop);
-      long value = f.eval();
-      if (value <= 0) {
-        calc.problem("cropping", "cropping " + crop.before() + " and " + crop.after()
-            + " leaves nothing of the input " + Layout.word(n, i) + " " + spatial.get(i));
-        continue;
-      }
-      out.add(calc.derive(Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)),
-          Symbols.out(letter), f, Explanation.of("cropping.output", crop.before(),
-              crop.after())));
-    }
-    calc.stopIfFailed();
-    calc.output(calc.layout.compose(out, calc.layout.channels(in)));
+      return new AxisSize(Formulas.croppedSize(letter, in, crop),
+          Explanation.of("cropping.output", crop.before(), crop.after()),
+          "cropping " + crop.before() + " and " + crop.after() + " leaves nothing of the input");
+    });
     calc.noParams(Explanation.of("cropping.params"));
   }
 
   static void upSampling(LayerCalc calc, UpSampling layer) {
-    int n = layer.size().size();
+    resize(calc, layer.size().size(), "size", (i, letter, in) -> {
+      long s = layer.size().get(i);
+      calc.stretch(i, s);
+      return new AxisSize(
+          Formulas.product(List.of(Symbols.in(letter), Symbols.S), List.of(in, s)),
+          Explanation.of("upSampling.output", s), "");
+    });
+    calc.noParams(Explanation.of("upSampling.params"));
+  }
+
+  /**
+   * A spatial axis's new size, why, and what to say if nothing is left of it.
+   *
+   * @param formula the size
+   * @param why its explanation
+   * @param emptyMessage the start of the problem reported when the size is not positive
+   */
+  private record AxisSize(Formula formula, Explanation why, String emptyMessage) {}
+
+  /** The new size of spatial axis {@code i}, whose letter and input size are given. */
+  private interface AxisRule {
+    AxisSize size(int i, String letter, long in);
+  }
+
+  /**
+   * Layers that change each spatial axis by its own formula and keep the channels: padding,
+   * cropping, up-sampling.
+   */
+  private static void resize(LayerCalc calc, int n, String field, AxisRule rule) {
     calc.requireRank(n + 1);
     Shape in = calc.input();
     List<Long> spatial = calc.layout.spatial(in);
     List<Long> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String letter = Layout.letter(n, i);
-      long s = layer.size().get(i);
-      Formula f = Formulas.product(List.of(Symbols.in(letter), Symbols.S), List.of(spatial.get(i), s));
-      out.add(
-          calc.derive(
-              Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)),
-              Symbols.out(letter),
-              f,
-              Explanation.of("upSampling.output", s)));
-      calc.stretch(i, s);
+      AxisSize size = rule.size(i, letter, spatial.get(i));
+      if (size.formula().eval() <= 0) {
+        calc.problem(field, size.emptyMessage() + " " + Layout.word(n, i) + " "
+            + spatial.get(i));
+        continue;
+      }
+      out.add(calc.derive(Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)),
+          Symbols.out(letter), size.formula(), size.why()));
     }
+    calc.stopIfFailed();
     calc.output(calc.layout.compose(out, calc.layout.channels(in)));
-    calc.noParams(Explanation.of("upSampling.params"));
   }
 
   static void dropout(LayerCalc calc, Dropout layer) {

@@ -35,7 +35,7 @@ public final class TextReport {
     Framework fw = a.exercise().framework();
     sb.append(a.exercise().title()).append(NL);
     sb.append("Framework: ").append(label(fw)).append(" · input ")
-        .append(batched(net.input(), fw)).append(NL).append(NL);
+        .append(net.input().batched(fw)).append(NL).append(NL);
     summary(sb, a);
     sb.append(NL).append("Conventions").append(NL);
     sb.append("  ").append(convention(fw)).append(NL);
@@ -65,7 +65,7 @@ public final class TextReport {
         : new String[] {"Layer (type)", "Output Shape", "Param #"});
     for (LayerResult l : a.layers()) {
       String name = l.name() + " (" + l.node().layer().type().className() + ")";
-      String shape = batched(l.output(), fw);
+      String shape = l.output().batched(fw);
       String params = Notation.TEXT.number(l.params());
       rows.add(graph
           ? new String[] {name, shape, params, String.join(", ", l.node().inputs())}
@@ -123,10 +123,6 @@ public final class TextReport {
   private static String pad(String s, int width, boolean right) {
     String fill = " ".repeat(Math.max(0, width - s.length()));
     return right ? fill + s : s + fill;
-  }
-
-  private static String batched(Shape s, Framework fw) {
-    return s.batched(fw);
   }
 
   private static String label(Framework fw) {
