@@ -1,13 +1,26 @@
 package io.layerwise;
 
+import io.layerwise.check.CheckResult;
+import io.layerwise.check.Checker;
 import io.layerwise.engine.Analysis;
+import io.layerwise.exercise.AnswersReader;
+import io.layerwise.model.Answers;
 import io.layerwise.engine.Engine;
 import io.layerwise.engine.EngineException;
 import io.layerwise.engine.Problem;
 import io.layerwise.exercise.ExerciseReader;
 import io.layerwise.exercise.ParsedExercise;
 import io.layerwise.model.LayerNode;
+import io.layerwise.publish.Document;
+import io.layerwise.publish.OutputFormat;
+import io.layerwise.publish.PublishException;
 import io.layerwise.publish.Publisher;
+import io.layerwise.render.RenderException;
+import io.layerwise.render.Sheets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +107,52 @@ public final class Layerwise {
       }
       throw withSource(diagnostics, text);
     }
+  }
+
+  /**
+   * Checks a student's answers file against an exercise: a verdict per answer, with the mistake
+   * that produced each wrong one where the catalogue knows it.
+   *
+   * @throws ExerciseException for problems in either file (the exercise's come first)
+   */
+  public static CheckResult check(Path exercise, Path answers) throws ExerciseException {
+    Analysis analysis = explain(exercise);
+    String text = read(answers);
+    Answers given;
+    try {
+      given = AnswersReader.read(answers.toString(), text, analysis.exercise());
+    } catch (ExerciseException e) {
+      throw withSource(e.diagnostics(), text);
+    }
+    return Checker.check(analysis, given);
+  }
+
+  /**
+   * Writes the feedback sheet of a self-check as HTML or PDF.
+   *
+   * @param output the file to write; by default {@code output/<exercise id>-feedback.html}
+   * @return the file written
+   * @throws ExerciseException when it cannot be rendered or written (nothing half-written)
+   */
+  public static Path feedback(CheckResult result, boolean html, Optional<Path> output)
+      throws ExerciseException {
+    OutputFormat format = html ? OutputFormat.HTML : OutputFormat.PDF;
+    String ext = html ? ".html" : ".pdf";
+    Path target = output.orElse(Path.of("output", result.exercise().id() + "-feedback" + ext));
+    String name = target.getFileName().toString();
+    String base = name.endsWith(ext) ? name.substring(0, name.length() - ext.length()) : name;
+    Path dir = target.toAbsolutePath().getParent();
+    try (Publisher publisher = new Publisher()) {
+      Sheets.Handout h = Sheets.create(Optional.empty()).feedback(result, Locale.ENGLISH);
+      Map<String, String> formulas = new LinkedHashMap<>();
+      h.formulas().forEach(f -> formulas.put(f.file(), f.latex()));
+      publisher.publish(new Document(base, h.asciidoc(), formulas, Map.of()), Set.of(format),
+          dir);
+    } catch (RenderException | PublishException e) {
+      throw new ExerciseException(List.of(Diagnostic.error(Location.ofFile(target.toString()),
+          e.getMessage())));
+    }
+    return dir.resolve(base + ext);
   }
 
   /** The text of a file as UTF-8, with I/O failures turned into diagnostics. */

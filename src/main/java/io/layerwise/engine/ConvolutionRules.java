@@ -8,6 +8,7 @@ import static io.layerwise.engine.Expr.var;
 import io.layerwise.model.Conv;
 import io.layerwise.model.ConvTranspose;
 import io.layerwise.model.DepthwiseConv;
+import io.layerwise.model.Pad;
 import io.layerwise.model.PaddingMode;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
@@ -40,21 +41,65 @@ final class ConvolutionRules {
 
     Bindings.Builder b = Bindings.builder();
     List<Expr> factors = kernelFactors(b, w);
-    b.bind(Symbols.C_IN, cin);
-    Expr perFilter = g == 1 ? var(Symbols.C_IN) : div(var(Symbols.C_IN), var(Symbols.G), Rounding.EXACT);
-    if (g != 1) {
-      b.bind(Symbols.G, g);
+    Explanation why = Explanation.of(g == 1 ? "conv.weights" : "conv.weights.groups", f, g);
+    if (w.rank() > 1 && calc.slip(Mistake.KERNEL_ONE_SIDE)) {
+      factors = new ArrayList<>(factors.subList(0, 1));
+      why = LayerCalc.slipWhy(Mistake.KERNEL_ONE_SIDE);
     }
-    factors.add(perFilter);
+    if (cin > 1 && calc.slip(Mistake.FORGOT_INPUT_CHANNELS)) {
+      why = LayerCalc.slipWhy(Mistake.FORGOT_INPUT_CHANNELS);
+    } else if (g != 1 && calc.slip(Mistake.IGNORED_GROUPS)) {
+      b.bind(Symbols.C_IN, cin);
+      factors.add(var(Symbols.C_IN));
+      why = LayerCalc.slipWhy(Mistake.IGNORED_GROUPS);
+    } else {
+      b.bind(Symbols.C_IN, cin);
+      factors.add(g == 1 ? var(Symbols.C_IN)
+          : div(var(Symbols.C_IN), var(Symbols.G), Rounding.EXACT));
+      if (g != 1) {
+        b.bind(Symbols.G, g);
+      }
+    }
     factors.add(var(Symbols.F));
     b.bind(Symbols.F, f);
     Formula weights = new Formula(mul(factors), b.build());
-    calc.weights(weights, Explanation.of(g == 1 ? "conv.weights" : "conv.weights.groups", f, g));
-    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.F, f),
-        Explanation.of("conv.biases", f));
+    if (calc.slip(Mistake.NO_WEIGHT_SHARING)) {
+      noWeightSharing(calc, out, weights, f, layer.useBias());
+    } else {
+      calc.weights(weights, why);
+      calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.F, f),
+          Explanation.of("conv.biases", f));
+    }
     calc.macs(
         macs(calc, out, weights),
         Explanation.of(g == 1 ? "conv.macs" : "conv.macs.groups"));
+  }
+
+  /**
+   * The count of a layer whose every output position has its own weights and biases (a locally
+   * connected layer): what a student gets who does not know that a filter is shared.
+   */
+  private static void noWeightSharing(LayerCalc calc, List<Long> out, Formula perPosition,
+      long f, boolean useBias) {
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> positions = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      Symbol xout = Symbols.out(Layout.letter(out.size(), i));
+      b.bind(xout, out.get(i));
+      positions.add(var(xout));
+    }
+    Bindings.Builder wb = Bindings.builder();
+    b.build().asMap().forEach(wb::bind);
+    perPosition.bindings().asMap().forEach(wb::bind);
+    List<Expr> weightFactors = new ArrayList<>(positions);
+    weightFactors.add(perPosition.expr());
+    Formula weights = new Formula(mul(weightFactors), wb.build());
+    calc.weights(weights, LayerCalc.slipWhy(Mistake.NO_WEIGHT_SHARING));
+    b.bind(Symbols.F, f);
+    List<Expr> biasFactors = new ArrayList<>(positions);
+    biasFactors.add(var(Symbols.F));
+    calc.biasesAndParams(weights, useBias, new Formula(mul(biasFactors), b.build()),
+        LayerCalc.slipWhy(Mistake.NO_WEIGHT_SHARING));
   }
 
   static void depthwise(LayerCalc calc, DepthwiseConv layer) {
@@ -75,7 +120,17 @@ final class ConvolutionRules {
     calc.output(calc.layout.compose(out, cout));
 
     Formula weights = kernelTimes(w, cin, Symbols.M, m);
-    calc.weights(weights, Explanation.of("depthwise.weights"));
+    Explanation why = Explanation.of("depthwise.weights");
+    if (cin > 1 && calc.slip(Mistake.IGNORED_GROUPS)) {
+      Bindings.Builder b = Bindings.builder();
+      List<Expr> factors = kernelFactors(b, w);
+      factors.add(var(Symbols.C_IN));
+      factors.add(var(Symbols.C_OUT));
+      b.bind(Symbols.C_IN, cin).bind(Symbols.C_OUT, cout);
+      weights = new Formula(mul(factors), b.build());
+      why = LayerCalc.slipWhy(Mistake.IGNORED_GROUPS);
+    }
+    calc.weights(weights, why);
     calc.biasesAndParams(weights, layer.useBias(), channels,
         Explanation.of("depthwise.biases"));
     calc.macs(macs(calc, out, weights), Explanation.of("depthwise.macs"));
@@ -99,7 +154,12 @@ final class ConvolutionRules {
     b.bind(Symbols.C_IN, cin).bind(Symbols.M, m).bind(Symbols.F, f);
     Expr pointwise = mul(var(Symbols.C_IN), var(Symbols.M), var(Symbols.F));
     Formula weights = new Formula(add(mul(depthwise), pointwise), b.build());
-    calc.weights(weights, Explanation.of("separable.weights"));
+    Explanation why = Explanation.of("separable.weights");
+    if (calc.slip(Mistake.IGNORED_GROUPS)) {
+      weights = kernelTimes(w, cin, Symbols.F, f);
+      why = LayerCalc.slipWhy(Mistake.IGNORED_GROUPS);
+    }
+    calc.weights(weights, why);
     calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.F, f),
         Explanation.of("separable.biases", f));
     calc.macs(macs(calc, out, weights), Explanation.of("separable.macs"));
@@ -145,7 +205,12 @@ final class ConvolutionRules {
       boolean same = w.padding().mode() == PaddingMode.SAME;
       Formula formula;
       Explanation why;
-      if (pytorch || w.padding().mode() == PaddingMode.EXPLICIT) {
+      if (calc.slip(Mistake.TRANSPOSED_AS_FORWARD)) {
+        formula = same ? Formulas.sameOutput(letter, x, s)
+            : Formulas.windowOutput(letter, x, k, s, w.padding().mode() == PaddingMode.EXPLICIT
+                ? w.padding().pads().get(i) : Pad.symmetric(0), d);
+        why = LayerCalc.slipWhy(Mistake.TRANSPOSED_AS_FORWARD);
+      } else if (pytorch || w.padding().mode() == PaddingMode.EXPLICIT) {
         long pad = w.padding().mode() == PaddingMode.EXPLICIT
             ? w.padding().pads().get(i).before() : 0;
         long opi = op.isPresent() ? op.get().get(i) : 0;
@@ -174,7 +239,16 @@ final class ConvolutionRules {
     calc.output(calc.layout.compose(out, f));
 
     Formula weights = kernelTimes(w, cin, Symbols.F, f);
-    calc.weights(weights, Explanation.of("transpose.weights"));
+    Explanation why = Explanation.of("transpose.weights");
+    if (cin > 1 && calc.slip(Mistake.FORGOT_INPUT_CHANNELS)) {
+      Bindings.Builder b = Bindings.builder();
+      List<Expr> factors = kernelFactors(b, w);
+      factors.add(var(Symbols.F));
+      b.bind(Symbols.F, f);
+      weights = new Formula(mul(factors), b.build());
+      why = LayerCalc.slipWhy(Mistake.FORGOT_INPUT_CHANNELS);
+    }
+    calc.weights(weights, why);
     calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.F, f),
         Explanation.of("conv.biases", f));
 

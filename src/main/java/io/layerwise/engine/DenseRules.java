@@ -15,6 +15,10 @@ final class DenseRules {
 
   static void dense(LayerCalc calc, Dense layer) {
     Shape in = calc.input();
+    if (in.rank() > 1 && calc.slip(Mistake.DENSE_ON_LAST_AXIS)) {
+      flattened(calc, layer, in);
+      return;
+    }
     int rank = in.rank();
     int last = rank - 1;
     long n = in.last();
@@ -52,6 +56,30 @@ final class DenseRules {
     calc.macs(
         new Formula(mul(factors), b.build()),
         Explanation.of(flat ? "dense.macs" : "dense.macs.lastAxis"));
+  }
+
+  /**
+   * A Dense layer on a non-flat input counted as if Keras flattened it first: one weight per input
+   * value and unit, and a flat output.
+   */
+  private static void flattened(LayerCalc calc, Dense layer, Shape in) {
+    long u = layer.units();
+    Explanation why = LayerCalc.slipWhy(Mistake.DENSE_ON_LAST_AXIS);
+    calc.derive(Symbols.outputShape(0), Symbols.out("N"), Formulas.value(Symbols.U, u), why);
+    calc.output(Shape.of(u));
+    List<Symbol> symbols = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
+    for (int axis = 0; axis < in.rank(); axis++) {
+      symbols.add(Symbols.in(calc.layout.dimLetter(in.rank(), axis)));
+      values.add(in.dim(axis));
+    }
+    symbols.add(Symbols.U);
+    values.add(u);
+    Formula weights = Formulas.product(symbols, values);
+    calc.weights(weights, why);
+    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.U, u),
+        Explanation.of("dense.biases", u));
+    calc.macs(weights, why);
   }
 
   /** The axes a Dense layer leaves alone, for explanations: {@code 50×50}. */

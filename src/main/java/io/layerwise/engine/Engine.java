@@ -1,6 +1,7 @@
 package io.layerwise.engine;
 
 import io.layerwise.model.Exercise;
+import io.layerwise.model.Framework;
 import io.layerwise.model.LayerNode;
 import io.layerwise.model.Network;
 import io.layerwise.model.Shape;
@@ -39,6 +40,78 @@ public final class Engine {
       }
     }
 
+    List<LayerResult> results = run(net, positions, Map.of(), problems);
+    Totals totals = null;
+    try {
+      totals = totals(results);
+    } catch (ArithmeticException e) {
+      problems.add(new Problem(-1, "", "the network's totals exceed the 64-bit range"));
+    }
+    if (!problems.isEmpty()) {
+      throw new EngineException(problems);
+    }
+    return new Analysis(exercise, results, totals);
+  }
+
+  /**
+   * Recomputes the network with some layers' output shapes replaced by given ones, as a student
+   * who got an earlier shape wrong would carry it on. Lenient: layers that cannot be computed from
+   * the replaced shapes are left out, and nothing is reported.
+   *
+   * @param overrides output shapes by layer name, used downstream instead of the computed ones
+   * @return the layers that could be computed, by name
+   */
+  public static Map<String, LayerResult> recompute(Exercise exercise, Map<String, Shape> overrides) {
+    Network net = exercise.network();
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < net.layers().size(); i++) {
+      positions.putIfAbsent(net.layers().get(i).name(), i);
+    }
+    Map<String, LayerResult> out = new HashMap<>();
+    for (LayerResult r : run(net, positions, overrides, new ArrayList<>())) {
+      out.putIfAbsent(r.name(), r);
+    }
+    return out;
+  }
+
+  /**
+   * Every way the mistake catalogue can get this layer wrong: the layer recomputed once per
+   * layer mistake (and variant) whose wrong branch its rules took, kept when some number differs
+   * from the right result. Pure and cheap (microseconds per mistake).
+   *
+   * @param right the layer's right result, whose inputs the mistaken computations reuse
+   */
+  public static List<Slip> slips(LayerResult right, Framework framework) {
+    List<Slip> slips = new ArrayList<>();
+    for (Mistake m : Mistake.values()) {
+      for (int v = 0; v < m.variants(); v++) {
+        LayerCalc calc = new LayerCalc(0, right.node(), framework, right.inputShapes(),
+            Optional.empty(), new ArrayList<>(), Optional.of(m), v);
+        LayerResult wrong;
+        try {
+          right.node().layer().accept(new LayerRules(calc));
+          if (!calc.slipped()) {
+            break;
+          }
+          wrong = finish(calc);
+        } catch (LayerCalc.Abort | ArithmeticException e) {
+          continue;
+        }
+        Slip slip = new Slip(m, v, right, wrong);
+        if (slip.changesAnything()) {
+          slips.add(slip);
+        }
+      }
+    }
+    return slips;
+  }
+
+  private static List<LayerResult> run(
+      Network net,
+      Map<String, Integer> positions,
+      Map<String, Shape> overrides,
+      List<Problem> problems) {
+    List<LayerResult> results = new ArrayList<>();
     Map<String, Shape> shapes = new HashMap<>();
     Map<String, Optional<Geometry>> geometries = new HashMap<>();
     Set<String> broken = new HashSet<>();
@@ -49,12 +122,16 @@ public final class Engine {
             ? Optional.of(Geometry.identity(net.input().rank() - 1))
             : Optional.empty());
 
-    List<LayerResult> results = new ArrayList<>();
     for (int i = 0; i < net.layers().size(); i++) {
       LayerNode node = net.layers().get(i);
       Optional<List<Shape>> inputs = resolveInputs(i, node, positions, shapes, broken, problems);
       if (inputs.isEmpty()) {
-        broken.add(node.name());
+        if (overrides.containsKey(node.name())) {
+          shapes.put(node.name(), overrides.get(node.name()));
+          geometries.put(node.name(), Optional.empty());
+        } else {
+          broken.add(node.name());
+        }
         continue;
       }
       Optional<Geometry> geometry;
@@ -69,7 +146,7 @@ public final class Engine {
         node.layer().accept(new LayerRules(calc));
         LayerResult result = finish(calc);
         results.add(result);
-        shapes.putIfAbsent(node.name(), result.output());
+        shapes.putIfAbsent(node.name(), overrides.getOrDefault(node.name(), result.output()));
         geometries.putIfAbsent(node.name(), result.geometry());
       } catch (LayerCalc.Abort e) {
         broken.add(node.name());
@@ -77,17 +154,13 @@ public final class Engine {
         calc.problem("", "a number exceeds the 64-bit range (more than 9,223,372,036,854,775,807)");
         broken.add(node.name());
       }
+      if (broken.contains(node.name()) && overrides.containsKey(node.name())) {
+        broken.remove(node.name());
+        shapes.put(node.name(), overrides.get(node.name()));
+        geometries.put(node.name(), Optional.empty());
+      }
     }
-    Totals totals = null;
-    try {
-      totals = totals(results);
-    } catch (ArithmeticException e) {
-      problems.add(new Problem(-1, "", "the network's totals exceed the 64-bit range"));
-    }
-    if (!problems.isEmpty()) {
-      throw new EngineException(problems);
-    }
-    return new Analysis(exercise, results, totals);
+    return results;
   }
 
   private static Optional<List<Shape>> resolveInputs(

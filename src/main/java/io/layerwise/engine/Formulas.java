@@ -26,8 +26,34 @@ public final class Formulas {
    * is not symmetric.
    */
   public static Formula windowOutput(String letter, long in, long k, long s, Pad pad, long d) {
+    return windowOutput(letter, in, k, s, pad, d, WindowForm.RIGHT);
+  }
+
+  /**
+   * How a window formula is written: right, or with one of the classic slips, so that a mistake
+   * model can show the formula the student used with the student's numbers.
+   */
+  public enum WindowForm {
+    /** {@code ⌊(X_in + 2P − K)/S⌋ + 1}. */
+    RIGHT,
+    /** {@code ⌊(X_in + 2P − K)/S⌋}: the first window position forgotten. */
+    NO_PLUS_ONE,
+    /** {@code ⌈(X_in + 2P − K)/S⌉ + 1}: a last partial window counted. */
+    CEIL,
+    /** {@code ⌊(X_in + P − K)/S⌋ + 1}: padding added on one side only. */
+    PAD_ONE_SIDE,
+    /** {@code X_in + 2P − K + 1}: the stride forgotten. */
+    NO_STRIDE
+  }
+
+  /** {@link #windowOutput(String, long, long, long, Pad, long)} written in the given form. */
+  public static Formula windowOutput(
+      String letter, long in, long k, long s, Pad pad, long d, WindowForm form) {
     Bindings.Builder b = Bindings.builder();
-    Expr padded = padded(b, letter, in, pad);
+    Expr padded =
+        form == WindowForm.PAD_ONE_SIDE && pad.isSymmetric()
+            ? add(var(bind(b, Symbols.in(letter), in)), var(bind(b, Symbols.P, pad.before())))
+            : padded(b, letter, in, pad);
     b.bind(Symbols.K, k);
     Expr span;
     if (d == 1) {
@@ -39,9 +65,21 @@ public final class Formulas {
               sub(padded, mul(var(Symbols.DILATION), sub(var(Symbols.K), num(1)))),
               num(1));
     }
-    b.bind(Symbols.S, s);
-    Expr e = add(div(span, var(Symbols.S), Rounding.FLOOR), num(1));
+    Expr steps;
+    if (form == WindowForm.NO_STRIDE) {
+      steps = span;
+    } else {
+      b.bind(Symbols.S, s);
+      steps = div(span, var(Symbols.S),
+          form == WindowForm.CEIL ? Rounding.CEIL : Rounding.FLOOR);
+    }
+    Expr e = form == WindowForm.NO_PLUS_ONE ? steps : add(steps, num(1));
     return new Formula(e, b.build());
+  }
+
+  private static Symbol bind(Bindings.Builder b, Symbol symbol, long value) {
+    b.bind(symbol, value);
+    return symbol;
   }
 
   /** The padded size of an axis: {@code X_in + 2P}, or {@code X_in + P_before + P_after}. */

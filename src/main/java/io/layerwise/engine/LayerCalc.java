@@ -31,6 +31,9 @@ final class LayerCalc {
   private final List<Derivation> derivations = new ArrayList<>();
   private final List<Derivation> geometryDerivations = new ArrayList<>();
   private boolean failed;
+  private final Optional<Mistake> mistake;
+  private final int variant;
+  private boolean slipped;
 
   private Shape output;
   private List<Fraction> receptiveField;
@@ -47,6 +50,21 @@ final class LayerCalc {
       List<Shape> inputs,
       Optional<Geometry> geometry,
       List<Problem> problems) {
+    this(index, node, framework, inputs, geometry, problems, Optional.empty(), 0);
+  }
+
+  /** A calculation that makes the given mistake (in the given variant) wherever it can. */
+  LayerCalc(
+      int index,
+      LayerNode node,
+      Framework framework,
+      List<Shape> inputs,
+      Optional<Geometry> geometry,
+      List<Problem> problems,
+      Optional<Mistake> mistake,
+      int variant) {
+    this.mistake = mistake;
+    this.variant = variant;
     this.index = index;
     this.node = node;
     this.framework = framework;
@@ -70,6 +88,40 @@ final class LayerCalc {
 
   String typeName() {
     return node.layer().type().className();
+  }
+
+  // ---- mistakes
+
+  /**
+   * Whether the rules should take the wrong branch of {@code m} here; a rule that gets
+   * {@code true} must then compute the mistaken way, and the result counts as a slip.
+   */
+  boolean slip(Mistake m) {
+    if (mistake.isPresent() && mistake.get() == m) {
+      slipped = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** Which of the mistake's variants to make, from 0. */
+  int variant() {
+    return variant;
+  }
+
+  /** The mistake this calculation makes (call only after {@link #slip} returned true). */
+  Mistake slippedInto() {
+    return mistake.orElseThrow();
+  }
+
+  /** Whether a rule made the requested mistake. */
+  boolean slipped() {
+    return slipped;
+  }
+
+  /** The explanation of a mistaken derivation: {@code slip.forgot-bias}. */
+  static Explanation slipWhy(Mistake m, Object... args) {
+    return Explanation.of("slip." + m.id(), args);
   }
 
   // ---- problems
@@ -140,7 +192,14 @@ final class LayerCalc {
    * in full: {@code params = K_h·K_w·C_in·F + F}.
    */
   void biasesAndParams(Formula weights, boolean useBias, Formula biases, Explanation why) {
-    if (useBias) {
+    if (useBias && biases.eval() > 0 && slip(Mistake.FORGOT_BIAS)) {
+      biases(Formulas.constant(0), slipWhy(Mistake.FORGOT_BIAS));
+      params(weights, slipWhy(Mistake.FORGOT_BIAS));
+    } else if (useBias && biases.eval() > 1 && slip(Mistake.ONE_BIAS_PER_LAYER)) {
+      Formula one = Formulas.constant(1);
+      biases(one, slipWhy(Mistake.ONE_BIAS_PER_LAYER));
+      params(Formulas.plus(weights, one), slipWhy(Mistake.ONE_BIAS_PER_LAYER));
+    } else if (useBias) {
       biases(biases, why);
       params(Formulas.plus(weights, biases), Explanation.of("params.sum"));
     } else {
@@ -155,6 +214,10 @@ final class LayerCalc {
   }
 
   void macs(Formula f, Explanation why) {
+    if (f.eval() > 0 && slip(Mistake.FLOPS_INSTEAD_OF_MACS)) {
+      f = new Formula(Expr.mul(Expr.num(2), f.expr()), f.bindings());
+      why = slipWhy(Mistake.FLOPS_INSTEAD_OF_MACS);
+    }
     macs = derive("macs", Symbols.MACS, f, why);
   }
 

@@ -1,7 +1,9 @@
 package io.layerwise.engine;
 
 import io.layerwise.model.LayerNode;
+import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
+import io.layerwise.model.Value;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,47 @@ public record LayerResult(
 
   public String name() {
     return node.name();
+  }
+
+  /**
+   * The value of a quantity for this layer; empty for {@link Quantity#TOTAL} and for a receptive
+   * field, which are not single layer values.
+   */
+  public Optional<Value> value(Quantity quantity) {
+    return switch (quantity) {
+      case OUTPUT_SHAPE -> Optional.of(Value.of(output));
+      case ACTIVATIONS -> Optional.of(Value.of(activations));
+      case WEIGHTS -> Optional.of(Value.of(weights));
+      case BIASES -> Optional.of(Value.of(biases));
+      case PARAMS -> Optional.of(Value.of(params));
+      case TRAINABLE_PARAMS -> Optional.of(Value.of(trainable));
+      case NON_TRAINABLE_PARAMS -> Optional.of(Value.of(nonTrainable));
+      case MACS -> Optional.of(Value.of(macs));
+      case RECEPTIVE_FIELD, TOTAL -> Optional.empty();
+    };
+  }
+
+  /**
+   * Whether the derivation of {@code derived} (a derivation's quantity, such as {@code
+   * output_shape[1]} or {@code weights}) is part of how {@code quantity} is obtained: the steps a
+   * report shows for it.
+   */
+  public static boolean feeds(String derived, Quantity quantity) {
+    boolean shape = derived.startsWith("output_shape[");
+    return switch (quantity) {
+      case OUTPUT_SHAPE -> shape;
+      case ACTIVATIONS -> shape || derived.equals("activations");
+      case WEIGHTS -> derived.equals("weights");
+      case BIASES -> derived.equals("biases");
+      case PARAMS -> derived.equals("weights") || derived.equals("biases")
+          || derived.equals("params");
+      case TRAINABLE_PARAMS -> derived.equals("params") || derived.equals("trainable_params");
+      case NON_TRAINABLE_PARAMS -> derived.equals("params")
+          || derived.equals("non_trainable_params");
+      case MACS -> shape || derived.equals("macs");
+      case RECEPTIVE_FIELD -> derived.startsWith("receptive_field[");
+      case TOTAL -> false;
+    };
   }
 
   /** The derivations of one quantity, such as {@code params} or {@code output_shape[0]}. */

@@ -20,6 +20,28 @@ final class NormalizationRules {
     calc.output(in);
     Symbol sym = Symbol.of("C");
     int affine = gammaAndBeta(calc, layer.scale(), layer.center(), c, "bn");
+    boolean keras = switch (calc.framework) {
+      case KERAS -> true;
+      case PYTORCH -> false;
+    };
+    if (calc.slip(Mistake.BN_CONVENTION)) {
+      Explanation why = LayerCalc.slipWhy(Mistake.BN_CONVENTION);
+      if (keras) {
+        calc.params(affineFormula(affine, sym, c), why);
+      } else {
+        calc.statistics = Math.multiplyExact(2, c);
+        calc.params(Formulas.times(affine + 2, sym, c), why);
+      }
+      return;
+    }
+    if (keras && calc.node.trainable() && calc.slip(Mistake.BN_STATISTICS_TRAINABLE)) {
+      Explanation why = LayerCalc.slipWhy(Mistake.BN_STATISTICS_TRAINABLE);
+      calc.statistics = Math.multiplyExact(2, c);
+      calc.params(Formulas.times(affine + 2, sym, c), Explanation.of("bn.params.keras", c));
+      calc.derive("trainable_params", Symbols.TRAINABLE, Formulas.times(affine + 2, sym, c), why);
+      calc.derive("non_trainable_params", Symbols.NON_TRAINABLE, Formulas.constant(0), why);
+      return;
+    }
     switch (calc.framework) {
       case KERAS -> {
         calc.statistics = Math.multiplyExact(2, c);

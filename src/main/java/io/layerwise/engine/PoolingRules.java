@@ -3,6 +3,7 @@ package io.layerwise.engine;
 import io.layerwise.model.GlobalPooling;
 import io.layerwise.model.Pooling;
 import io.layerwise.model.Subsampling;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -14,13 +15,49 @@ final class PoolingRules {
   static void pooling(LayerCalc calc, Pooling layer) {
     calc.requireRank(layer.window().rank() + 1);
     List<Long> out = WindowRules.slide(calc, layer.window(), "pool window", "pool_size");
-    calc.output(calc.layout.compose(out, calc.layout.channels(calc.input())));
+    long c = calc.layout.channels(calc.input());
+    calc.output(calc.layout.compose(out, c));
+    if (calc.slip(Mistake.POOLING_HAS_PARAMS)) {
+      poolingWithParams(calc, layer, c);
+      return;
+    }
     calc.noParams(
         Explanation.of(
             switch (layer.op()) {
               case MAX -> "pooling.max.params";
               case AVERAGE -> "pooling.average.params";
             }));
+  }
+
+  /**
+   * Parameters a student gives a pooling layer: one coefficient and one bias per channel (as in
+   * LeNet's subsampling), a window of weights and a bias per channel, or a whole convolution with
+   * as many filters as channels.
+   */
+  private static void poolingWithParams(LayerCalc calc, Pooling layer, long c) {
+    Explanation why = LayerCalc.slipWhy(Mistake.POOLING_HAS_PARAMS);
+    Formula bias = Formulas.value(Symbols.C_IN, c);
+    List<Symbol> window = new ArrayList<>();
+    List<Long> sizes = new ArrayList<>();
+    for (int i = 0; i < layer.window().rank(); i++) {
+      window.add(layer.window().rank() == 1 ? Symbols.K
+          : Symbols.kernel(Layout.letter(layer.window().rank(), i)));
+      sizes.add(layer.window().kernel().get(i));
+    }
+    window.add(Symbols.C_IN);
+    sizes.add(c);
+    Formula weights = switch (calc.variant()) {
+      case 0 -> Formulas.value(Symbols.C_IN, c);
+      case 1 -> Formulas.product(window, sizes);
+      default -> {
+        window.add(Symbols.F);
+        sizes.add(c);
+        yield Formulas.product(window, sizes);
+      }
+    };
+    calc.weights(weights, why);
+    calc.biases(bias, why);
+    calc.params(Formulas.plus(weights, bias), why);
   }
 
   static void subsampling(LayerCalc calc, Subsampling layer) {

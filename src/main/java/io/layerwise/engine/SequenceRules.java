@@ -8,6 +8,7 @@ import static io.layerwise.engine.Expr.var;
 import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Recurrent;
+import io.layerwise.model.RecurrentCell;
 import io.layerwise.model.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,11 @@ final class SequenceRules {
     long features = in.dim(1);
     long u = layer.units();
     int gates = layer.cell().gates();
+    Explanation slipped = null;
+    if (gates > 1 && calc.slip(Mistake.FORGOT_GATES)) {
+      gates = 1;
+      slipped = LayerCalc.slipWhy(Mistake.FORGOT_GATES, layer.cell().gates());
+    }
     calc.dropGeometry();
     long out = calc.derive(Symbols.outputShape(layer.returnSequences() ? 1 : 0),
         Symbol.sub("U", "out"),
@@ -68,22 +74,48 @@ final class SequenceRules {
 
     Bindings b = Bindings.builder().bind(N_IN, features).bind(Symbols.U, u).build();
     Expr perGate = add(mul(var(N_IN), var(Symbols.U)), mul(var(Symbols.U), var(Symbols.U)));
+    if (calc.slip(Mistake.FORGOT_RECURRENT_WEIGHTS)) {
+      perGate = mul(var(N_IN), var(Symbols.U));
+      slipped = LayerCalc.slipWhy(Mistake.FORGOT_RECURRENT_WEIGHTS);
+    }
     Formula weights = new Formula(twice(both, gates == 1 ? perGate : mul(num(gates), perGate)),
         b);
     String cell = layer.type().className();
-    calc.weights(weights, Explanation.of(both ? "rnn.weights.bidirectional"
-        : gates == 1 ? "rnn.weights" : "rnn.weights.gates", cell, gates));
+    calc.weights(weights, slipped != null ? slipped : Explanation.of(both
+        ? "rnn.weights.bidirectional" : gates == 1 ? "rnn.weights" : "rnn.weights.gates", cell,
+        gates));
 
     int biasVectors = biasVectors(calc, layer);
+    boolean keras = switch (calc.framework) {
+      case KERAS -> true;
+      case PYTORCH -> false;
+    };
+    if (keras && layer.cell() == RecurrentCell.GRU
+        && calc.slip(Mistake.GRU_RESET_AFTER)) {
+      biasVectors = 3 - biasVectors;
+      slipped = LayerCalc.slipWhy(Mistake.GRU_RESET_AFTER, biasVectors);
+    } else if (biasVectors != (keras ? 2 : 1) && calc.slip(Mistake.RNN_BIAS_CONVENTION)) {
+      biasVectors = keras ? 2 : 1;
+      slipped = LayerCalc.slipWhy(Mistake.RNN_BIAS_CONVENTION, biasVectors);
+    }
+    boolean useBias = layer.useBias();
+    if (useBias && calc.slip(Mistake.FORGOT_BIAS)) {
+      useBias = false;
+      slipped = LayerCalc.slipWhy(Mistake.FORGOT_BIAS);
+    }
     Expr biasExpr = biasVectors == 1 ? var(Symbols.U) : mul(num(biasVectors), var(Symbols.U));
     Formula biases = new Formula(twice(both, gates == 1 ? biasExpr : mul(num(gates), biasExpr)),
         Bindings.builder().bind(Symbols.U, u).build());
     Formula params = new Formula(twice(both, gates == 1 ? add(perGate, biasExpr)
         : mul(num(gates), add(perGate, biasExpr))), b);
-    if (layer.useBias()) {
-      calc.biases(biases, Explanation.of(biasKey(calc, layer), cell, gates,
-          Math.multiplyExact(gates, u)));
-      calc.params(params, Explanation.of(gates == 1 ? "rnn.params" : "rnn.params.gates", gates));
+    if (useBias) {
+      calc.biases(biases, slipped != null ? slipped : Explanation.of(biasKey(calc, layer), cell,
+          gates, Math.multiplyExact(gates, u)));
+      calc.params(params, slipped != null ? slipped
+          : Explanation.of(gates == 1 ? "rnn.params" : "rnn.params.gates", gates));
+    } else if (layer.useBias()) {
+      calc.biases(Formulas.constant(0), slipped);
+      calc.params(weights, slipped);
     } else {
       calc.biasesAndParams(weights, false, Formulas.constant(0), Explanation.of("biases.none"));
     }

@@ -25,12 +25,17 @@ final class ShapeRules {
   static void flatten(LayerCalc calc, Flatten layer) {
     Shape in = calc.input();
     Formula size = inputProduct(calc, in);
-    long n =
-        calc.derive(
-            Symbols.outputShape(0),
-            Symbol.sub("N", "out"),
-            size,
-            Explanation.of(in.rank() == 1 ? "flatten.flat" : "flatten.output"));
+    Explanation why = Explanation.of(in.rank() == 1 ? "flatten.flat" : "flatten.output");
+    if (in.rank() > 1 && calc.slip(Mistake.FLATTEN_FORGOT_CHANNELS)) {
+      List<Symbol> symbols = new ArrayList<>();
+      List<Long> spatial = calc.layout.spatial(in);
+      for (int i = 0; i < spatial.size(); i++) {
+        symbols.add(Symbols.in(Layout.letter(spatial.size(), i)));
+      }
+      size = Formulas.product(symbols, spatial);
+      why = LayerCalc.slipWhy(Mistake.FLATTEN_FORGOT_CHANNELS);
+    }
+    long n = calc.derive(Symbols.outputShape(0), Symbol.sub("N", "out"), size, why);
     calc.output(Shape.of(n));
     calc.dropGeometry();
     calc.noParams(Explanation.of("flatten.params"));

@@ -7,6 +7,7 @@ import io.layerwise.model.Shape;
 import io.layerwise.model.Window;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The output size of a sliding window along each spatial axis: shared by convolutions and pooling. */
 final class WindowRules {
@@ -63,6 +64,11 @@ final class WindowRules {
                     pad.before(),
                     pad.after());
           };
+      Optional<Formula> slip = slip(calc, padding.mode(), letter, x, k, s, pad, d);
+      if (slip.isPresent()) {
+        f = slip.get();
+        why = LayerCalc.slipWhy(calc.slippedInto());
+      }
       long value = f.eval();
       if (value <= 0) {
         long span = Math.addExact(Math.multiplyExact(d, k - 1), 1);
@@ -83,5 +89,37 @@ final class WindowRules {
     }
     calc.stopIfFailed();
     return out;
+  }
+
+  /** The mistaken formula for one axis, when the calculation is to make a window mistake. */
+  private static Optional<Formula> slip(LayerCalc calc, PaddingMode mode, String letter, long x,
+      long k, long s, Pad pad, long d) {
+    switch (mode) {
+      case SAME -> {
+        if (calc.slip(Mistake.VALID_INSTEAD_OF_SAME)) {
+          return Optional.of(Formulas.windowOutput(letter, x, k, s, Pad.symmetric(0), d));
+        }
+        return Optional.empty();
+      }
+      case VALID, EXPLICIT -> {
+        if (mode == PaddingMode.VALID && calc.slip(Mistake.SAME_INSTEAD_OF_VALID)) {
+          return Optional.of(Formulas.sameOutput(letter, x, s));
+        }
+        Formulas.WindowForm form;
+        if (calc.slip(Mistake.FORGOT_PLUS_ONE)) {
+          form = Formulas.WindowForm.NO_PLUS_ONE;
+        } else if (calc.slip(Mistake.CEIL_INSTEAD_OF_FLOOR)) {
+          form = Formulas.WindowForm.CEIL;
+        } else if (pad.total() > 0 && pad.isSymmetric() && calc.slip(Mistake.PADDING_ONE_SIDE)) {
+          form = Formulas.WindowForm.PAD_ONE_SIDE;
+        } else if (s > 1 && calc.slip(Mistake.FORGOT_STRIDE)) {
+          form = Formulas.WindowForm.NO_STRIDE;
+        } else {
+          return Optional.empty();
+        }
+        return Optional.of(Formulas.windowOutput(letter, x, k, s, pad, d, form));
+      }
+    }
+    throw new AssertionError(mode);
   }
 }

@@ -10,6 +10,7 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.layerwise.check.CheckResult;
 import io.layerwise.engine.Analysis;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,8 @@ public final class Sheets {
 
   /** The bundled templates, which a template directory may replace by name. */
   public static final List<String> TEMPLATES =
-      List.of("questions.adoc.ftl", "answers.adoc.ftl", "handout.adoc.ftl", "sheet.ftl");
+      List.of("questions.adoc.ftl", "answers.adoc.ftl", "handout.adoc.ftl", "sheet.ftl",
+          "feedback.adoc.ftl");
 
   private final Configuration config;
 
@@ -110,6 +112,16 @@ public final class Sheets {
     data.put("answers", kind == SheetKind.ANSWERS);
     String adoc = process("handout.adoc.ftl", locale, data);
     return new Handout(id, kind, adoc, List.copyOf(formulas.values()), diagrams);
+  }
+
+  /** The feedback sheet of a self-check: a verdict per answer with both ways of computing it. */
+  public Handout feedback(CheckResult result, Locale locale) throws RenderException {
+    FeedbackBuilder builder = new FeedbackBuilder(result, locale);
+    Map<String, Object> data = new HashMap<>();
+    data.put("sheet", builder.build());
+    String adoc = process("feedback.adoc.ftl", locale, data);
+    return new Handout(result.exercise().id() + "-feedback", SheetKind.ANSWERS, adoc,
+        builder.formulas(), Map.of());
   }
 
   /**

@@ -1,0 +1,29 @@
+package io.layerwise.check;
+
+import io.layerwise.model.Exercise;
+import java.util.List;
+
+/**
+ * The self-check of one answers file.
+ *
+ * @param exercise the exercise answered
+ * @param findings one per given answer, in the order of the answers file
+ */
+public record CheckResult(Exercise exercise, List<Finding> findings) {
+
+  public CheckResult {
+    findings = List.copyOf(findings);
+  }
+
+  public long correct() {
+    return findings.stream().filter(Finding::correct).count();
+  }
+
+  public int total() {
+    return findings.size();
+  }
+
+  public boolean allCorrect() {
+    return correct() == total();
+  }
+}

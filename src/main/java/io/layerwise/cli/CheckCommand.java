@@ -1,0 +1,87 @@
+package io.layerwise.cli;
+
+import io.layerwise.Diagnostic;
+import io.layerwise.ExerciseException;
+import io.layerwise.Layerwise;
+import io.layerwise.check.CheckResult;
+import io.layerwise.report.CheckReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code layerwise check EXERCISE ANSWERS}: a verdict on each of a student's answers, with the
+ * mistake that produced each wrong one. Exit 0 when everything is right, 1 otherwise.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = "Checks a student's answers file against an exercise and names the mistake"
+        + " behind each wrong number.")
+final class CheckCommand implements Callable<Integer> {
+
+  /** The output formats of {@code check}. */
+  enum Format {
+    TEXT,
+    JSON,
+    HTML,
+    PDF
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "EXERCISE", description = "The exercise YAML file.")
+  Path exercise;
+
+  @Parameters(index = "1", paramLabel = "ANSWERS", description = "The student's answers YAML.")
+  Path answers;
+
+  @Option(names = "--format", defaultValue = "text",
+      description = "text (default), json, html or pdf (a feedback sheet written to a file).")
+  Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Where html or pdf feedback goes (default: output/<exercise id>-feedback"
+          + ".<format>).")
+  Optional<Path> output;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CheckResult result;
+    try {
+      result = Layerwise.check(exercise, answers);
+    } catch (ExerciseException e) {
+      for (Diagnostic d : e.diagnostics()) {
+        err.println(d.format());
+      }
+      err.flush();
+      return 1;
+    }
+    switch (format) {
+      case TEXT -> out.print(CheckReport.text(result, Locale.ENGLISH));
+      case JSON -> out.print(CheckReport.json(result, Locale.ENGLISH));
+      case HTML, PDF -> {
+        try {
+          Path written = Layerwise.feedback(result, format == Format.HTML, output);
+          out.println("wrote " + written);
+        } catch (ExerciseException e) {
+          for (Diagnostic d : e.diagnostics()) {
+            err.println(d.format());
+          }
+          err.flush();
+          return 1;
+        }
+      }
+    }
+    out.flush();
+    return result.allCorrect() ? 0 : 1;
+  }
+}
