@@ -6,7 +6,7 @@
 Self-check feedback · score ${sheet.score}
 
 <#list sheet.items as i>
-== ${i.layer} · ${i.quantity}: ${i.given} <#if i.correct>✓<#else>✗</#if>
+== ${i.layer} · ${i.quantity}: ${i.given}
 
 <#if i.correct>
 [.right]
@@ -17,7 +17,7 @@ ${i.headline}
 </#if>
 
 <#if i.yours?has_content>
-.${sheet.yourWayLabel}
+*${sheet.yourWayLabel}:*
 <#list i.yours as st>
 image::${st.image}["${st.alt}"]
 
@@ -33,7 +33,7 @@ ${i.why}
 
 </#if>
 <#if !i.correct && i.right?has_content>
-.${sheet.rightWayLabel}
+*${sheet.rightWayLabel}:*
 <#list i.right as st>
 image::${st.image}["${st.alt}"]
 

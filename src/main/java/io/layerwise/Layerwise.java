@@ -155,6 +155,23 @@ public final class Layerwise {
     return dir.resolve(base + ext);
   }
 
+  /**
+   * Whether a file found in a directory is an exercise: YAML, and not in an {@code answers}
+   * folder, where students' answers files live beside the exercises they answer.
+   */
+  public static boolean isExerciseFile(Path p) {
+    String name = p.getFileName() == null ? "" : p.getFileName().toString();
+    if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+      return false;
+    }
+    for (Path part : p) {
+      if (part.toString().equals("answers")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The text of a file as UTF-8, with I/O failures turned into diagnostics. */
   public static String read(Path path) throws ExerciseException {
     Location file = Location.ofFile(path.toString());

@@ -126,8 +126,14 @@ final class SheetBuild {
     }
     List<Task> tasks = new ArrayList<>();
     Map<Job, List<Document>> docs = new LinkedHashMap<>();
+    Map<Job, String> pages = new LinkedHashMap<>();
+    List<OutputFormat> sheetFormats =
+        request.formats().stream().filter(OutputFormat::perSheet).sorted().toList();
     for (Job job : todo) {
       try {
+        if (request.formats().contains(OutputFormat.SELFCHECK)) {
+          pages.put(job, sheets().selfCheck(job.analysis(), request.locale()));
+        }
         List<Document> list = new ArrayList<>();
         for (SheetKind kind : sorted()) {
           RenderedSheet sheet = sheets().render(job.analysis(), kind, request.locale());
@@ -143,7 +149,7 @@ final class SheetBuild {
         diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()), e.getMessage()));
       }
     }
-    for (OutputFormat format : request.formats().stream().sorted().toList()) {
+    for (OutputFormat format : sheetFormats) {
       docs.forEach((job, list) -> list.forEach(doc -> tasks.add(new Task(job, doc, format))));
     }
     listener.started(tasks.size());
@@ -191,12 +197,17 @@ final class SheetBuild {
         continue;
       }
       List<Path> outputs = new ArrayList<>();
-      for (OutputFormat f : request.formats().stream().sorted().toList()) {
+      for (OutputFormat f : sheetFormats) {
         for (Document doc : e.getValue()) {
           outputs.add(request.out().resolve(doc.baseName() + "." + f.extension()));
         }
       }
       try {
+        if (pages.containsKey(job)) {
+          Path page = request.out().resolve(job.id() + "-selfcheck.html");
+          AtomicFiles.write(page, pages.get(job).getBytes(StandardCharsets.UTF_8));
+          outputs.add(page);
+        }
         remember(job.id(), job.fingerprint(), outputs);
         written.addAll(outputs);
         built++;
@@ -241,10 +252,12 @@ final class SheetBuild {
         for (Formula f : h.formulas()) {
           formulas.put(f.file(), f.latex());
         }
+        Set<OutputFormat> formats = request.formats().stream().filter(OutputFormat::perSheet)
+            .collect(java.util.stream.Collectors.toSet());
         warn(Path.of(name), publisher.publish(
-            new Document(h.id(), h.asciidoc(), formulas, h.diagrams()), request.formats(),
+            new Document(h.id(), h.asciidoc(), formulas, h.diagrams()), formats,
             request.out()));
-        for (OutputFormat f : request.formats()) {
+        for (OutputFormat f : formats) {
           outputs.add(request.out().resolve(h.id() + "." + f.extension()));
         }
         listener.stepped(++step, h.id());
@@ -317,8 +330,7 @@ final class SheetBuild {
     for (Path in : request.inputs()) {
       if (Files.isDirectory(in)) {
         try (Stream<Path> s = Files.walk(in)) {
-          s.filter(Files::isRegularFile)
-              .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+          s.filter(Files::isRegularFile).filter(Layerwise::isExerciseFile)
               .sorted().forEach(files::add);
         } catch (IOException e) {
           diagnostics.add(Diagnostic.error(Location.ofFile(in.toString()),

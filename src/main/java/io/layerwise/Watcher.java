@@ -74,7 +74,7 @@ public final class Watcher implements AutoCloseable {
         boolean templates = request.templates().isPresent()
             && changed.stream().anyMatch(p -> p.startsWith(request.templates().get()));
         List<Path> exercises = changed.stream()
-            .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+            .filter(Layerwise::isExerciseFile)
             .filter(Files::isRegularFile).toList();
         if (templates || (request.handout().isPresent() && !exercises.isEmpty())) {
           onRebuild.accept(buildAll(BuildListener.NONE));

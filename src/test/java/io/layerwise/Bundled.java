@@ -18,7 +18,7 @@ public final class Bundled {
   /** Every exercise below {@code exercises/}, the model zoo included. */
   public static List<Path> files() {
     try (Stream<Path> s = Files.walk(DIR)) {
-      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      return s.filter(Layerwise::isExerciseFile).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -124,7 +124,7 @@ public final class Checker {
       Optional<Value> theirs = mine.value(q);
       if (theirs.isPresent() && theirs.get().equals(a.given())) {
         return new Finding(a, expected, Verdict.CARRIED, Optional.empty(), source,
-            Optional.empty(), Optional.empty(), rightSteps, derivations(mine, q));
+            Optional.empty(), Optional.empty(), List.of(), rightSteps, derivations(mine, q));
       }
     }
     if (q == Quantity.ACTIVATIONS && overrides.containsKey(a.layer())
@@ -134,24 +134,36 @@ public final class Checker {
           ? shapeFindings.get(a.layer()).carriedFrom().get()
           : new Source(a.layer(), Quantity.OUTPUT_SHAPE);
       return new Finding(a, expected, Verdict.CARRIED, Optional.empty(), Optional.of(own),
-          Optional.empty(), Optional.empty(), rightSteps, List.of());
+          Optional.empty(), Optional.empty(), List.of(), rightSteps, List.of());
     }
-    for (Slip slip : slips(right)) {
-      if (slip.changes(q) && slip.value(q).orElseThrow().equals(a.given())) {
-        return new Finding(a, expected, Verdict.MISTAKE, Optional.of(slip.mistake()),
-            Optional.empty(), Optional.empty(), Optional.empty(), rightSteps, slip.shown(q));
-      }
+    List<Slip> matches = matching(slips(right), a);
+    if (!matches.isEmpty()) {
+      return new Finding(a, expected, Verdict.MISTAKE, Optional.of(matches.get(0).mistake()),
+          Optional.empty(), Optional.empty(), Optional.empty(), alternatives(matches), rightSteps,
+          matches.get(0).shown(q));
     }
     if (source.isPresent() && mine != null) {
-      for (Slip slip : slips(mine)) {
-        if (slip.changes(q) && slip.value(q).orElseThrow().equals(a.given())) {
-          return new Finding(a, expected, Verdict.MISTAKE, Optional.of(slip.mistake()), source,
-              Optional.empty(), Optional.empty(), rightSteps, slip.shown(q));
-        }
+      matches = matching(slips(mine), a);
+      if (!matches.isEmpty()) {
+        return new Finding(a, expected, Verdict.MISTAKE, Optional.of(matches.get(0).mistake()),
+            source, Optional.empty(), Optional.empty(), alternatives(matches), rightSteps,
+            matches.get(0).shown(q));
       }
     }
     return otherLayer(a, expected, rightSteps)
         .orElseGet(() -> finding(a, expected, Verdict.UNEXPLAINED, rightSteps, List.of()));
+  }
+
+  /** The slips that give exactly the answer, in the catalogue's order. */
+  private static List<Slip> matching(List<Slip> slips, Answer a) {
+    return slips.stream()
+        .filter(s -> s.changes(a.quantity())
+            && s.value(a.quantity()).orElseThrow().equals(a.given()))
+        .toList();
+  }
+
+  private static List<Mistake> alternatives(List<Slip> matches) {
+    return matches.stream().map(Slip::mistake).distinct().skip(1).toList();
   }
 
   /** A number that belongs to a neighbouring layer, right or with a known mistake. */
@@ -167,14 +179,14 @@ public final class Checker {
         if (value.isPresent() && value.get().equals(a.given()) && !isZero(a.given())) {
           return Optional.of(new Finding(a, expected, Verdict.WRONG_LAYER,
               Optional.of(Mistake.WRONG_LAYER), Optional.empty(), Optional.of(other.name()),
-              Optional.empty(), rightSteps, derivations(other, a.quantity())));
+              Optional.empty(), List.of(), rightSteps, derivations(other, a.quantity())));
         }
         for (Slip slip : slips(other)) {
           if (slip.changes(a.quantity())
               && slip.value(a.quantity()).orElseThrow().equals(a.given())) {
             return Optional.of(new Finding(a, expected, Verdict.WRONG_LAYER,
                 Optional.of(Mistake.WRONG_LAYER), Optional.empty(), Optional.of(other.name()),
-                Optional.of(slip.mistake()), rightSteps, slip.shown(a.quantity())));
+                Optional.of(slip.mistake()), List.of(), rightSteps, slip.shown(a.quantity())));
           }
         }
       }
@@ -213,7 +225,7 @@ public final class Checker {
   private static Finding finding(Answer a, Value expected, Verdict verdict,
       List<Derivation> right, List<Derivation> shown) {
     return new Finding(a, expected, verdict, Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), right, shown);
+        Optional.empty(), Optional.empty(), List.of(), right, shown);
   }
 
   // ---- totals
@@ -244,11 +256,11 @@ public final class Checker {
     }
     if (firstWrong.isPresent() && a.given().equals(Value.of(own))) {
       return new Finding(a, right, Verdict.CARRIED, Optional.empty(), firstWrong,
-          Optional.empty(), Optional.empty(), List.of(), List.of());
+          Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
     }
     if (q == Quantity.PARAMS && a.given().equals(Value.of(analysis.totals().trainable()))) {
       return new Finding(a, right, Verdict.MISTAKE, Optional.of(Mistake.TOTAL_TRAINABLE_ONLY),
-          Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
+          Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
     }
     for (Mistake m : Mistake.values()) {
       if (!m.perLayer()) {
@@ -269,7 +281,7 @@ public final class Checker {
       }
       if (changed && a.given().equals(Value.of(sum))) {
         return new Finding(a, right, Verdict.MISTAKE, Optional.of(m), Optional.empty(),
-            Optional.empty(), Optional.empty(), List.of(), List.of());
+            Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
       }
     }
     return finding(a, right, Verdict.UNEXPLAINED, List.of(), List.of());

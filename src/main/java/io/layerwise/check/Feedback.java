@@ -77,6 +77,10 @@ public final class Feedback {
   /** The whole explanation as plain text: verdict, the student's way, why, the right way. */
   public String text(Finding f) {
     StringBuilder sb = new StringBuilder(headline(f));
+    if (!f.alternatives().isEmpty()) {
+      sb.append(' ').append(format("alternatives", f.alternatives().stream()
+          .map(m -> m.title().text(locale)).collect(Collectors.joining("; "))));
+    }
     if (!f.correct() && !f.shown().isEmpty()) {
       sb.append(' ').append(format("yourWay", equations(f.shown())));
     }

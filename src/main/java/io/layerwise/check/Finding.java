@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param otherLayer for {@link Verdict#WRONG_LAYER}: the layer whose number it is
  * @param otherMistake for {@link Verdict#WRONG_LAYER}: the mistake that gives the other layer
  *     this number, when it is not that layer's right number
+ * @param alternatives other mistakes of the catalogue that give the same wrong value
  * @param right the right derivations of the quantity
  * @param shown the student's way: the mistaken derivations, or those recomputed from the
  *     student's earlier values
@@ -30,10 +31,12 @@ public record Finding(
     Optional<Source> carriedFrom,
     Optional<String> otherLayer,
     Optional<Mistake> otherMistake,
+    List<Mistake> alternatives,
     List<Derivation> right,
     List<Derivation> shown) {
 
   public Finding {
+    alternatives = List.copyOf(alternatives);
     right = List.copyOf(right);
     shown = List.copyOf(shown);
   }

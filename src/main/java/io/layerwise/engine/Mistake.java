@@ -35,6 +35,7 @@ public enum Mistake {
   FORGOT_RECURRENT_WEIGHTS("forgot-recurrent-weights"),
   GRU_RESET_AFTER("gru-reset-after"),
   RNN_BIAS_CONVENTION("rnn-bias-convention"),
+  RETURN_SEQUENCES("return-sequences"),
   FLOPS_INSTEAD_OF_MACS("flops-instead-of-macs"),
   TOTAL_TRAINABLE_ONLY("total-trainable-only", 0),
   WRONG_LAYER("wrong-layer", 0);

@@ -65,12 +65,17 @@ final class SequenceRules {
       slipped = LayerCalc.slipWhy(Mistake.FORGOT_GATES, layer.cell().gates());
     }
     calc.dropGeometry();
-    long out = calc.derive(Symbols.outputShape(layer.returnSequences() ? 1 : 0),
+    boolean sequences = layer.returnSequences();
+    Explanation outWhy = Explanation.of(concat ? "rnn.output.concat" : sequences
+        ? "rnn.output.sequences" : "rnn.output.last");
+    if (calc.slip(Mistake.RETURN_SEQUENCES)) {
+      sequences = !sequences;
+      outWhy = LayerCalc.slipWhy(Mistake.RETURN_SEQUENCES);
+    }
+    long out = calc.derive(Symbols.outputShape(sequences ? 1 : 0),
         Symbol.sub("U", "out"),
-        concat ? Formulas.times(2, Symbols.U, u) : Formulas.value(Symbols.U, u),
-        Explanation.of(concat ? "rnn.output.concat" : layer.returnSequences()
-            ? "rnn.output.sequences" : "rnn.output.last"));
-    calc.output(layer.returnSequences() ? Shape.of(steps, out) : Shape.of(out));
+        concat ? Formulas.times(2, Symbols.U, u) : Formulas.value(Symbols.U, u), outWhy);
+    calc.output(sequences ? Shape.of(steps, out) : Shape.of(out));
 
     Bindings b = Bindings.builder().bind(N_IN, features).bind(Symbols.U, u).build();
     Expr perGate = add(mul(var(N_IN), var(Symbols.U)), mul(var(Symbols.U), var(Symbols.U)));

@@ -17,9 +17,18 @@ public final class AtomicFiles {
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
       Files.write(tmp, content);
+      readableByAll(tmp);
       move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** A temporary file is private to its owner; the finished file is not (rw-r--r--). */
+  private static void readableByAll(Path p) throws IOException {
+    if (Files.getFileStore(p).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(p,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

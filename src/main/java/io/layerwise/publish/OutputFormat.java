@@ -7,13 +7,26 @@ public enum OutputFormat {
   /** A PDF with typeset formulas. */
   PDF,
   /** The AsciiDoc source, with its formula and diagram images beside it. */
-  ADOC;
+  ADOC,
+  /**
+   * An offline self-check page per exercise ({@code <id>-selfcheck.html}), written by the build
+   * itself rather than converted from a sheet.
+   */
+  SELFCHECK;
 
   /** Whether Asciidoctor converts to this format (the AsciiDoc source is only copied). */
   public boolean converted() {
     return switch (this) {
       case HTML, PDF -> true;
-      case ADOC -> false;
+      case ADOC, SELFCHECK -> false;
+    };
+  }
+
+  /** Whether each sheet of an exercise is written in this format (not a page per exercise). */
+  public boolean perSheet() {
+    return switch (this) {
+      case HTML, PDF, ADOC -> true;
+      case SELFCHECK -> false;
     };
   }
 
@@ -22,6 +35,7 @@ public enum OutputFormat {
       case HTML -> "html";
       case PDF -> "pdf";
       case ADOC -> "adoc";
+      case SELFCHECK -> "html";
     };
   }
 }

@@ -83,6 +83,7 @@ public final class Publisher implements AutoCloseable {
           case ADOC -> copySources(doc, work, outDir);
           case HTML -> warnings.addAll(convert(adoc, work, outDir, doc.baseName(), f));
           case PDF -> warnings.addAll(convert(adoc, work, outDir, doc.baseName(), f));
+          case SELFCHECK -> throw new IllegalArgumentException("self-check pages are not sheets");
         }
       }
       return warnings;

@@ -39,7 +39,7 @@ public final class Sheets {
   /** The bundled templates, which a template directory may replace by name. */
   public static final List<String> TEMPLATES =
       List.of("questions.adoc.ftl", "answers.adoc.ftl", "handout.adoc.ftl", "sheet.ftl",
-          "feedback.adoc.ftl");
+          "feedback.adoc.ftl", "selfcheck.html.ftl");
 
   private final Configuration config;
 
@@ -112,6 +112,43 @@ public final class Sheets {
     data.put("answers", kind == SheetKind.ANSWERS);
     String adoc = process("handout.adoc.ftl", locale, data);
     return new Handout(id, kind, adoc, List.copyOf(formulas.values()), diagrams);
+  }
+
+  /**
+   * The offline self-check page of an exercise: one input per question, checked in the page by
+   * salted hashes, with the diagnoses of predicted mistakes.
+   */
+  public String selfCheck(Analysis analysis, Locale locale) throws RenderException {
+    SelfCheckPage page = new SelfCheckPage(analysis, locale);
+    Words words = new Words(locale);
+    Hyperparameters hp = new Hyperparameters(words);
+    List<Map<String, String>> rows = new ArrayList<>();
+    int position = 1;
+    for (io.layerwise.engine.LayerResult l : analysis.layers()) {
+      rows.add(Map.of(
+          "position", Integer.toString(position++),
+          "name", l.name(),
+          "type", l.node().layer().type().className(),
+          "hyperparameters", l.node().layer().accept(hp),
+          "inputs", String.join(", ", l.node().inputs())));
+    }
+    io.layerwise.model.Exercise e = analysis.exercise();
+    Map<String, Object> view = new HashMap<>();
+    view.put("title", e.title());
+    view.put("description", e.description().orElse(""));
+    view.put("framework", e.framework().id());
+    view.put("input", e.network().input().batched(e.framework()));
+    view.put("rows", rows);
+    List<Map<String, Object>> questions = new ArrayList<>();
+    for (SelfCheckPage.Question q : page.questions()) {
+      questions.add(Map.of("layer", q.layer(), "quantity", q.quantity(), "label", q.label(),
+          "shape", q.shape()));
+    }
+    view.put("questions", questions);
+    view.put("json", page.json());
+    Map<String, Object> data = new HashMap<>();
+    data.put("page", view);
+    return process("selfcheck.html.ftl", locale, data);
   }
 
   /** The feedback sheet of a self-check: a verdict per answer with both ways of computing it. */

@@ -1,0 +1,148 @@
+package io.layerwise.check;
+
+import static io.layerwise.check.MistakesTest.COURSE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layerwise.ExerciseException;
+import io.layerwise.Layerwise;
+import io.layerwise.engine.Analysis;
+import io.layerwise.engine.Mistake;
+import io.layerwise.exercise.AnswersReader;
+import io.layerwise.model.Quantity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** Carried errors, totals, scores, and the bundled answer files. */
+class CheckerTest {
+
+  private static CheckResult check(String exercise, String answers) throws ExerciseException {
+    Analysis a = Layerwise.explain("ex.yaml", exercise);
+    return Checker.check(a, AnswersReader.read("answers.yaml", answers, a.exercise()));
+  }
+
+  @Test
+  void laterNumbersComputedFromAWrongShapeAreCarriedNotMistakes() throws ExerciseException {
+    CheckResult r = check(COURSE, """
+        layers:
+          conv1: {output_shape: 32x32x8}
+          pool1: {output_shape: 16x16x8}
+          conv2: {output_shape: 12x12x16, activations: 2304}
+          pool2: {output_shape: 6x6x16}
+          flatten: {output_shape: 576}
+          fc3: {params: 69240}
+        """);
+    List<Finding> f = r.findings();
+    assertThat(f.get(0).mistake()).contains(Mistake.SAME_INSTEAD_OF_VALID);
+    for (Finding later : f.subList(1, f.size())) {
+      assertThat(later.correct()).as(later.layer()).isFalse();
+      assertThat(later.verdict()).as(later.layer()).isEqualTo(Verdict.CARRIED);
+      assertThat(later.mistake()).isEmpty();
+      assertThat(later.carriedFrom()).contains(new Source("conv1", Quantity.OUTPUT_SHAPE));
+    }
+    // 576·120 + 120 from the student's own flatten size
+    assertThat(new Feedback(Locale.ENGLISH, r.exercise()).text(f.get(6)))
+        .contains("576·120 + 120 = 69,240").contains("the method is right");
+    assertThat(r.correct()).isZero();
+  }
+
+  @Test
+  void aMistakeOnTopOfACarriedValueNamesBoth() throws ExerciseException {
+    // flatten carried from pool2's wrong (6, 6, 16), then one bias per layer: 576·120 + 1
+    CheckResult r = check(COURSE, """
+        layers:
+          pool2: {output_shape: [6, 6, 16]}
+          fc3: {params: 69121}
+        """);
+    Finding fc3 = r.findings().get(1);
+    assertThat(fc3.mistake()).contains(Mistake.ONE_BIAS_PER_LAYER);
+    assertThat(fc3.carriedFrom()).contains(new Source("pool2", Quantity.OUTPUT_SHAPE));
+  }
+
+  @Test
+  void aRightAnswerAfterAWrongShapeStaysRight() throws ExerciseException {
+    CheckResult r = check(COURSE, """
+        layers:
+          conv1: {output_shape: 32x32x8}
+          conv2: {params: 3216}
+        """);
+    assertThat(r.findings().get(1).correct()).isTrue();
+    assertThat(r.correct()).isEqualTo(1);
+  }
+
+  @Test
+  void aTotalThatAddsTheStudentsOwnNumbersIsCarried() throws ExerciseException {
+    // 208 + 416 + 48,001 + 10,081 + 841 = 59,547: the article's numbers added up
+    CheckResult r = check(COURSE, """
+        layers:
+          conv1: {params: 208}
+          conv2: {params: 416}
+          fc3: {params: 48001}
+          fc4: {params: 10081}
+          softmax: {params: 841}
+        total: {params: 59547}
+        """);
+    Finding total = r.findings().get(5);
+    assertThat(total.verdict()).isEqualTo(Verdict.CARRIED);
+    assertThat(total.carriedFrom()).contains(new Source("conv1", Quantity.PARAMS));
+  }
+
+  @Test
+  void aTotalWithTheSameMistakeInEveryLayerIsDiagnosed() throws ExerciseException {
+    // every layer with one bias: 600+1 + 3,200+1 + 48,000+1 + 10,080+1 + 840+1 = 62,725
+    Finding total = check(COURSE, "total: 62725\n").findings().get(0);
+    assertThat(total.mistake()).contains(Mistake.ONE_BIAS_PER_LAYER);
+  }
+
+  @Test
+  void aPositionNamesALayerAndANumberOfTheNextRowIsRecognised() throws ExerciseException {
+    CheckResult r = check(COURSE, """
+        layers:
+          conv1: {output_shape: [28, 28, 8], params: 208}
+          fc3: {params: 48001}
+          "6": {params: 10081}
+        total: {params: 62958}
+        """);
+    assertThat(r.findings()).extracting(Finding::layer)
+        .containsExactly("conv1", "conv1", "fc3", "fc3", "total");
+    Finding six = r.findings().get(3);
+    assertThat(six.verdict()).isEqualTo(Verdict.WRONG_LAYER);
+    assertThat(six.otherLayer()).contains("fc4");
+    assertThat(six.otherMistake()).contains(Mistake.ONE_BIAS_PER_LAYER);
+    assertThat(r.correct()).isEqualTo(2);
+    assertThat(r.total()).isEqualTo(5);
+  }
+
+  @Test
+  void theArticlesTableIsDiagnosedByName() throws ExerciseException {
+    CheckResult r = Layerwise.check(Path.of("exercises/course-example.yaml"),
+        Path.of("exercises/answers/course-example.article.yaml"));
+    List<Finding> wrong = r.findings().stream().filter(f -> !f.correct()).toList();
+    assertThat(wrong).extracting(f -> f.layer() + " " + f.answer().given().canonical() + " "
+        + f.mistake().map(Mistake::id).orElse("?"))
+        .containsExactly(
+            "conv1 208 forgot-input-channels",
+            "conv2 416 forgot-input-channels",
+            "fc3 48001 one-bias-per-layer",
+            "fc4 10081 one-bias-per-layer",
+            "softmax 841 one-bias-per-layer");
+  }
+
+  @Test
+  void everyBundledAnswersFileChecksWithoutErrors() throws Exception {
+    try (var files = java.nio.file.Files.list(Path.of("exercises/answers"))) {
+      List<Path> all = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      assertThat(all).hasSizeGreaterThanOrEqualTo(3);
+      for (Path answers : all) {
+        String name = answers.getFileName().toString();
+        Path exercise = Path.of("exercises", name.substring(0, name.indexOf('.')) + ".yaml");
+        CheckResult r = Layerwise.check(exercise, answers);
+        assertThat(r.findings()).as(name).isNotEmpty();
+        assertThat(r.findings().stream().filter(f -> !f.correct()))
+            .as(name + ": every wrong answer is explained")
+            .allMatch(f -> f.verdict() != Verdict.UNEXPLAINED);
+      }
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package io.layerwise.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layerwise.ExerciseException;
+import io.layerwise.Layerwise;
+import io.layerwise.engine.Analysis;
+import io.layerwise.engine.Mistake;
+import io.layerwise.exercise.AnswersReader;
+import io.layerwise.model.Answers;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every mistake of the catalogue: a wrong answer it must diagnose (the number worked out by hand
+ * in the comment, independently of the engine) and the right answer, which it must not flag.
+ */
+class MistakesTest {
+
+  static final String COURSE = """
+      title: course
+      input: [32, 32, 3]
+      layers:
+        - {type: Conv2D, name: conv1, filters: 8, kernel_size: 5}
+        - {type: MaxPooling2D, name: pool1, pool_size: 2}
+        - {type: Conv2D, name: conv2, filters: 16, kernel_size: 5}
+        - {type: MaxPooling2D, name: pool2, pool_size: 2}
+        - {type: Flatten, name: flatten}
+        - {type: Dense, name: fc3, units: 120}
+        - {type: Dense, name: fc4, units: 84}
+        - {type: Dense, name: softmax, units: 10}
+      """;
+
+  static final String WINDOWS = """
+      title: windows
+      input: [32, 32, 8]
+      layers:
+        - {type: Conv2D, name: grouped, filters: 8, kernel_size: 3, groups: 2, padding: same}
+        - {type: Conv2D, name: padded, filters: 4, kernel_size: 5, padding: 2}
+        - {type: Conv2D, name: strided, filters: 4, kernel_size: 5, strides: 2}
+        - {type: MaxPooling2D, name: pool, pool_size: 3, strides: 2}
+        - {type: Conv2DTranspose, name: up, filters: 2, kernel_size: 3, strides: 2}
+        - {type: BatchNormalization, name: bn}
+        - {type: Dense, name: dense, units: 10}
+      """;
+
+  static final String SEQUENCES = """
+      title: sequences
+      input: [10, 16]
+      layers:
+        - {type: LSTM, name: lstm, units: 32, return_sequences: true}
+        - {type: GRU, name: gru, units: 32}
+      """;
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        // 5·5·8 + 8: the article's CONV1
+        Arguments.of(Mistake.FORGOT_INPUT_CHANNELS, COURSE, "conv1", "params", "208", "608"),
+        // 120·84, no biases
+        Arguments.of(Mistake.FORGOT_BIAS, COURSE, "fc4", "params", "10080", "10164"),
+        // 400·120 + 1: the article's FC3
+        Arguments.of(Mistake.ONE_BIAS_PER_LAYER, COURSE, "fc3", "params", "48001", "48120"),
+        // 28·28·(5·5·3·8) + 28·28·8
+        Arguments.of(Mistake.NO_WEIGHT_SHARING, COURSE, "conv1", "params", "476672", "608"),
+        // 3·3·8·8 + 8 where each filter sees 8/2 channels: 3·3·4·8 + 8 = 296
+        Arguments.of(Mistake.IGNORED_GROUPS, WINDOWS, "grouped", "params", "584", "296"),
+        // 5·3·8 + 8
+        Arguments.of(Mistake.KERNEL_ONE_SIDE, COURSE, "conv1", "params", "128", "608"),
+        // ⌈32/1⌉ = 32 instead of 32 − 5 + 1 = 28
+        Arguments.of(Mistake.SAME_INSTEAD_OF_VALID, COURSE, "conv1", "output_shape", "32x32x8",
+            "28x28x8"),
+        // 32 − 3 + 1 = 30 instead of ⌈32/1⌉ = 32
+        Arguments.of(Mistake.VALID_INSTEAD_OF_SAME, WINDOWS, "grouped", "output_shape",
+            "30x30x8", "32x32x8"),
+        // 32 − 5 = 27
+        Arguments.of(Mistake.FORGOT_PLUS_ONE, COURSE, "conv1", "output_shape", "27x27x8",
+            "28x28x8"),
+        // ⌈27/2⌉ + 1 = 15 against ⌊27/2⌋ + 1 = 14
+        Arguments.of(Mistake.CEIL_INSTEAD_OF_FLOOR, WINDOWS, "strided", "output_shape",
+            "15x15x4", "14x14x4"),
+        // 32 + 2 − 5 + 1 = 30 against 32 + 4 − 5 + 1 = 32
+        Arguments.of(Mistake.PADDING_ONE_SIDE, WINDOWS, "padded", "output_shape", "30x30x4",
+            "32x32x4"),
+        // 32 − 5 + 1 = 28 against ⌊27/2⌋ + 1 = 14
+        Arguments.of(Mistake.FORGOT_STRIDE, WINDOWS, "strided", "output_shape", "28x28x4",
+            "14x14x4"),
+        // pool on 14: ⌊(14 − 3)/2⌋ + 1 = 6; transposed on 6: 6·2 + max(3 − 2, 0) = 13; forward
+        // formula: ⌊(6 − 3)/2⌋ + 1 = 2
+        Arguments.of(Mistake.TRANSPOSED_AS_FORWARD, WINDOWS, "up", "output_shape", "2x2x2",
+            "13x13x2"),
+        // one coefficient and one bias per channel: 2·8
+        Arguments.of(Mistake.POOLING_HAS_PARAMS, COURSE, "pool1", "params", "16", "0"),
+        // a 2×2 window per channel and a bias: 2·2·8 + 8
+        Arguments.of(Mistake.POOLING_HAS_PARAMS, COURSE, "pool1", "params", "40", "0"),
+        // a convolution with 8 filters: 2·2·8·8 + 8
+        Arguments.of(Mistake.POOLING_HAS_PARAMS, COURSE, "pool1", "params", "264", "0"),
+        // 5·5 without the 16 channels
+        Arguments.of(Mistake.FLATTEN_FORGOT_CHANNELS, COURSE, "flatten", "output_shape", "25",
+            "400"),
+        // Dense on (13, 13, 2): flattened 338·10 + 10 against 2·10 + 10
+        Arguments.of(Mistake.DENSE_ON_LAST_AXIS, WINDOWS, "dense", "params", "3390", "30"),
+        // PyTorch's 2·2 against Keras' 4·2
+        Arguments.of(Mistake.BN_CONVENTION, WINDOWS, "bn", "params", "4", "8"),
+        // all 4·2 trainable against γ and β only
+        Arguments.of(Mistake.BN_STATISTICS_TRAINABLE, WINDOWS, "bn", "trainable_params", "8",
+            "4"),
+        // one transform: 16·32 + 32·32 + 32 = 1,568 against 4·1,568
+        Arguments.of(Mistake.FORGOT_GATES, SEQUENCES, "lstm", "params", "1568", "6272"),
+        // 4·(16·32 + 32)
+        Arguments.of(Mistake.FORGOT_RECURRENT_WEIGHTS, SEQUENCES, "lstm", "params", "2176",
+            "6272"),
+        // GRU on 32 features: 3·(32·32 + 32·32 + 32) = 6,240 against 3·(2,048 + 2·32) = 6,336
+        Arguments.of(Mistake.GRU_RESET_AFTER, SEQUENCES, "gru", "params", "6240", "6336"),
+        // PyTorch's two bias vectors: 4·(16·32 + 32·32 + 2·32)
+        Arguments.of(Mistake.RNN_BIAS_CONVENTION, SEQUENCES, "lstm", "params", "6400", "6272"),
+        // every step's state (10, 32) where the GRU returns the last one only
+        Arguments.of(Mistake.RETURN_SEQUENCES, SEQUENCES, "gru", "output_shape", "10x32", "32"),
+        // 2·28·28·5·5·3·8
+        Arguments.of(Mistake.FLOPS_INSTEAD_OF_MACS, COURSE, "conv1", "macs", "940800", "470400"),
+        // fc4's right number given for fc3
+        Arguments.of(Mistake.WRONG_LAYER, COURSE, "fc3", "params", "10164", "48120"),
+        // 8 + 8 (BN's γ, β) + the rest, trainable only; see totalTrainableOnly
+        Arguments.of(Mistake.TOTAL_TRAINABLE_ONLY, """
+            title: bn
+            input: [8]
+            layers:
+              - {type: Dense, name: d, units: 4}
+              - {type: BatchNormalization, name: bn}
+            """, "total", "params", "44", "52"));
+  }
+
+  @ParameterizedTest(name = "{0}: {2} {3} {4}")
+  @MethodSource("cases")
+  void diagnosesTheMistakeAndAcceptsTheRightAnswer(Mistake mistake, String exercise,
+      String layer, String quantity, String wrong, String right) throws ExerciseException {
+    Finding bad = judge(exercise, layer, quantity, wrong);
+    assertThat(bad.correct()).isFalse();
+    assertThat(bad.mistake()).as(bad.toString()).contains(mistake);
+
+    Finding good = judge(exercise, layer, quantity, right);
+    assertThat(good.correct()).as(good.toString()).isTrue();
+    assertThat(good.mistake()).isEmpty();
+    assertThat(good.expected().canonical()).isEqualTo(right);
+  }
+
+  @Test
+  void everyMistakeHasACase() {
+    Set<Mistake> covered = EnumSet.noneOf(Mistake.class);
+    cases().forEach(a -> covered.add((Mistake) a.get()[0]));
+    assertThat(covered).containsExactlyInAnyOrderElementsOf(Arrays.asList(Mistake.values()));
+  }
+
+  @Test
+  void everyMistakeHasWords() {
+    for (Mistake m : Mistake.values()) {
+      assertThat(m.title().text()).isNotBlank();
+      assertThat(m.why().text()).isNotBlank();
+      assertThat(Mistake.byId(m.id())).contains(m);
+    }
+  }
+
+  @Test
+  void aNumberTwoMistakesGiveNamesBoth() throws ExerciseException {
+    String ex = """
+        title: ambiguous
+        input: [32, 32, 1]
+        layers:
+          - {type: Conv2D, name: c, filters: 4, kernel_size: 3, strides: 2}
+        """;
+    // ⌈32/2⌉ = 16 (same padding) and ⌈29/2⌉ + 1 = 16 (rounded up); right ⌊29/2⌋ + 1 = 15
+    Finding f = judge(ex, "c", "output_shape", "16x16x4");
+    assertThat(f.mistake()).contains(Mistake.SAME_INSTEAD_OF_VALID);
+    assertThat(f.alternatives()).containsExactly(Mistake.CEIL_INSTEAD_OF_FLOOR);
+    assertThat(new Feedback(java.util.Locale.ENGLISH, analysis(ex).exercise()).text(f))
+        .contains("also comes from: rounded up instead of down");
+  }
+
+  @Test
+  void aNumberNoMistakeGivesIsUnexplained() throws ExerciseException {
+    Finding f = judge(COURSE, "conv1", "params", "609");
+    assertThat(f.verdict()).isEqualTo(Verdict.UNEXPLAINED);
+    assertThat(f.mistake()).isEmpty();
+    assertThat(new Feedback(java.util.Locale.ENGLISH, analysis(COURSE).exercise()).text(f))
+        .contains("no mistake Layerwise knows gives it")
+        .contains("5·5·3·8 + 8 = 608");
+  }
+
+  @Test
+  void theMistakenFormulaIsShownWithTheStudentsNumbers() throws ExerciseException {
+    Finding f = judge(COURSE, "conv1", "params", "208");
+    String text = new Feedback(java.util.Locale.ENGLISH, analysis(COURSE).exercise()).text(f);
+    assertThat(text).contains("params = K_h·K_w·F + F = 5·5·8 + 8 = 208")
+        .contains("params = K_h·K_w·C_in·F + F = 5·5·3·8 + 8 = 608");
+  }
+
+  static Analysis analysis(String exercise) throws ExerciseException {
+    return Layerwise.explain("ex.yaml", exercise);
+  }
+
+  static Finding judge(String exercise, String layer, String quantity, String given)
+      throws ExerciseException {
+    Analysis a = analysis(exercise);
+    String yaml = layer.equals("total")
+        ? "total: {" + quantity + ": \"" + given + "\"}\n"
+        : "layers:\n  " + layer + ": {" + quantity + ": \"" + given + "\"}\n";
+    Answers answers = AnswersReader.read("answers.yaml", yaml, a.exercise());
+    List<Finding> findings = Checker.check(a, answers).findings();
+    assertThat(findings).hasSize(1);
+    return findings.get(0);
+  }
+
+  static Optional<Mistake> none() {
+    return Optional.empty();
+  }
+}
