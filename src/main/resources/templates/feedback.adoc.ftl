@@ -9,15 +9,16 @@ Self-check feedback · score ${sheet.score}
 == ${i.layer} · ${i.quantity}: ${i.given}
 
 <#if i.correct>
-[.right]
+[.verdict-right]
 ${i.headline}
 <#else>
-[.wrong]
+[.verdict-wrong]
 *${i.headline}*<#if i.mistake?has_content> `${i.mistake}`</#if>
 </#if>
 
 <#if i.yours?has_content>
 *${sheet.yourWayLabel}:*
+
 <#list i.yours as st>
 image::${st.image}["${st.alt}"]
 
@@ -34,6 +35,7 @@ ${i.why}
 </#if>
 <#if !i.correct && i.right?has_content>
 *${sheet.rightWayLabel}:*
+
 <#list i.right as st>
 image::${st.image}["${st.alt}"]
 

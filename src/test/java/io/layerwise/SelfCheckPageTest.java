@@ -53,7 +53,7 @@ class SelfCheckPageTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--allow-file-access-from-files");
+        "--disable-dev-shm-usage", "--allow-file-access-from-files", "--window-size=1100,2600");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
@@ -93,6 +93,20 @@ class SelfCheckPageTest {
     assertThat(type("conv1", "output_shape", "28×28×8")).isEqualTo("✓ Right.");
     assertThat(type("conv1", "output_shape", "32x32x8")).contains("‘same’ padding instead");
     assertThat(type("total", "params", "62958")).isEqualTo("✓ Right.");
+  }
+
+  @Test
+  void aFilledInPageCanBeLookedAt() throws Exception {
+    type("conv1", "output_shape", "28x28x8");
+    type("conv1", "params", "208");
+    type("pool1", "params", "16");
+    type("fc3", "params", "48,001");
+    type("total", "params", "62,958");
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser)
+        .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    Path shot = Path.of("target", "selfcheck-course-example.png");
+    Files.write(shot, png);
+    assertThat(png.length).isGreaterThan(10_000);
   }
 
   @Test

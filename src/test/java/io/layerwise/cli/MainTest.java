@@ -167,4 +167,51 @@ class MainTest {
     assertThat(help.out()).contains("explain");
     assertThat(run("explain", "--help").out()).contains("--format");
   }
+
+  @Test
+  void checkPrintsTheJsonContractAndFailsOnWrongAnswers() throws Exception {
+    Run r = run("check", "--format", "json", "exercises/course-example.yaml",
+        "exercises/answers/course-example.article.yaml");
+    assertThat(r.code()).isEqualTo(1);
+    JsonNode root = JSON.readTree(r.out());
+    assertThat(root.get("score").get("total").asInt()).isEqualTo(18);
+    assertThat(root.get("score").get("correct").asInt()).isEqualTo(13);
+    JsonNode first = root.get("findings").get(0);
+    assertThat(fieldNames(first)).startsWith("layer", "quantity", "given", "expected", "correct",
+        "mistake", "carried_from", "explanation");
+    assertThat(first.get("given").isArray()).isTrue();
+    JsonNode conv1 = root.get("findings").get(2);
+    assertThat(conv1.get("given").asLong()).isEqualTo(208);
+    assertThat(conv1.get("expected").asLong()).isEqualTo(608);
+    assertThat(conv1.get("mistake").asText()).isEqualTo("forgot-input-channels");
+    assertThat(conv1.get("carried_from").isNull()).isTrue();
+  }
+
+  @Test
+  void checkExitsZeroWhenEverythingIsRight(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path answers = dir.resolve("a.yaml");
+    java.nio.file.Files.writeString(answers,
+        "layers:\n  CONV1: {output_shape: '(None, 28, 28, 8)', params: 608}\ntotal: 62958\n");
+    Run r = run("check", "exercises/course-example.yaml", answers.toString());
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("Score: 3 of 3 right");
+  }
+
+  @Test
+  void aBadAnswersFileIsReportedWithItsPlace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path answers = dir.resolve("a.yaml");
+    java.nio.file.Files.writeString(answers,
+        "layers:\n  conv9: {params: 608}\n  conv2: {parms: 1, output_shape: big}\n  \"12\": {params: 1}\n");
+    Run r = run("check", "exercises/course-example.yaml", answers.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("a.yaml:2:3: error: unknown layer 'conv9'; did you mean 'conv1'?")
+        .contains("a.yaml:3:11: error: unknown quantity 'parms' for layer 'conv2'; did you mean"
+            + " 'params'?")
+        .contains("output_shape of layer 'conv2' must be a shape")
+        .contains("there is no layer 12: the exercise has 8 layers")
+        .doesNotContain("Exception");
+  }
 }

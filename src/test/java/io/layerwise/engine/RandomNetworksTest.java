@@ -48,6 +48,15 @@ class RandomNetworksTest {
         assertThat(l.params()).as("network %d layer %s", n, l.name())
             .isEqualTo(WeightShapes.count(WeightShapes.of(ex.framework(), l)));
         windowWindowsMatchBruteForce(ex.framework(), l);
+        for (Slip slip : Engine.slips(l, ex.framework())) {
+          // a mistake changes something, and every mistaken derivation is its own arithmetic
+          assertThat(slip.changesAnything()).isTrue();
+          for (Derivation d : slip.wrong().derivations()) {
+            assertThat(TextEvaluator.eval(d.substituted(Notation.TEXT)))
+                .as("network %d layer %s %s %s", n, l.name(), slip.mistake(), d.quantity())
+                .isEqualTo(d.result());
+          }
+        }
       }
     }
     assertThat(valid).as("enough valid networks to mean something").isGreaterThan(NETWORKS / 4);
