@@ -122,12 +122,7 @@ final class ConvolutionRules {
     Formula weights = kernelTimes(w, cin, Symbols.M, m);
     Explanation why = Explanation.of("depthwise.weights");
     if (cin > 1 && calc.slip(Mistake.IGNORED_GROUPS)) {
-      Bindings.Builder b = Bindings.builder();
-      List<Expr> factors = kernelFactors(b, w);
-      factors.add(var(Symbols.C_IN));
-      factors.add(var(Symbols.C_OUT));
-      b.bind(Symbols.C_IN, cin).bind(Symbols.C_OUT, cout);
-      weights = new Formula(mul(factors), b.build());
+      weights = kernelTimes(w, cin, Symbols.C_OUT, cout);
       why = LayerCalc.slipWhy(Mistake.IGNORED_GROUPS);
     }
     calc.weights(weights, why);
