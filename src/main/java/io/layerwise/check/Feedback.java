@@ -4,7 +4,6 @@ import io.layerwise.engine.Derivation;
 import io.layerwise.engine.Notation;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.LayerNode;
-import io.layerwise.model.Value;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -104,10 +103,5 @@ public final class Feedback {
 
   private String format(String key, Object... args) {
     return new MessageFormat(bundle.getString(key), locale).format(args);
-  }
-
-  /** A value as the report shows it. */
-  public static String show(Value v) {
-    return v.text();
   }
 }

@@ -59,11 +59,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       result = Layerwise.check(exercise, answers);
     } catch (ExerciseException e) {
-      for (Diagnostic d : e.diagnostics()) {
-        err.println(d.format());
-      }
-      err.flush();
-      return 1;
+      return report(err, e);
     }
     switch (format) {
       case TEXT -> out.print(CheckReport.text(result, Locale.ENGLISH));
@@ -73,15 +69,20 @@ final class CheckCommand implements Callable<Integer> {
           Path written = Layerwise.feedback(result, format == Format.HTML, output);
           out.println("wrote " + written);
         } catch (ExerciseException e) {
-          for (Diagnostic d : e.diagnostics()) {
-            err.println(d.format());
-          }
-          err.flush();
-          return 1;
+          return report(err, e);
         }
       }
     }
     out.flush();
     return result.allCorrect() ? 0 : 1;
+  }
+
+  /** Prints every problem javac-style; returns the exit code of a bad input. */
+  private static int report(PrintWriter err, ExerciseException e) {
+    for (Diagnostic d : e.diagnostics()) {
+      err.println(d.format());
+    }
+    err.flush();
+    return 1;
   }
 }

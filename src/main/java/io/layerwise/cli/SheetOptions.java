@@ -15,7 +15,8 @@ final class SheetOptions {
   Path out;
 
   @Option(names = "--format", split = ",", defaultValue = "html,pdf", paramLabel = "FORMAT",
-      description = "html, pdf and/or adoc (default: ${DEFAULT-VALUE}).")
+      description = "html, pdf, adoc and/or selfcheck (an offline self-check page per"
+          + " exercise) (default: ${DEFAULT-VALUE}).")
   List<OutputFormat> formats;
 
   @Option(names = "--templates", paramLabel = "DIR",

@@ -3,13 +3,9 @@ package io.layerwise.render;
 import io.layerwise.check.CheckResult;
 import io.layerwise.check.Feedback;
 import io.layerwise.check.Finding;
-import io.layerwise.engine.Derivation;
-import io.layerwise.engine.Notation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Turns a self-check into the view the feedback template prints: every string finished and
@@ -19,15 +15,16 @@ final class FeedbackBuilder {
 
   private final CheckResult result;
   private final Locale locale;
-  private final Map<String, Formula> formulas = new LinkedHashMap<>();
+  private final FormulaSteps steps;
 
   FeedbackBuilder(CheckResult result, Locale locale) {
     this.result = result;
     this.locale = locale;
+    this.steps = new FormulaSteps(locale);
   }
 
   List<Formula> formulas() {
-    return List.copyOf(formulas.values());
+    return steps.formulas();
   }
 
   FeedbackView build() {
@@ -36,10 +33,10 @@ final class FeedbackBuilder {
     for (Finding f : result.findings()) {
       List<SheetView.Step> yours = new ArrayList<>();
       if (!f.correct()) {
-        f.shown().forEach(d -> yours.add(step(d)));
+        f.shown().forEach(d -> yours.add(steps.step(d)));
       }
       List<SheetView.Step> right = new ArrayList<>();
-      f.right().forEach(d -> right.add(step(d)));
+      f.right().forEach(d -> right.add(steps.step(d)));
       items.add(new FeedbackView.Item(
           AsciiDoc.text(f.layer()),
           AsciiDoc.text(f.answer().quantity().id()),
@@ -58,11 +55,5 @@ final class FeedbackBuilder {
         AsciiDoc.text(words.label("yourWay")),
         AsciiDoc.text(words.label("rightWay")),
         items);
-  }
-
-  private SheetView.Step step(Derivation d) {
-    Formula f = formulas.computeIfAbsent(d.latex(), Formula::of);
-    String alt = d.equation(Notation.TEXT).replaceAll("[\"\\[\\]{}\\\\]", " ");
-    return new SheetView.Step(f.file(), alt, AsciiDoc.text(d.explanation().text(locale)));
   }
 }

@@ -14,6 +14,7 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.GlobalPooling;
 import io.layerwise.model.LayerNorm;
+import io.layerwise.model.LayerNode;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
 import io.layerwise.model.MultiHeadAttention;
@@ -79,6 +80,15 @@ final class Hyperparameters implements LayerVisitor<String> {
     }
     activation.ifPresent(all::add);
     return String.join(", ", all);
+  }
+
+  /** A layer's hyperparameters, and "frozen" for a layer that does not train. */
+  String of(LayerNode node) {
+    String hyper = node.layer().accept(this);
+    if (!node.trainable()) {
+      hyper = hyper.isEmpty() ? words.get("hp.frozen") : hyper + ", " + words.get("hp.frozen");
+    }
+    return hyper;
   }
 
   @Override

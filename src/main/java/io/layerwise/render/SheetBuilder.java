@@ -2,7 +2,6 @@ package io.layerwise.render;
 
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Derivation;
-import io.layerwise.engine.Explanation;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.engine.Notation;
 import io.layerwise.engine.Pitfalls;
@@ -12,7 +11,6 @@ import io.layerwise.model.Framework;
 import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,18 +25,19 @@ final class SheetBuilder {
   private final Analysis analysis;
   private final Locale locale;
   private final Words words;
-  private final Map<String, Formula> formulas = new LinkedHashMap<>();
+  private final FormulaSteps images;
   private final Map<String, String> diagrams;
 
   SheetBuilder(Analysis analysis, Locale locale) {
     this.analysis = analysis;
     this.locale = locale;
     this.words = new Words(locale);
+    this.images = new FormulaSteps(locale);
     this.diagrams = Diagram.pages(analysis);
   }
 
   List<Formula> formulas() {
-    return List.copyOf(formulas.values());
+    return images.formulas();
   }
 
   /** The diagram's pages by file name. */
@@ -53,10 +52,7 @@ final class SheetBuilder {
     List<SheetView.LayerRow> rows = new ArrayList<>();
     int position = 1;
     for (LayerResult l : analysis.layers()) {
-      String hyper = l.node().layer().accept(hp);
-      if (!l.node().trainable()) {
-        hyper = hyper.isEmpty() ? words.get("hp.frozen") : hyper + ", " + words.get("hp.frozen");
-      }
+      String hyper = hp.of(l.node());
       rows.add(new SheetView.LayerRow(
           Integer.toString(position++),
           AsciiDoc.text(l.name()),
@@ -160,9 +156,6 @@ final class SheetBuilder {
   }
 
   private SheetView.Step step(Derivation d) {
-    Formula f = formulas.computeIfAbsent(d.latex(), Formula::of);
-    String alt = d.equation(Notation.TEXT).replaceAll("[\"\\[\\]{}\\\\]", " ");
-    Explanation why = d.explanation();
-    return new SheetView.Step(f.file(), alt, AsciiDoc.text(why.text(locale)));
+    return images.step(d);
   }
 }

@@ -129,7 +129,7 @@ public final class Sheets {
           "position", Integer.toString(position++),
           "name", l.name(),
           "type", l.node().layer().type().className(),
-          "hyperparameters", l.node().layer().accept(hp),
+          "hyperparameters", hp.of(l.node()),
           "inputs", String.join(", ", l.node().inputs())));
     }
     io.layerwise.model.Exercise e = analysis.exercise();

@@ -11,7 +11,6 @@ import io.layerwise.model.Answers;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -215,9 +214,5 @@ class MistakesTest {
     List<Finding> findings = Checker.check(a, answers).findings();
     assertThat(findings).hasSize(1);
     return findings.get(0);
-  }
-
-  static Optional<Mistake> none() {
-    return Optional.empty();
   }
 }

@@ -1,0 +1,34 @@
+package io.layerwise.render;
+
+import io.layerwise.engine.Derivation;
+import io.layerwise.engine.Notation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns derivations into the formula images a document shows, collecting each distinct formula
+ * once for the publishing stage to typeset. Shared by answer sheets and feedback sheets.
+ */
+final class FormulaSteps {
+
+  private final Locale locale;
+  private final Map<String, Formula> formulas = new LinkedHashMap<>();
+
+  FormulaSteps(Locale locale) {
+    this.locale = locale;
+  }
+
+  /** The formulas to typeset, each once, in first-use order. */
+  List<Formula> formulas() {
+    return List.copyOf(formulas.values());
+  }
+
+  /** One derivation as an image with its plain-text alternative and its explanation. */
+  SheetView.Step step(Derivation d) {
+    Formula f = formulas.computeIfAbsent(d.latex(), Formula::of);
+    String alt = d.equation(Notation.TEXT).replaceAll("[\"\\[\\]{}\\\\]", " ");
+    return new SheetView.Step(f.file(), alt, AsciiDoc.text(d.explanation().text(locale)));
+  }
+}
