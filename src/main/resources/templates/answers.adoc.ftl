@@ -3,6 +3,6 @@
 <@s.attributes/>
 
 [.lead]
-Answer sheet · ${sheet.framework}
+${t.answerSheet} · ${sheet.framework}
 
 <@s.answers sheet "="/>

@@ -3,7 +3,7 @@
 <@s.attributes/>
 
 [.lead]
-Self-check feedback · score ${sheet.score}
+${t.feedbackSheet} · ${t.score} ${sheet.score}
 
 <#list sheet.items as i>
 == ${i.layer} · ${i.quantity}: ${i.given}

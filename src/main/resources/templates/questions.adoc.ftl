@@ -3,6 +3,6 @@
 <@s.attributes/>
 
 [.lead]
-Question sheet · ${sheet.framework}
+${t.questionSheet} · ${sheet.framework}
 
 <@s.questions sheet "="/>

@@ -3,12 +3,12 @@
      JSON built and escaped in Java. The script hashes what the student types and compares
      hashes: the right answers are not in the page. -->
 <!DOCTYPE html>
-<html lang="en">
+<html lang="${t.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>${page.title} · self-check</title>
+<title>${page.title} · ${t.selfCheckTitle}</title>
 <style>
 body{font-family:"Noto Serif",Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
 h1{font-size:1.7rem;margin-bottom:.2rem}
@@ -27,23 +27,23 @@ code{font-family:"DejaVu Sans Mono",monospace}
 </head>
 <body>
 <h1>${page.title}</h1>
-<p class="lead">Self-check · ${page.framework} · input ${page.input}</p>
+<p class="lead">${t.selfCheck} · ${page.framework} · ${t.inputShape} ${page.input}</p>
 <#if page.description?has_content>
 <p class="description">${page.description}</p>
 </#if>
-<h2>Network</h2>
+<h2>${t.network}</h2>
 <table>
-<tr><th>#</th><th>Layer</th><th>Type</th><th>Hyperparameters</th><th>Input</th></tr>
+<tr><th>#</th><th>${t.layer}</th><th>${t.type}</th><th>${t.hyperparameters}</th><th>${t.input}</th></tr>
 <#list page.rows as r>
 <tr><td>${r.position}</td><td>${r.name}</td><td>${r.type}</td><td>${r.hyperparameters}</td><td>${r.inputs}</td></tr>
 </#list>
 </table>
-<h2>Your answers</h2>
-<p>Type a number (<code>12345</code> or <code>12,345</code>) or a shape without the batch axis (<code>7x7x64</code> or <code>(7, 7, 64)</code>). Each answer is checked as you type, in this page; nothing is sent anywhere.</p>
+<h2>${t.yourAnswers}</h2>
+<p>${t.selfCheckHelp}</p>
 <table>
-<tr><th>Layer</th><th>Quantity</th><th>Answer</th></tr>
+<tr><th>${t.layer}</th><th>${t.quantity}</th><th>${t.answer}</th></tr>
 <#list page.questions as q>
-<tr><td>${q.layer}</td><td>${q.quantity}</td><td><input type="text" autocomplete="off" spellcheck="false" data-layer="${q.layer}" data-quantity="${q.quantity}" data-kind="<#if q.shape>shape<#else>count</#if>" aria-label="${q.label}"><span class="verdict" aria-live="polite"></span></td></tr>
+<tr><td>${q.layer}</td><td>${q.quantityLabel}</td><td><input type="text" autocomplete="off" spellcheck="false" data-layer="${q.layer}" data-quantity="${q.quantity}" data-kind="<#if q.shape>shape<#else>count</#if>" aria-label="${q.label}"><span class="verdict" aria-live="polite"></span></td></tr>
 </#list>
 </table>
 <script type="application/json" id="layerwise-data">${page.json?no_esc}</script>
@@ -51,6 +51,7 @@ code{font-family:"DejaVu Sans Mono",monospace}
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("layerwise-data").textContent);
+  var M = DATA.messages;
   var RIGHT = {};
   DATA.right.forEach(function (h) { RIGHT[h] = true; });
 
@@ -132,20 +133,19 @@ code{font-family:"DejaVu Sans Mono",monospace}
     if (canonical === null) {
       verdict.className = "verdict unknown";
       verdict.textContent = input.dataset.kind === "shape"
-        ? "Write a shape such as 7x7x64 or (7, 7, 64)."
-        : "Write a whole number such as 12345 or 12,345.";
+        ? M.writeShape : M.writeNumber;
       return;
     }
     var h = sha256(DATA.salt + "|" + input.dataset.layer + "|" + input.dataset.quantity + "|" + canonical);
     if (RIGHT[h]) {
       verdict.className = "verdict right";
-      verdict.textContent = "\u2713 Right.";
+      verdict.textContent = M.right;
     } else if (DATA.diagnoses[h]) {
       verdict.className = "verdict wrong";
-      verdict.textContent = "\u2717 Wrong: " + DATA.diagnoses[h];
+      verdict.textContent = M.wrong.replace("{0}", function () { return DATA.diagnoses[h]; });
     } else {
       verdict.className = "verdict wrong";
-      verdict.textContent = "\u2717 Wrong, and no mistake Layerwise knows gives this number: check each factor of the formula.";
+      verdict.textContent = M.unknown;
     }
   }
 

@@ -3,7 +3,13 @@
      level the piece sits at ("=" in a sheet, "==" in a handout). -->
 
 <#macro attributes>
-:lang: en
+:lang: ${t.lang}
+:toc-title: ${t.tocTitle}
+:note-caption: ${t.noteCaption}
+:tip-caption: ${t.tipCaption}
+:warning-caption: ${t.warningCaption}
+:important-caption: ${t.importantCaption}
+:caution-caption: ${t.cautionCaption}
 :reproducible:
 :nofooter:
 :figure-caption!:
@@ -14,12 +20,12 @@
 </#macro>
 
 <#macro diagram sheet lvl>
-${lvl}= Network
+${lvl}= ${t.network}
 
-The network takes inputs of shape ${sheet.input} (${sheet.framework}).
+${sheet.inputLine}
 
 <#list sheet.diagrams as d>
-image::${d}[Network diagram,align=center,pdfwidth=38%]
+image::${d}[${t.diagramAlt},align=center,pdfwidth=38%]
 
 </#list>
 </#macro>
@@ -28,7 +34,7 @@ image::${d}[Network diagram,align=center,pdfwidth=38%]
 <@diagram sheet lvl/>
 [cols="1,4,4,8,4",options="header"]
 |===
-|# |Layer |Type |Hyperparameters |Input
+|# |${t.layer} |${t.type} |${t.hyperparameters} |${t.input}
 <#list sheet.layers as l>
 |${l.position} |${l.name} |${l.type} |${l.hyperparameters} |${l.inputs}
 </#list>
@@ -42,19 +48,19 @@ ${sheet.description}
 </#if>
 <@network sheet lvl/>
 
-${lvl}= What to find
+${lvl}= ${t.whatToFind}
 
-Give
+${t.give}
 
 <#list sheet.questions as q>
 * ${q}
 </#list>
 
-${lvl}= Your answers
+${lvl}= ${t.yourAnswers}
 
 [options="header"]
 |===
-|Layer<#list sheet.answerColumns as c> |${c}</#list>
+|${t.layer}<#list sheet.answerColumns as c> |${c}</#list>
 <#list sheet.layers as l>
 |${l.name}<#list sheet.answerColumns as c> |{nbsp} +
 {nbsp}</#list>
@@ -72,17 +78,17 @@ ${lvl}= Your answers
 
 <#macro answers sheet lvl>
 <#if sheet.description?has_content>
-${lvl}= Question
+${lvl}= ${t.question}
 
 ${sheet.description}
 
 </#if>
 <@diagram sheet lvl/>
-${lvl}= Summary
+${lvl}= ${t.summary}
 
 [cols="5,5,>3",options="header"]
 |===
-|Layer (type) |Output shape |Parameters
+|${t.layerType} |${t.outputShape} |${t.parameters}
 <#list sheet.layers as l>
 |${l.name} (${l.type}) |${l.output} |${l.params}
 </#list>
@@ -93,14 +99,14 @@ ${t.label}:: ${t.value}
 </#list>
 
 [NOTE]
-.Conventions
+.${t.conventions}
 ====
 <#list sheet.conventions as c>
 * ${c}
 </#list>
 ====
 
-${lvl}= Derivations
+${lvl}= ${t.derivations}
 
 <#list sheet.solutions as s>
 [[${s.anchor}]]
@@ -109,8 +115,7 @@ ${lvl}== ${s.heading}
 ${s.shapes}
 
 <#if s.sameAs?has_content>
-The same derivations as <<${s.sameAs},${s.sameAsName}>>: the same kind of layer, with the same
-hyperparameters, on an input of the same shape.
+${t.sameAsBefore} <<${s.sameAs},${s.sameAsName}>>${t.sameAsAfter}
 
 </#if>
 <#list s.steps as st>
@@ -121,7 +126,7 @@ __${st.explanation}__
 </#list>
 </#list>
 <#if sheet.pitfalls?has_content>
-${lvl}= Pitfalls this network touches
+${lvl}= ${t.pitfalls}
 
 <#list sheet.pitfalls as p>
 * ${p}

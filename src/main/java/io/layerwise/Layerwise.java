@@ -42,6 +42,9 @@ public final class Layerwise {
   /** The largest exercise file read, in bytes. */
   public static final long MAX_FILE_BYTES = 1_000_000;
 
+  /** The languages of sheets, reports and the self-check page; the first is the default. */
+  public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
+
   private Layerwise() {}
 
   /** The version of this build, from the jar's manifest ({@code dev} when run from classes). */
@@ -131,11 +134,12 @@ public final class Layerwise {
    * Writes the feedback sheet of a self-check as HTML or PDF.
    *
    * @param output the file to write; by default {@code output/<exercise id>-feedback.html}
+   * @param locale the language of the sheet, one of {@link #LANGUAGES}
    * @return the file written
    * @throws ExerciseException when it cannot be rendered or written (nothing half-written)
    */
-  public static Path feedback(CheckResult result, boolean html, Optional<Path> output)
-      throws ExerciseException {
+  public static Path feedback(CheckResult result, boolean html, Optional<Path> output,
+      Locale locale) throws ExerciseException {
     OutputFormat format = html ? OutputFormat.HTML : OutputFormat.PDF;
     String ext = html ? ".html" : ".pdf";
     Path target = output.orElse(Path.of("output", result.exercise().id() + "-feedback" + ext));
@@ -143,7 +147,7 @@ public final class Layerwise {
     String base = name.endsWith(ext) ? name.substring(0, name.length() - ext.length()) : name;
     Path dir = target.toAbsolutePath().getParent();
     try (Publisher publisher = new Publisher()) {
-      Sheets.Handout h = Sheets.create(Optional.empty()).feedback(result, Locale.ENGLISH);
+      Sheets.Handout h = Sheets.create(Optional.empty()).feedback(result, locale);
       Map<String, String> formulas = new LinkedHashMap<>();
       h.formulas().forEach(f -> formulas.put(f.file(), f.latex()));
       publisher.publish(new Document(base, h.asciidoc(), formulas, Map.of()), Set.of(format),

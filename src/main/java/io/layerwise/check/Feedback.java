@@ -27,7 +27,8 @@ public final class Feedback {
   public Feedback(Locale locale, Exercise exercise) {
     this.locale = locale;
     this.names = exercise.network().layers().stream().map(LayerNode::name).toList();
-    this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /** The verdict as one sentence: "208 is wrong: forgot the input channels." */
@@ -102,6 +103,6 @@ public final class Feedback {
   }
 
   private String format(String key, Object... args) {
-    return new MessageFormat(bundle.getString(key), locale).format(args);
+    return new MessageFormat(bundle.getString(key), Locale.ENGLISH).format(args);
   }
 }

@@ -7,7 +7,6 @@ import io.layerwise.check.CheckResult;
 import io.layerwise.report.CheckReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -51,6 +50,8 @@ final class CheckCommand implements Callable<Integer> {
           + ".<format>).")
   Optional<Path> output;
 
+  @CommandLine.Mixin LanguageOption language;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -62,11 +63,11 @@ final class CheckCommand implements Callable<Integer> {
       return report(err, e);
     }
     switch (format) {
-      case TEXT -> out.print(CheckReport.text(result, Locale.ENGLISH));
-      case JSON -> out.print(CheckReport.json(result, Locale.ENGLISH));
+      case TEXT -> out.print(CheckReport.text(result, language.locale()));
+      case JSON -> out.print(CheckReport.json(result, language.locale()));
       case HTML, PDF -> {
         try {
-          Path written = Layerwise.feedback(result, format == Format.HTML, output);
+          Path written = Layerwise.feedback(result, format == Format.HTML, output, language.locale());
           out.println("wrote " + written);
         } catch (ExerciseException e) {
           return report(err, e);

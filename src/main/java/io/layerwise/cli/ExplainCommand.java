@@ -40,6 +40,8 @@ final class ExplainCommand implements Callable<Integer> {
       description = "text (default) or json.")
   Format format;
 
+  @CommandLine.Mixin LanguageOption language;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -58,7 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     switch (format) {
-      case JSON -> out.print(JsonReport.render(results, files.size() > 1));
+      case JSON -> out.print(JsonReport.render(results, files.size() > 1, language.locale()));
       case TEXT -> {
         boolean first = true;
         for (FileResult r : results) {
@@ -66,7 +68,7 @@ final class ExplainCommand implements Callable<Integer> {
             if (!first) {
               out.println();
             }
-            out.print(TextReport.render(r.analysis().get()));
+            out.print(TextReport.render(r.analysis().get(), language.locale()));
             first = false;
           }
         }

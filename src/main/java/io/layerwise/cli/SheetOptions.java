@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code build} and {@code watch} share: where, in which formats and language. */
@@ -23,11 +24,9 @@ final class SheetOptions {
       description = "Templates here replace the bundled ones of the same name.")
   Optional<Path> templates;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG",
-      description = "Language of the sheets (default: ${DEFAULT-VALUE}).")
-  String lang;
+  @Mixin LanguageOption language;
 
   Locale locale() {
-    return Locale.forLanguageTag(lang);
+    return language.locale();
   }
 }

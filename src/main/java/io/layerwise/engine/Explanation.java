@@ -18,6 +18,12 @@ public record Explanation(String key, List<Object> args) {
 
   private static final String BUNDLE = "io.layerwise.engine.explanations";
 
+  /**
+   * Numbers in sentences are written as in formulas and in {@code model.summary()}, grouped by
+   * commas, in every language: a sheet never shows one number two ways.
+   */
+  static final Locale NUMBERS = Locale.ENGLISH;
+
   /** Parsed messages by language and key: parsing a pattern costs more than formatting it. */
   private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
@@ -29,6 +35,12 @@ public record Explanation(String key, List<Object> args) {
     return new Explanation(key, List.of(args));
   }
 
+  /** The wording in one language; English where a language is not bundled. */
+  static ResourceBundle bundle(Locale locale) {
+    return ResourceBundle.getBundle(BUNDLE, locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
   /** The sentence in English. */
   public String text() {
     return text(Locale.ENGLISH);
@@ -37,7 +49,7 @@ public record Explanation(String key, List<Object> args) {
   /** The sentence in the given language, falling back to English. */
   public String text(Locale locale) {
     MessageFormat format = FORMATS.computeIfAbsent(locale.toLanguageTag() + "\u0000" + key,
-        k -> new MessageFormat(ResourceBundle.getBundle(BUNDLE, locale).getString(key), locale));
+        k -> new MessageFormat(bundle(locale).getString(key), NUMBERS));
     synchronized (format) {
       return format.format(args.toArray());
     }

@@ -52,13 +52,14 @@ public final class Diagram {
    * The diagram's pages by file name: {@code <id>-network.svg} when it fits one page, else
    * {@code <id>-network-1.svg}, {@code <id>-network-2.svg}, …
    */
-  public static Map<String, String> pages(Analysis a) {
+  static Map<String, String> pages(Analysis a, Words words) {
     Framework fw = a.exercise().framework();
     Map<String, Integer> rows = new HashMap<>();
     Map<Integer, Integer> perRow = new HashMap<>();
     Map<String, Box> boxes = new HashMap<>();
     List<Box> order = new ArrayList<>();
-    Box input = new Box(Network.INPUT, "Input", a.exercise().network().input().batched(fw), 0, 0);
+    Box input = new Box(Network.INPUT, words.get("diagram.input"),
+        a.exercise().network().input().batched(fw), 0, 0);
     rows.put(Network.INPUT, 0);
     perRow.put(0, 1);
     boxes.put(Network.INPUT, input);
@@ -81,13 +82,13 @@ public final class Diagram {
     String id = a.exercise().id();
     for (int page = 0; page < pageCount; page++) {
       String file = pageCount == 1 ? id + "-network.svg" : id + "-network-" + (page + 1) + ".svg";
-      pages.put(file, page(a, page, boxes, order, perRow));
+      pages.put(file, page(a, page, boxes, order, perRow, words));
     }
     return pages;
   }
 
   private static String page(Analysis a, int page, Map<String, Box> boxes, List<Box> order,
-      Map<Integer, Integer> perRow) {
+      Map<Integer, Integer> perRow, Words words) {
     int firstRow = page * ROWS_PER_PAGE;
     int cols = 1;
     int rowsHere = 0;
@@ -123,7 +124,8 @@ public final class Diagram {
           arrow(sb, from.x() + BOX_W / 2, from.y() + BOX_H, x2, y2);
         } else {
           arrow(sb, x2, 4, x2, y2);
-          text(sb, x2 + 6, 14, 10, "normal", "start", "from " + fit(from.name(), 28));
+          text(sb, x2 + 6, 14, 10, "normal", "start",
+              words.get("diagram.from", fit(from.name(), 28)));
         }
       }
     }

@@ -31,13 +31,20 @@ final class SelfCheckPage {
    *
    * @param layer the layer's name, or {@code total}
    * @param quantity the quantity's id
-   * @param label what the page shows beside the input
+   * @param quantityLabel the quantity in the page's language
+   * @param label the input's accessible name: layer and quantity
    * @param shape whether the answer is a shape
    */
-  record Question(String layer, String quantity, String label, boolean shape) {}
+  record Question(String layer, String quantity, String quantityLabel, String label,
+      boolean shape) {}
+
+  /** What the script says, from {@code js.*} words. */
+  private static final List<String> MESSAGES =
+      List.of("writeShape", "writeNumber", "right", "wrong", "unknown");
 
   private final Analysis analysis;
   private final Locale locale;
+  private final Words words;
   private final String salt;
   private final List<Question> questions = new ArrayList<>();
   private final List<String> right = new ArrayList<>();
@@ -46,6 +53,7 @@ final class SelfCheckPage {
   SelfCheckPage(Analysis analysis, Locale locale) {
     this.analysis = analysis;
     this.locale = locale;
+    this.words = new Words(locale);
     this.salt = Hashes.sha256("layerwise-selfcheck|" + analysis.exercise().id() + "|"
         + analysis.exercise().title()).substring(0, 24);
     build();
@@ -73,6 +81,10 @@ final class SelfCheckPage {
     sb.append(diagnoses.entrySet().stream()
         .map(e -> string(e.getKey()) + ":" + string(e.getValue()))
         .collect(Collectors.joining(",")));
+    sb.append("},\"messages\":{");
+    sb.append(MESSAGES.stream()
+        .map(k -> string(k) + ":" + string(words.get("js." + k)))
+        .collect(Collectors.joining(",")));
     return sb.append("}}").toString();
   }
 
@@ -85,8 +97,7 @@ final class SelfCheckPage {
           continue;
         }
         Value value = r.value(q).orElseThrow();
-        questions.add(new Question(r.name(), q.id(), r.name() + " · " + q.id(),
-            q == Quantity.OUTPUT_SHAPE));
+        questions.add(question(r.name(), q));
         right.add(hash(salt, r.name(), q.id(), value.canonical()));
         for (Slip s : slips) {
           if (s.changes(q)) {
@@ -98,7 +109,7 @@ final class SelfCheckPage {
     }
     if (asked.contains(Quantity.TOTAL)) {
       String q = Quantity.PARAMS.id();
-      questions.add(new Question(Answers.TOTAL, q, "total · " + q, false));
+      questions.add(question(Answers.TOTAL, Quantity.PARAMS));
       right.add(hash(salt, Answers.TOTAL, q, Long.toString(analysis.totals().params())));
       if (analysis.totals().trainable() != analysis.totals().params()) {
         diagnoses.putIfAbsent(hash(salt, Answers.TOTAL, q,
@@ -106,6 +117,12 @@ final class SelfCheckPage {
             diagnosis(Mistake.TOTAL_TRAINABLE_ONLY, List.of()));
       }
     }
+  }
+
+  private Question question(String layer, Quantity q) {
+    String label = words.get("column." + q.id());
+    return new Question(layer, q.id(), label, words.get("selfcheck.label", layer, label),
+        q == Quantity.OUTPUT_SHAPE);
   }
 
   /** What the page says for a predicted wrong answer: the mistake, its formula, and why. */

@@ -33,7 +33,7 @@ final class SheetBuilder {
     this.locale = locale;
     this.words = new Words(locale);
     this.images = new FormulaSteps(locale);
-    this.diagrams = Diagram.pages(analysis);
+    this.diagrams = Diagram.pages(analysis, words);
   }
 
   List<Formula> formulas() {
@@ -110,6 +110,8 @@ final class SheetBuilder {
         e.description().map(AsciiDoc::blocks).orElse(""),
         AsciiDoc.text(words.get("framework." + fw.id())),
         AsciiDoc.text(e.network().input().batched(fw)),
+        AsciiDoc.text(words.get("inputLine", e.network().input().batched(fw),
+            words.get("framework." + fw.id()))),
         List.copyOf(diagrams.keySet()),
         rows,
         questions,

@@ -11,6 +11,7 @@ import java.util.List;
  * @param description the question text as AsciiDoc blocks, or empty
  * @param framework "Keras" or "PyTorch"
  * @param input the input shape as the framework prints it
+ * @param inputLine the sentence that introduces the network: its input shape and framework
  * @param diagrams the file names of the network diagram's pages
  * @param layers one row per layer for the network tables
  * @param questions what the question sheet asks
@@ -27,6 +28,7 @@ public record SheetView(
     String description,
     String framework,
     String input,
+    String inputLine,
     List<String> diagrams,
     List<LayerRow> layers,
     List<String> questions,

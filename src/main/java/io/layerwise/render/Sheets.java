@@ -142,7 +142,7 @@ public final class Sheets {
     List<Map<String, Object>> questions = new ArrayList<>();
     for (SelfCheckPage.Question q : page.questions()) {
       questions.add(Map.of("layer", q.layer(), "quantity", q.quantity(), "label", q.label(),
-          "shape", q.shape()));
+          "quantityLabel", q.quantityLabel(), "shape", q.shape()));
     }
     view.put("questions", questions);
     view.put("json", page.json());
@@ -178,7 +178,9 @@ public final class Sheets {
     try {
       Template t = config.getTemplate(name, locale);
       StringWriter out = new StringWriter();
-      t.process(data, out);
+      Map<String, Object> withWords = new HashMap<>(data);
+      withWords.put("t", new Words(locale).templateWords());
+      t.process(withWords, out);
       return out.toString();
     } catch (IOException | TemplateException e) {
       throw new RenderException("template " + name + ": " + firstLine(e.getMessage()), e);

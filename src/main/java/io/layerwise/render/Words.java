@@ -2,21 +2,40 @@ package io.layerwise.render;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.TreeMap;
 
-/** The sheet wording that Java assembles, from {@code words*.properties} in the sheet's language. */
+/**
+ * The sheet wording, from {@code words*.properties} in the sheet's language: what Java assembles
+ * ({@link #get}) and what templates print ({@link #templateWords}).
+ */
 final class Words {
 
   private final ResourceBundle bundle;
-  private final Locale locale;
 
   Words(Locale locale) {
-    this.locale = locale;
-    this.bundle = ResourceBundle.getBundle("io.layerwise.render.words", locale);
+    this.bundle = ResourceBundle.getBundle("io.layerwise.render.words", locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
+  /**
+   * The words templates print, the {@code t.*} keys without their prefix: templates hold no
+   * wording of their own, so one template serves every language.
+   */
+  Map<String, String> templateWords() {
+    Map<String, String> words = new TreeMap<>();
+    for (String key : bundle.keySet()) {
+      if (key.startsWith("t.")) {
+        words.put(key.substring(2), bundle.getString(key));
+      }
+    }
+    return words;
+  }
+
+  /** A message; numbers are grouped as in formulas, by commas, in every language. */
   String get(String key, Object... args) {
     String pattern = bundle.getString(key);
-    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args);
   }
 }

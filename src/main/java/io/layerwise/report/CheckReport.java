@@ -22,21 +22,28 @@ public final class CheckReport {
   /** The terminal report: the score, then one block per answer. */
   public static String text(CheckResult r, Locale locale) {
     Feedback words = new Feedback(locale, r.exercise());
+    ReportWords w = new ReportWords(locale);
+    String ok = pad(w.get("ok"), w.get("wrong"));
+    String wrong = pad(w.get("wrong"), w.get("ok"));
     StringBuilder sb = new StringBuilder();
     sb.append(r.exercise().title()).append(NL);
-    sb.append("Score: ").append(r.correct()).append(" of ").append(r.total())
-        .append(" right").append(NL);
+    sb.append(w.get("score", r.correct(), r.total())).append(NL);
     for (Finding f : r.findings()) {
-      sb.append(NL).append(f.correct() ? "  ok     " : "  WRONG  ").append(f.layer())
+      sb.append(NL).append("  ").append(f.correct() ? ok : wrong).append("  ").append(f.layer())
           .append(' ').append(f.answer().quantity().id()).append(": ")
           .append(f.answer().given().text());
       f.mistake().ifPresent(m -> sb.append("   [").append(m.id()).append(']'));
-      f.carriedFrom().ifPresent(c -> sb.append("   [carried from ").append(c.layer())
-          .append(' ').append(c.quantity().id()).append(']'));
+      f.carriedFrom().ifPresent(c -> sb.append("   [")
+          .append(w.get("carriedFrom", c.layer(), c.quantity().id())).append(']'));
       sb.append(NL);
       sb.append("         ").append(words.text(f)).append(NL);
     }
     return TerminalText.safe(sb.toString());
+  }
+
+  /** The word, padded to the width of the other. */
+  private static String pad(String word, String other) {
+    return word + " ".repeat(Math.max(0, other.length() - word.length()));
   }
 
   /** The JSON contract, one object. */

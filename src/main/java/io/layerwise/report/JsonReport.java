@@ -12,6 +12,7 @@ import io.layerwise.model.Shape;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,15 +24,20 @@ public final class JsonReport {
 
   private JsonReport() {}
 
-  /** One object for one file, an array in order for several. */
+  /** One object for one file, an array in order for several; explanations in English. */
   public static String render(List<FileResult> results, boolean asArray) {
+    return render(results, asArray, Locale.ENGLISH);
+  }
+
+  /** One object for one file, an array in order for several; explanations in a language. */
+  public static String render(List<FileResult> results, boolean asArray, Locale locale) {
     JsonWriter w = new JsonWriter();
     if (asArray) {
       w.beginArray();
     }
     for (FileResult r : results) {
       if (r.analysis().isPresent()) {
-        analysis(w, r.analysis().get());
+        analysis(w, r.analysis().get(), locale);
       } else {
         failure(w, r.file(), r.diagnostics());
       }
@@ -42,7 +48,7 @@ public final class JsonReport {
     return w + "\n";
   }
 
-  private static void analysis(JsonWriter w, Analysis a) {
+  private static void analysis(JsonWriter w, Analysis a, Locale locale) {
     w.beginObject();
     w.name("id").value(a.exercise().id());
     w.name("title").value(a.exercise().title());
@@ -51,7 +57,7 @@ public final class JsonReport {
     shape(w, a.exercise().network().input());
     w.name("layers").beginArray();
     for (LayerResult l : a.layers()) {
-      layer(w, l);
+      layer(w, l, locale);
     }
     w.endArray();
     Totals t = a.totals();
@@ -65,7 +71,7 @@ public final class JsonReport {
     w.endObject();
   }
 
-  private static void layer(JsonWriter w, LayerResult l) {
+  private static void layer(JsonWriter w, LayerResult l, Locale locale) {
     w.beginObject();
     w.name("name").value(l.name());
     w.name("type").value(l.node().layer().type().className());
@@ -96,7 +102,7 @@ public final class JsonReport {
       w.name("substituted").value(d.substituted(Notation.TEXT));
       w.name("result").value(d.result());
       w.name("latex").value(d.latex());
-      w.name("explanation").value(d.explanation().text());
+      w.name("explanation").value(d.explanation().text(locale));
       w.endObject();
     }
     w.endArray();

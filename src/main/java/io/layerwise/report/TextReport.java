@@ -12,6 +12,7 @@ import io.layerwise.model.Network;
 import io.layerwise.model.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -24,25 +25,28 @@ public final class TextReport {
 
   private TextReport() {}
 
-  /** The report, with any control character from the exercise file made visible. */
+  /** The report in English, with any control character from the file made visible. */
   public static String render(Analysis a) {
-    return TerminalText.safe(unsafe(a));
+    return render(a, Locale.ENGLISH);
   }
 
-  private static String unsafe(Analysis a) {
+  /** The report in a language, with any control character from the file made visible. */
+  public static String render(Analysis a, Locale locale) {
+    return TerminalText.safe(unsafe(a, new ReportWords(locale), locale));
+  }
+
+  private static String unsafe(Analysis a, ReportWords w, Locale locale) {
     StringBuilder sb = new StringBuilder();
     Network net = a.exercise().network();
     Framework fw = a.exercise().framework();
     sb.append(a.exercise().title()).append(NL);
-    sb.append("Framework: ").append(label(fw)).append(" · input ")
-        .append(net.input().batched(fw)).append(NL).append(NL);
-    summary(sb, a);
-    sb.append(NL).append("Conventions").append(NL);
-    sb.append("  ").append(convention(fw)).append(NL);
-    sb.append("  MACs count the multiply–accumulates of convolutions and dense layers for one"
-        + " sample; bias additions, normalisation, pooling and activations are not counted.")
-        .append(NL);
-    sb.append(NL).append("Derivations").append(NL);
+    sb.append(w.get("header", w.get("framework." + fw.id()), net.input().batched(fw)))
+        .append(NL).append(NL);
+    summary(sb, a, w);
+    sb.append(NL).append(w.get("conventions")).append(NL);
+    sb.append("  ").append(w.get("convention." + fw.id())).append(NL);
+    sb.append("  ").append(w.get("convention.macs")).append(NL);
+    sb.append(NL).append(w.get("derivations")).append(NL);
     for (LayerResult l : a.layers()) {
       sb.append(NL).append(l.name()).append(" (").append(l.node().layer().type().className())
           .append(")  ");
@@ -50,19 +54,19 @@ public final class TextReport {
           .append(" → ").append(l.output()).append(NL);
       for (Derivation d : l.derivations()) {
         sb.append("  ").append(d.equation(Notation.TEXT)).append(NL);
-        sb.append("      ").append(d.explanation().text()).append(NL);
+        sb.append("      ").append(d.explanation().text(locale)).append(NL);
       }
     }
     return sb.toString();
   }
 
-  private static void summary(StringBuilder sb, Analysis a) {
+  private static void summary(StringBuilder sb, Analysis a, ReportWords w) {
     Framework fw = a.exercise().framework();
     boolean graph = isGraph(a.exercise().network());
     List<String[]> rows = new ArrayList<>();
-    rows.add(graph
-        ? new String[] {"Layer (type)", "Output Shape", "Param #", "Connected to"}
-        : new String[] {"Layer (type)", "Output Shape", "Param #"});
+    String[] head = {w.get("column.layer"), w.get("column.shape"), w.get("column.params"),
+        w.get("column.inputs")};
+    rows.add(graph ? head : new String[] {head[0], head[1], head[2]});
     for (LayerResult l : a.layers()) {
       String name = l.name() + " (" + l.node().layer().type().className() + ")";
       String shape = l.output().batched(fw);
@@ -79,8 +83,8 @@ public final class TextReport {
       }
     }
     int total = 0;
-    for (int w : width) {
-      total += w + 3;
+    for (int columnWidth : width) {
+      total += columnWidth + 3;
     }
     String rule = "─".repeat(total - 3);
     for (int i = 0; i < rows.size(); i++) {
@@ -101,12 +105,11 @@ public final class TextReport {
     }
     sb.append(rule).append(NL);
     Totals t = a.totals();
-    sb.append("Total params: ").append(Notation.TEXT.number(t.params())).append(NL);
-    sb.append("Trainable params: ").append(Notation.TEXT.number(t.trainable())).append(NL);
-    sb.append("Non-trainable params: ").append(Notation.TEXT.number(t.nonTrainable())).append(NL);
-    sb.append("MACs per sample: ").append(Notation.TEXT.number(t.macs())).append(NL);
-    sb.append("Activations per sample: ").append(Notation.TEXT.number(t.activations()))
-        .append(NL);
+    sb.append(w.get("total.params", Notation.TEXT.number(t.params()))).append(NL);
+    sb.append(w.get("total.trainable", Notation.TEXT.number(t.trainable()))).append(NL);
+    sb.append(w.get("total.nonTrainable", Notation.TEXT.number(t.nonTrainable()))).append(NL);
+    sb.append(w.get("total.macs", Notation.TEXT.number(t.macs()))).append(NL);
+    sb.append(w.get("total.activations", Notation.TEXT.number(t.activations()))).append(NL);
   }
 
   private static boolean isGraph(Network net) {
@@ -123,21 +126,5 @@ public final class TextReport {
   private static String pad(String s, int width, boolean right) {
     String fill = " ".repeat(Math.max(0, width - s.length()));
     return right ? fill + s : s + fill;
-  }
-
-  private static String label(Framework fw) {
-    return switch (fw) {
-      case KERAS -> "Keras (channels last)";
-      case PYTORCH -> "PyTorch (channels first)";
-    };
-  }
-
-  private static String convention(Framework fw) {
-    return switch (fw) {
-      case KERAS -> "Parameters are counted as Keras’ model.summary() counts them:"
-          + " BatchNormalization’s moving mean and variance are non-trainable parameters.";
-      case PYTORCH -> "Parameters are counted as PyTorch’s sum(p.numel() for p in"
-          + " model.parameters()): running statistics are buffers and are not counted.";
-    };
   }
 }

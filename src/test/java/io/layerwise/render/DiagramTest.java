@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.layerwise.Bundled;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class DiagramTest {
 
   @Test
   void aSmallNetworkIsOnePageWithABlockPerLayerAndAnArrowPerInput() throws Exception {
-    Map<String, String> pages = Diagram.pages(Bundled.analyze("course-example"));
+    Map<String, String> pages = Diagram.pages(Bundled.analyze("course-example"), new Words(Locale.ENGLISH));
     assertThat(pages).containsOnlyKeys("course-example-network.svg");
     Document svg = parse(pages.get("course-example-network.svg"));
     assertThat(svg.getElementsByTagName("rect").getLength()).isEqualTo(9);
@@ -30,7 +31,7 @@ class DiagramTest {
 
   @Test
   void aDeepNetworkIsCutIntoReadablePages() throws Exception {
-    Map<String, String> pages = Diagram.pages(Bundled.analyze("resnet50"));
+    Map<String, String> pages = Diagram.pages(Bundled.analyze("resnet50"), new Words(Locale.ENGLISH));
     assertThat(pages).hasSizeGreaterThan(5).containsKey("resnet50-network-1.svg");
     int blocks = 0;
     for (String svg : pages.values()) {
@@ -45,7 +46,7 @@ class DiagramTest {
 
   @Test
   void branchesSitSideBySide() throws Exception {
-    String svg = Diagram.pages(Bundled.analyze("resnet50")).get("resnet50-network-1.svg");
+    String svg = Diagram.pages(Bundled.analyze("resnet50"), new Words(Locale.ENGLISH)).get("resnet50-network-1.svg");
     assertThat(svg).contains("x=\"242\"");
   }
 
@@ -56,7 +57,7 @@ class DiagramTest {
         input: [4]
         layers:
           - {type: Dense, name: "a<b>&c\\"", units: 2}
-        """)).values().iterator().next();
+        """), new Words(Locale.ENGLISH)).values().iterator().next();
     assertThat(svg).contains("a&lt;b&gt;&amp;c&quot;");
     parse(svg);
   }
