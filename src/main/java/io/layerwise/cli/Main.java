@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Worked solutions for neural-network shape and parameter exercises.",
-    subcommands = {ExplainCommand.class, CheckCommand.class, BuildCommand.class, WatchCommand.class, BenchCommand.class,
+    subcommands = {ExplainCommand.class, CheckCommand.class, BuildCommand.class, VariantsCommand.class,
+      WatchCommand.class, BenchCommand.class,
       CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

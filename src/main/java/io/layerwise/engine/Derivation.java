@@ -53,6 +53,55 @@ public record Derivation(
     return sb.toString();
   }
 
+  /**
+   * Whether a rounded division in the formula drops a remainder: a window that does not tile its
+   * input exactly ({@code ⌊(31 − 5)/2⌋}), or a {@code same} size rounded up.
+   */
+  public boolean dropsRemainder() {
+    return dropsRemainder(formula);
+  }
+
+  private boolean dropsRemainder(Expr e) {
+    return e.accept(new Expr.Visitor<Boolean>() {
+      @Override
+      public Boolean num(Expr.Num n) {
+        return false;
+      }
+
+      @Override
+      public Boolean var(Expr.Var v) {
+        return false;
+      }
+
+      @Override
+      public Boolean add(Expr.Add a) {
+        return dropsRemainder(a.left()) || dropsRemainder(a.right());
+      }
+
+      @Override
+      public Boolean sub(Expr.Sub s) {
+        return dropsRemainder(s.left()) || dropsRemainder(s.right());
+      }
+
+      @Override
+      public Boolean mul(Expr.Mul m) {
+        return m.factors().stream().anyMatch(f -> dropsRemainder(f));
+      }
+
+      @Override
+      public Boolean div(Expr.Div d) {
+        return d.rounding() != Rounding.EXACT
+            && Math.floorMod(d.numerator().eval(bindings), d.denominator().eval(bindings)) != 0
+            || dropsRemainder(d.numerator()) || dropsRemainder(d.denominator());
+      }
+
+      @Override
+      public Boolean max(Expr.Max m) {
+        return dropsRemainder(m.left()) || dropsRemainder(m.right());
+      }
+    });
+  }
+
   /** The LaTeX of {@link #equation}. */
   public String latex() {
     return equation(Notation.LATEX);

@@ -41,6 +41,9 @@ public final class Engine {
     }
 
     List<LayerResult> results = run(net, positions, Map.of(), problems);
+    if (exercise.exactWindows()) {
+      exactWindows(results, positions, problems);
+    }
     Totals totals = null;
     try {
       totals = totals(results);
@@ -51,6 +54,22 @@ public final class Engine {
       throw new EngineException(problems);
     }
     return new Analysis(exercise, results, totals);
+  }
+
+  /** {@code exact_windows: true}: every output size is a whole division, nothing rounded away. */
+  private static void exactWindows(List<LayerResult> results, Map<String, Integer> positions,
+      List<Problem> problems) {
+    for (LayerResult l : results) {
+      for (Derivation d : l.derivations()) {
+        if (d.quantity().startsWith("output_shape") && d.dropsRemainder()) {
+          problems.add(new Problem(positions.get(l.name()), "", "the window does not tile its"
+              + " input exactly (" + d.equation(Notation.TEXT) + " rounds a remainder away),"
+              + " but the exercise asks for exact windows (exact_windows: true) in layer '"
+              + l.name() + "' (" + l.node().layer().type().className() + ")"));
+          break;
+        }
+      }
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import io.layerwise.model.Network;
 import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Spelling;
+import io.layerwise.model.Variant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,6 +52,11 @@ public final class ExerciseReader {
     return new ExerciseReader(file).read(text);
   }
 
+  /** Reads a variant: the file's tree with its choices put in. */
+  static ParsedExercise read(String file, Node.MapNode tree) throws ExerciseException {
+    return new ExerciseReader(file).read(tree);
+  }
+
   private ParsedExercise read(String text) throws ExerciseException {
     Node root = YamlTree.parse(file, text);
     if (!(root instanceof Node.MapNode map)) {
@@ -58,7 +64,16 @@ public final class ExerciseReader {
           "an exercise is a mapping with 'title', 'input' and 'layers', but this file holds "
               + root.describe())));
     }
+    Optional<Variation> variation = Variation.parse(file, map, problems);
+    if (problems.any()) {
+      throw new ExerciseException(problems.sorted());
+    }
+    return read(variation.map(Variation::defaults).orElse(map));
+  }
+
+  private ParsedExercise read(Node.MapNode map) throws ExerciseException {
     Fields top = new Fields(map, problems, "", Optional.empty());
+    top.ignore("vary");
     String title = top.requiredText("title", "the heading of the exercise");
     String id = top.text("id").orElse(defaultId());
     top.get("id").ifPresent(n -> {
@@ -75,12 +90,14 @@ public final class ExerciseReader {
     List<Map<String, Location>> fieldAt = new ArrayList<>();
     List<LayerNode> layers = layers(top, map.location(), layerAt, fieldAt);
     List<Quantity> ask = ask(top);
+    boolean exactWindows = top.bool("exact_windows", false);
+    Optional<Variant> variant = variant(top);
     top.finish("an exercise");
     if (problems.any()) {
       throw new ExerciseException(problems.sorted());
     }
-    Exercise exercise =
-        new Exercise(id, title, description, new Network(framework, input, layers), ask);
+    Exercise exercise = new Exercise(id, title, description,
+        new Network(framework, input, layers), ask, exactWindows, variant);
     return new ParsedExercise(exercise, new SourceMap(map.location(), inputAt, layerAt, fieldAt));
   }
 
@@ -108,6 +125,42 @@ public final class ExerciseReader {
         "framework must be 'keras' or 'pytorch', not '" + given.get() + "'",
         Spelling.closest(given.get(), ids));
     return Framework.KERAS;
+  }
+
+  /**
+   * {@code variant: {of, number, seed, student, values}}: written by {@code layerwise variants}
+   * into each variant file, read back so that sheets and answer keys can name the student.
+   */
+  private Optional<Variant> variant(Fields top) {
+    Optional<Node> n = top.get("variant");
+    if (n.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!(n.get() instanceof Node.MapNode m)) {
+      top.error(n.get().location(), "variant must be a mapping {of, number, seed, student,"
+          + " values}, as 'layerwise variants' writes it, not " + n.get().describe());
+      return Optional.empty();
+    }
+    Fields f = top.nested(m);
+    String of = f.requiredText("of", "the id of the exercise this is a variant of");
+    long number = f.count("number", 1);
+    long seed = f.get("seed").map(v -> f.integer(v, "seed", 0)).orElse(0L);
+    Optional<String> student = f.text("student");
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    f.get("values").ifPresent(v -> {
+      if (v instanceof Node.MapNode vm) {
+        for (Node.Entry e : vm.entries()) {
+          values.put(e.key(), e.value() instanceof Node.Scalar sc ? sc.text()
+              : YamlWriter.flow(e.value()));
+        }
+      } else {
+        f.error(v.location(), "values must map parameter names to values, not "
+            + v.describe());
+      }
+    });
+    f.finish("variant");
+    return Optional.of(new Variant(of, (int) Math.min(number, Integer.MAX_VALUE), seed, student,
+        values));
   }
 
   /** {@code ask: [output_shape, params, total]}: what the question sheet asks. */

@@ -11,12 +11,22 @@ import java.util.Optional;
  * @param description the question text, if the file gives one
  * @param network the network to analyse
  * @param ask what the question sheet asks for, in order
+ * @param exactWindows whether every sliding window must tile its input exactly (no floor or
+ *     ceiling dropping a remainder): the exercise wants integer division, and so do its variants
+ * @param variant where this exercise came from, if it is a variant of another
  */
 public record Exercise(
-    String id, String title, Optional<String> description, Network network, List<Quantity> ask) {
+    String id, String title, Optional<String> description, Network network, List<Quantity> ask,
+    boolean exactWindows, Optional<Variant> variant) {
 
   public Exercise {
     ask = List.copyOf(ask);
+  }
+
+  /** An exercise that is not a variant and allows windows with a remainder. */
+  public Exercise(String id, String title, Optional<String> description, Network network,
+      List<Quantity> ask) {
+    this(id, title, description, network, ask, false, Optional.empty());
   }
 
   /** An exercise that asks the default questions. */
