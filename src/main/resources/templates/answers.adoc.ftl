@@ -3,6 +3,7 @@
 <@s.attributes/>
 
 [.lead]
-${t.answerSheet} · ${sheet.framework}
+${t.answerSheet} · ${sheet.framework}<#if sheet.variant?has_content> +
+${sheet.variant}</#if>
 
 <@s.answers sheet "="/>

@@ -3,6 +3,7 @@
 <@s.attributes/>
 
 [.lead]
-${t.questionSheet} · ${sheet.framework}
+${t.questionSheet} · ${sheet.framework}<#if sheet.variant?has_content> +
+${sheet.variant}</#if>
 
 <@s.questions sheet "="/>

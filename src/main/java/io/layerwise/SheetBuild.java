@@ -97,6 +97,7 @@ final class SheetBuild {
       List<Job> todo = jobs.stream().filter(j -> !upToDate(j.id(), j.fingerprint())).toList();
       upToDate = jobs.size() - todo.size();
       buildExercises(todo);
+      buildVariantSets(jobs, templates);
     }
     return report(files.size());
   }
@@ -127,12 +128,17 @@ final class SheetBuild {
     List<Task> tasks = new ArrayList<>();
     Map<Job, List<Document>> docs = new LinkedHashMap<>();
     Map<Job, String> pages = new LinkedHashMap<>();
+    Map<Job, String> quizzes = new LinkedHashMap<>();
     List<OutputFormat> sheetFormats =
         request.formats().stream().filter(OutputFormat::perSheet).sorted().toList();
     for (Job job : todo) {
       try {
         if (request.formats().contains(OutputFormat.SELFCHECK)) {
           pages.put(job, sheets().selfCheck(job.analysis(), request.locale()));
+        }
+        if (request.formats().contains(OutputFormat.MOODLE)
+            && job.analysis().exercise().variant().isEmpty()) {
+          quizzes.put(job, sheets().moodle(List.of(job.analysis()), request.locale()));
         }
         List<Document> list = new ArrayList<>();
         for (SheetKind kind : sorted()) {
@@ -208,6 +214,11 @@ final class SheetBuild {
           AtomicFiles.write(page, pages.get(job).getBytes(StandardCharsets.UTF_8));
           outputs.add(page);
         }
+        if (quizzes.containsKey(job)) {
+          Path quiz = request.out().resolve(job.id() + "-moodle.xml");
+          AtomicFiles.write(quiz, quizzes.get(job).getBytes(StandardCharsets.UTF_8));
+          outputs.add(quiz);
+        }
         remember(job.id(), job.fingerprint(), outputs);
         written.addAll(outputs);
         built++;
@@ -227,6 +238,57 @@ final class SheetBuild {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * For each set of variants among the exercises (files that {@code layerwise variants} wrote):
+   * the answer key with every student's numbers, and with {@code moodle} one question bank for
+   * the whole set.
+   */
+  private void buildVariantSets(List<Job> jobs, String templates) {
+    Map<String, List<Job>> sets = new LinkedHashMap<>();
+    for (Job j : jobs) {
+      j.analysis().exercise().variant().ifPresent(
+          v -> sets.computeIfAbsent(v.of(), k -> new ArrayList<>()).add(j));
+    }
+    for (Map.Entry<String, List<Job>> set : sets.entrySet()) {
+      List<Job> members = new ArrayList<>(set.getValue());
+      members.sort(java.util.Comparator.comparingInt(
+          (Job j) -> j.analysis().exercise().variant().orElseThrow().number())
+          .thenComparing(Job::id));
+      String id = set.getKey() + "-key";
+      StringBuilder all = new StringBuilder(id);
+      members.forEach(j -> all.append('\n').append(j.fingerprint()));
+      String fp = fingerprint(templates, id, all.toString());
+      if (upToDate(id, fp)) {
+        continue;
+      }
+      List<Analysis> analyses = members.stream().map(Job::analysis).toList();
+      List<Path> outputs = new ArrayList<>();
+      try {
+        Set<OutputFormat> formats = request.formats().stream().filter(OutputFormat::perSheet)
+            .collect(java.util.stream.Collectors.toSet());
+        if (!formats.isEmpty() && request.sheets().contains(SheetKind.ANSWERS)) {
+          Sheets.Handout key = sheets().key(id, analyses, request.locale());
+          warn(Path.of(id), publisher.publish(new Document(key.id(), key.asciidoc(), Map.of(),
+              Map.of()), formats, request.out()));
+          for (OutputFormat f : formats) {
+            outputs.add(request.out().resolve(id + "." + f.extension()));
+          }
+        }
+        if (request.formats().contains(OutputFormat.MOODLE)) {
+          Path quiz = request.out().resolve(set.getKey() + "-moodle.xml");
+          AtomicFiles.write(quiz, sheets().moodle(analyses, request.locale())
+              .getBytes(StandardCharsets.UTF_8));
+          outputs.add(quiz);
+        }
+        remember(id, fp, outputs);
+        written.addAll(outputs);
+      } catch (RenderException | PublishException | IOException e) {
+        failed++;
+        diagnostics.add(Diagnostic.error(Location.ofFile(id), e.getMessage()));
+      }
     }
   }
 

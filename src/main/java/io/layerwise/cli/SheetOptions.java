@@ -16,8 +16,9 @@ final class SheetOptions {
   Path out;
 
   @Option(names = "--format", split = ",", defaultValue = "html,pdf", paramLabel = "FORMAT",
-      description = "html, pdf, adoc and/or selfcheck (an offline self-check page per"
-          + " exercise) (default: ${DEFAULT-VALUE}).")
+      description = "html, pdf, adoc, selfcheck (an offline self-check page per exercise)"
+          + " and/or moodle (a Moodle XML question bank per exercise or set of variants)"
+          + " (default: ${DEFAULT-VALUE}).")
   List<OutputFormat> formats;
 
   @Option(names = "--templates", paramLabel = "DIR",

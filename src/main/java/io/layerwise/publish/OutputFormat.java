@@ -12,13 +12,18 @@ public enum OutputFormat {
    * An offline self-check page per exercise ({@code <id>-selfcheck.html}), written by the build
    * itself rather than converted from a sheet.
    */
-  SELFCHECK;
+  SELFCHECK,
+  /**
+   * A Moodle XML question bank per exercise ({@code <id>-moodle.xml}), or per set of variants
+   * ({@code <exercise id>-moodle.xml}, the variants in shared categories).
+   */
+  MOODLE;
 
   /** Whether Asciidoctor converts to this format (the AsciiDoc source is only copied). */
   public boolean converted() {
     return switch (this) {
       case HTML, PDF -> true;
-      case ADOC, SELFCHECK -> false;
+      case ADOC, SELFCHECK, MOODLE -> false;
     };
   }
 
@@ -26,7 +31,7 @@ public enum OutputFormat {
   public boolean perSheet() {
     return switch (this) {
       case HTML, PDF, ADOC -> true;
-      case SELFCHECK -> false;
+      case SELFCHECK, MOODLE -> false;
     };
   }
 
@@ -36,6 +41,7 @@ public enum OutputFormat {
       case PDF -> "pdf";
       case ADOC -> "adoc";
       case SELFCHECK -> "html";
+      case MOODLE -> "xml";
     };
   }
 }

@@ -10,6 +10,7 @@ import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
 import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
+import io.layerwise.model.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,6 +113,7 @@ final class SheetBuilder {
         AsciiDoc.text(e.network().input().batched(fw)),
         AsciiDoc.text(words.get("inputLine", e.network().input().batched(fw),
             words.get("framework." + fw.id()))),
+        e.variant().map(v -> AsciiDoc.text(variant(v, e.id()))).orElse(""),
         List.copyOf(diagrams.keySet()),
         rows,
         questions,
@@ -121,6 +123,13 @@ final class SheetBuilder {
         conventions,
         pitfalls,
         solutions);
+  }
+
+  private String variant(Variant v, String id) {
+    String values = v.values().entrySet().stream().map(x -> x.getKey() + " = " + x.getValue())
+        .collect(Collectors.joining(", "));
+    return v.student().map(s -> words.get("variant.student", v.number(), s, values, id))
+        .orElseGet(() -> words.get("variant", v.number(), values, id));
   }
 
   /** A section id that depends on the position only, never on text from the file. */

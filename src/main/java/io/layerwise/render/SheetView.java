@@ -12,6 +12,7 @@ import java.util.List;
  * @param framework "Keras" or "PyTorch"
  * @param input the input shape as the framework prints it
  * @param inputLine the sentence that introduces the network: its input shape and framework
+ * @param variant for a variant, which one, for whom, with which values; else empty
  * @param diagrams the file names of the network diagram's pages
  * @param layers one row per layer for the network tables
  * @param questions what the question sheet asks
@@ -29,6 +30,7 @@ public record SheetView(
     String framework,
     String input,
     String inputLine,
+    String variant,
     List<String> diagrams,
     List<LayerRow> layers,
     List<String> questions,

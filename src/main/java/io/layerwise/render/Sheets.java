@@ -39,7 +39,7 @@ public final class Sheets {
   /** The bundled templates, which a template directory may replace by name. */
   public static final List<String> TEMPLATES =
       List.of("questions.adoc.ftl", "answers.adoc.ftl", "handout.adoc.ftl", "sheet.ftl",
-          "feedback.adoc.ftl", "selfcheck.html.ftl");
+          "feedback.adoc.ftl", "selfcheck.html.ftl", "moodle.xml.ftl", "key.adoc.ftl");
 
   private final Configuration config;
 
@@ -149,6 +149,38 @@ public final class Sheets {
     Map<String, Object> data = new HashMap<>();
     data.put("page", view);
     return process("selfcheck.html.ftl", locale, data);
+  }
+
+  /**
+   * The answer key of a set of variants: every student's numbers, one section per variant.
+   *
+   * @param id the base of its file names
+   * @param analyses the variants, in order
+   */
+  public Handout key(String id, List<Analysis> analyses, Locale locale) throws RenderException {
+    List<SheetView> views = new ArrayList<>();
+    for (Analysis a : analyses) {
+      views.add(new SheetBuilder(a, locale).build());
+    }
+    Words words = new Words(locale);
+    Analysis first = analyses.get(0);
+    String of = first.exercise().variant().map(v -> v.of()).orElse(first.exercise().id());
+    Map<String, Object> data = new HashMap<>();
+    data.put("title", AsciiDoc.text(first.exercise().title()));
+    data.put("lead", AsciiDoc.text(words.get("key.lead", analyses.size(), of)));
+    data.put("sheets", views);
+    return new Handout(id, SheetKind.ANSWERS, process("key.adoc.ftl", locale, data), List.of(),
+        Map.of());
+  }
+
+  /**
+   * A Moodle XML question bank: one exercise, or the variants of one exercise in shared
+   * categories.
+   */
+  public String moodle(List<Analysis> analyses, Locale locale) throws RenderException {
+    Map<String, Object> data = new HashMap<>();
+    data.put("categories", new MoodleQuiz(locale).categories(analyses));
+    return process("moodle.xml.ftl", locale, data);
   }
 
   /** The feedback sheet of a self-check: a verdict per answer with both ways of computing it. */

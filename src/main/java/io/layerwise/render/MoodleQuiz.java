@@ -1,0 +1,294 @@
+package io.layerwise.render;
+
+import io.layerwise.engine.Analysis;
+import io.layerwise.engine.Derivation;
+import io.layerwise.engine.Engine;
+import io.layerwise.engine.LayerResult;
+import io.layerwise.engine.Mistake;
+import io.layerwise.engine.Notation;
+import io.layerwise.engine.Slip;
+import io.layerwise.model.Exercise;
+import io.layerwise.model.Framework;
+import io.layerwise.model.Quantity;
+import io.layerwise.model.Shape;
+import io.layerwise.model.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The questions of a Moodle XML quiz: per exercise and asked quantity, one {@code numerical}
+ * question (a shape: one {@code shortanswer} question, since Moodle's numerical questions take
+ * one number), the right answer at 100 %, and every different number a catalogued mistake gives
+ * at 0 % with the diagnosis as its feedback. Variants of one exercise share categories, one per
+ * question, so that a quiz can draw one variant at random per student.
+ *
+ * <p>Every string here is finished HTML (exercise text escaped); the template XML-escapes it.
+ */
+public final class MoodleQuiz {
+
+  /**
+   * A question category and its questions.
+   *
+   * @param path the category path, {@code $course$/top/Layerwise/...}
+   * @param info what the category holds
+   * @param questions its questions
+   */
+  public record Category(String path, String info, List<Question> questions) {}
+
+  /**
+   * One question.
+   *
+   * @param type {@code numerical} or {@code shortanswer}
+   * @param name the question's name in the question bank
+   * @param idnumber unique within its category
+   * @param text the question as HTML
+   * @param general the general feedback as HTML: the right derivation
+   * @param answers the graded answers, the right ones first
+   */
+  public record Question(String type, String name, String idnumber, String text, String general,
+      List<Answer> answers) {
+    /** Whether Moodle compares the answer as a number. */
+    public boolean numerical() {
+      return type.equals("numerical");
+    }
+  }
+
+  /**
+   * One answer Moodle grades.
+   *
+   * @param fraction 100 right, 0 wrong
+   * @param text the number or text matched ({@code *} matches anything else)
+   * @param feedback what the student sees when they give it, as HTML
+   */
+  public record Answer(int fraction, String text, String feedback) {}
+
+  private final Locale locale;
+  private final Words words;
+
+  MoodleQuiz(Locale locale) {
+    this.locale = locale;
+    this.words = new Words(locale);
+  }
+
+  /** One exercise, or the variants of one: categories in order. */
+  List<Category> categories(List<Analysis> analyses) {
+    boolean variants = analyses.size() > 1
+        || analyses.get(0).exercise().variant().isPresent();
+    String base = analyses.get(0).exercise().variant().map(v -> v.of())
+        .orElse(analyses.get(0).exercise().id());
+    Map<String, List<Question>> byCategory = new LinkedHashMap<>();
+    Map<String, String> infos = new LinkedHashMap<>();
+    String root = "$course$/top/Layerwise/" + base;
+    for (Analysis a : analyses) {
+      for (Item item : items(a)) {
+        String path = variants ? root + "/" + item.slot() : root;
+        infos.putIfAbsent(path, variants ? words.get("moodle.category.variants", base,
+            item.slotLabel()) : words.get("moodle.category", base));
+        byCategory.computeIfAbsent(path, k -> new ArrayList<>()).add(item.question());
+      }
+    }
+    List<Category> out = new ArrayList<>();
+    byCategory.forEach((path, qs) -> out.add(new Category(path, Html.text(infos.get(path)),
+        qs)));
+    return out;
+  }
+
+  /** A question and the slot it fills in a quiz ({@code conv1-params}). */
+  private record Item(String slot, String slotLabel, Question question) {}
+
+  private List<Item> items(Analysis a) {
+    Exercise e = a.exercise();
+    Framework fw = e.framework();
+    String intro = intro(a);
+    List<Item> items = new ArrayList<>();
+    for (LayerResult r : a.layers()) {
+      List<Slip> slips = Engine.slips(r, fw);
+      for (Quantity q : e.ask()) {
+        if (q == Quantity.TOTAL || q == Quantity.RECEPTIVE_FIELD) {
+          continue;
+        }
+        Value right = r.value(q).orElseThrow();
+        String label = words.get("column." + q.id());
+        String slot = r.name() + "-" + q.id();
+        String ask = words.get("moodle.ask." + (q == Quantity.OUTPUT_SHAPE ? "shape" : "count"),
+            label, r.name(), r.node().layer().type().className());
+        List<Derivation> derivations = r.derivations().stream()
+            .filter(d -> LayerResult.feeds(d.quantity(), q)).toList();
+        String general = "<p>" + Html.text(words.get("moodle.right", right.text())) + "</p>"
+            + math(derivations);
+        List<Answer> answers = new ArrayList<>();
+        boolean shape = q == Quantity.OUTPUT_SHAPE;
+        for (String form : shape ? spellings(right, fw) : List.of(right.canonical())) {
+          answers.add(new Answer(100, form, Html.text(words.get("moodle.correct"))));
+        }
+        Set<String> given = new LinkedHashSet<>();
+        answers.forEach(x -> given.add(x.text()));
+        Map<String, List<Slip>> wrong = new LinkedHashMap<>();
+        for (Slip s : slips) {
+          if (s.changes(q)) {
+            wrong.computeIfAbsent(s.value(q).orElseThrow().canonical(), k -> new ArrayList<>())
+                .add(s);
+          }
+        }
+        for (Map.Entry<String, List<Slip>> w : wrong.entrySet()) {
+          String feedback = diagnosis(w.getValue(), q);
+          Value v = w.getValue().get(0).value(q).orElseThrow();
+          for (String form : shape ? spellings(v, fw) : List.of(w.getKey())) {
+            if (given.add(form)) {
+              answers.add(new Answer(0, form, feedback));
+            }
+          }
+        }
+        answers.add(new Answer(0, "*", Html.text(words.get("moodle.unknown"))));
+        String name = e.id() + " · " + r.name() + " · " + label;
+        items.add(new Item(slot, r.name() + " · " + label, new Question(
+            shape ? "shortanswer" : "numerical", Html.text(name), e.id() + "-" + slot,
+            intro + "<p><strong>" + Html.text(ask) + "</strong></p>"
+                + (shape ? "<p>" + Html.text(words.get("moodle.shapeHint")) + "</p>" : ""),
+            general, answers)));
+      }
+    }
+    if (e.asks(Quantity.TOTAL)) {
+      items.add(new Item("total-params", words.get("total.params"), total(a, intro)));
+    }
+    return items;
+  }
+
+  private Question total(Analysis a, String intro) {
+    Exercise e = a.exercise();
+    long right = a.totals().params();
+    List<Answer> answers = new ArrayList<>();
+    answers.add(new Answer(100, Long.toString(right), Html.text(words.get("moodle.correct"))));
+    Set<Long> given = new LinkedHashSet<>();
+    given.add(right);
+    if (a.totals().trainable() != right && given.add(a.totals().trainable())) {
+      answers.add(new Answer(0, Long.toString(a.totals().trainable()),
+          feedbackFor(Mistake.TOTAL_TRAINABLE_ONLY, List.of())));
+    }
+    Map<Mistake, Long> perMistake = new LinkedHashMap<>();
+    for (LayerResult r : a.layers()) {
+      Map<Mistake, Long> here = new LinkedHashMap<>();
+      for (Slip s : Engine.slips(r, e.framework())) {
+        if (s.changes(Quantity.PARAMS)) {
+          here.putIfAbsent(s.mistake(), s.wrong().params());
+        }
+      }
+      for (Mistake m : Mistake.values()) {
+        perMistake.merge(m, here.getOrDefault(m, r.params()), Math::addExact);
+      }
+    }
+    for (Map.Entry<Mistake, Long> m : perMistake.entrySet()) {
+      if (given.add(m.getValue())) {
+        answers.add(new Answer(0, Long.toString(m.getValue()), Html.text(
+            words.get("moodle.everyLayer", m.getKey().title().text(locale))) + " "
+            + Html.text(m.getKey().why().text(locale))));
+      }
+    }
+    answers.add(new Answer(0, "*", Html.text(words.get("moodle.unknown"))));
+    String label = words.get("total.params");
+    return new Question("numerical", Html.text(e.id() + " · " + label), e.id() + "-total",
+        intro + "<p><strong>" + Html.text(words.get("moodle.ask.total")) + "</strong></p>",
+        "<p>" + Html.text(words.get("moodle.right", Notation.TEXT.number(right))) + "</p>",
+        answers);
+  }
+
+  /** The question's common part: the exercise, its description and the network table. */
+  private String intro(Analysis a) {
+    Exercise e = a.exercise();
+    Framework fw = e.framework();
+    StringBuilder sb = new StringBuilder();
+    sb.append("<p><em>").append(Html.text(e.title())).append("</em></p>");
+    e.variant().flatMap(v -> v.student()).ifPresent(s -> sb.append("<p>")
+        .append(Html.text(words.get("moodle.student", s))).append("</p>"));
+    e.description().ifPresent(d -> {
+      for (String para : d.strip().split("\n\\s*\n")) {
+        sb.append("<p>").append(Html.text(para.strip()).replace("\n", "<br>")).append("</p>");
+      }
+    });
+    sb.append("<p>").append(Html.text(words.get("inputLine", e.network().input().batched(fw),
+        words.get("framework." + fw.id())))).append("</p>");
+    Map<String, String> t = words.templateWords();
+    sb.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">")
+        .append("<thead><tr><th>#</th><th>").append(Html.text(t.get("layer")))
+        .append("</th><th>").append(Html.text(t.get("type"))).append("</th><th>")
+        .append(Html.text(t.get("hyperparameters"))).append("</th><th>")
+        .append(Html.text(t.get("input"))).append("</th></tr></thead><tbody>");
+    Hyperparameters hp = new Hyperparameters(words);
+    int position = 1;
+    for (LayerResult r : a.layers()) {
+      sb.append("<tr><td>").append(position++).append("</td><td>").append(Html.text(r.name()))
+          .append("</td><td>").append(Html.text(r.node().layer().type().className()))
+          .append("</td><td>").append(Html.text(hp.of(r.node()))).append("</td><td>")
+          .append(Html.text(String.join(", ", r.node().inputs()))).append("</td></tr>");
+    }
+    return sb.append("</tbody></table>").toString();
+  }
+
+  /** What a wrong answer's feedback says: the mistake, the student's way, and why. */
+  private String diagnosis(List<Slip> slips, Quantity q) {
+    Slip first = slips.get(0);
+    String html = feedbackFor(first.mistake(), first.shown(q));
+    List<String> others = slips.stream().skip(1).map(s -> s.mistake())
+        .filter(m -> m != first.mistake()).distinct()
+        .map(m -> m.title().text(locale)).toList();
+    if (!others.isEmpty()) {
+      html += " " + Html.text(words.get("moodle.alternatives", String.join("; ", others)));
+    }
+    return html;
+  }
+
+  private String feedbackFor(Mistake m, List<Derivation> shown) {
+    return "<p>" + Html.text(words.get("moodle.mistake", m.title().text(locale))) + "</p>"
+        + math(shown) + "<p>" + Html.text(m.why().text(locale)) + "</p>";
+  }
+
+  /** Derivations as display TeX, which Moodle's MathJax filter typesets. */
+  private static String math(List<Derivation> derivations) {
+    return derivations.stream().map(d -> "<p>\\[" + Html.text(d.latex()) + "\\]</p>")
+        .collect(Collectors.joining());
+  }
+
+  /** The ways a student may write a shape; Moodle's short answers match text exactly. */
+  private static List<String> spellings(Value v, Framework fw) {
+    Shape s = ((Value.Dims) v).shape();
+    List<String> dims = s.dims().stream().map(String::valueOf).toList();
+    Set<String> forms = new LinkedHashSet<>();
+    forms.add(String.join("x", dims));
+    forms.add(String.join(" x ", dims));
+    forms.add(String.join("×", dims));
+    forms.add(String.join(" × ", dims));
+    forms.add("(" + String.join(", ", dims) + (dims.size() == 1 ? ",)" : ")"));
+    forms.add("(" + String.join(",", dims) + ")");
+    forms.add("[" + String.join(", ", dims) + "]");
+    forms.add(String.join(", ", dims));
+    forms.add(s.batched(fw));
+    forms.add(s.batched(fw).replace(" ", ""));
+    return List.copyOf(forms);
+  }
+
+  /** HTML escaping of text. */
+  static final class Html {
+    private Html() {}
+
+    static String text(String s) {
+      StringBuilder sb = new StringBuilder(s.length());
+      for (char c : s.toCharArray()) {
+        switch (c) {
+          case '&' -> sb.append("&amp;");
+          case '<' -> sb.append("&lt;");
+          case '>' -> sb.append("&gt;");
+          case '"' -> sb.append("&quot;");
+          case '\'' -> sb.append("&#39;");
+          default -> sb.append(c);
+        }
+      }
+      return sb.toString();
+    }
+  }
+}
