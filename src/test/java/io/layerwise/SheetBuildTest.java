@@ -78,7 +78,7 @@ class SheetBuildTest {
     assertThat(again.upToDate()).isEqualTo(1);
     assertThat(again.startedAsciidoctor()).isFalse();
 
-    Files.writeString(ex, Files.readString(ex).replace("units: 84", "units: 80"));
+    Files.writeString(ex, Files.readString(ex).replace("fc4: [84,", "fc4: [80,"));
     BuildReport changed = build(out, ex);
     assertThat(changed.built()).isEqualTo(1);
     assertThat(Files.readString(out.resolve("course-example-answers.adoc")))
@@ -104,7 +104,7 @@ class SheetBuildTest {
     assertThat(build(out, in).built()).isEqualTo(2);
     byte[] before = Files.readAllBytes(out.resolve("course-example-answers.adoc"));
 
-    Files.writeString(good, Files.readString(good).replace("kernel_size: 5", "kernel_size: 50"));
+    Files.writeString(good, Files.readString(good).replace("k1: [5,", "k1: [50,"));
     Files.writeString(other, Files.readString(other).replace("units: 84", "units: 42"));
     BuildReport r = build(out, in);
 
@@ -166,5 +166,31 @@ class SheetBuildTest {
     BuildReport r = build(tmp.resolve("out"), tmp.resolve("empty"));
     assertThat(r.ok()).isFalse();
     assertThat(r.diagnostics().get(0).message()).contains("no exercise files");
+  }
+
+  @Test
+  void aRosterGivesPerStudentSheetsAnAnswerKeyAndOneMoodleBank(@TempDir Path tmp)
+      throws Exception {
+    Variants.VariantSet set = Variants.generate(Bundled.DIR.resolve("course-example.yaml"),
+        Optional.empty(), 7, Optional.of(Bundled.DIR.resolve("rosters/demo-class.csv")));
+    Variants.write(set, tmp.resolve("class"));
+    Path out = tmp.resolve("out");
+    BuildRequest r = new BuildRequest(List.of(tmp.resolve("class")), out,
+        EnumSet.of(OutputFormat.ADOC, OutputFormat.MOODLE), EnumSet.allOf(SheetKind.class),
+        Optional.empty(), Optional.empty(), Locale.ENGLISH);
+    BuildReport report = Layerwise.build(r, BuildListener.NONE, PUBLISHER);
+    assertThat(report.ok()).as(report.diagnostics().toString()).isTrue();
+    assertThat(out.resolve("course-example-s1003-questions.adoc")).content()
+        .contains("Variant 3 for Hopper, Grace");
+    assertThat(out.resolve("course-example-moodle.xml")).exists();
+    assertThat(out.resolve("course-example-s1001-moodle.xml")).doesNotExist();
+    String key = Files.readString(out.resolve("course-example-key.adoc"));
+    for (Variants.VariantFile f : set.files()) {
+      var a = f.analysis();
+      String student = a.exercise().variant().orElseThrow().student().orElseThrow();
+      assertThat(key).contains(io.layerwise.render.AsciiDoc.text(student))
+          .contains(String.format(Locale.ROOT, "Total parameters:: %,d", a.totals().params()));
+    }
+    assertThat(key.indexOf("Ada Lovelace")).isLessThan(key.indexOf("Alan Turing"));
   }
 }

@@ -136,7 +136,7 @@ public final class Sheets {
     Map<String, Object> view = new HashMap<>();
     view.put("title", e.title());
     view.put("description", e.description().orElse(""));
-    view.put("framework", e.framework().id());
+    view.put("framework", words.get("framework." + e.framework().id()));
     view.put("input", e.network().input().batched(e.framework()));
     view.put("rows", rows);
     List<Map<String, Object>> questions = new ArrayList<>();
