@@ -35,7 +35,7 @@ class WatcherTest {
       Thread thread = new Thread(() -> watcher.run(rebuilds::add));
       thread.start();
       try {
-        Files.writeString(ex, Files.readString(ex).replace("units: 120", "units: 100"));
+        Files.writeString(ex, Files.readString(ex).replace("fc3: [120,", "fc3: [100,"));
         Path answers = out.resolve("course-example-answers.adoc");
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!Files.readString(answers).contains("100·84")
