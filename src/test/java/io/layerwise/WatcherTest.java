@@ -35,14 +35,14 @@ class WatcherTest {
       Thread thread = new Thread(() -> watcher.run(rebuilds::add));
       thread.start();
       try {
-        Files.writeString(ex, Files.readString(ex).replace("fc3: [120,", "fc3: [100,"));
+        Files.writeString(ex, Files.readString(ex).replace("fc3: [120,", "fc3: [110,"));
         Path answers = out.resolve("course-example-answers.adoc");
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!Files.readString(answers).contains("100·84")
+        while (!Files.readString(answers).contains("110·84")
             && System.nanoTime() < deadline) {
           Thread.sleep(50);
         }
-        assertThat(Files.readString(answers)).contains("100·84");
+        assertThat(Files.readString(answers)).contains("110·84");
         assertThat(rebuilds).isNotEmpty().allSatisfy(r -> assertThat(r.ok()).isTrue());
       } finally {
         thread.interrupt();
