@@ -23,7 +23,7 @@ final class Python {
       "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
       "while", "with", "yield", "match", "case", "type", "_",
       "print", "sum", "float", "int", "list", "len", "range", "super", "object",
-      "torch", "nn", "keras", "layers", "self", "x", "inputs", "model", "p",
+      "torch", "nn", "keras", "layers", "self", "x", "inputs", "model",
       "training", "forward", "register_buffer", "register_parameter", "add_module",
       "register_module", "get_submodule", "set_submodule", "get_parameter", "get_buffer",
       "get_extra_state", "set_extra_state", "apply", "cuda", "ipu", "xpu", "mtia", "cpu", "double",
