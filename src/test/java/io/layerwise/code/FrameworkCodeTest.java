@@ -179,6 +179,35 @@ class FrameworkCodeTest {
     assertThat(code.notes().get(1).text()).contains("PyTorch has no layer for LeNet-5’s");
   }
 
+  /**
+   * Each bundled PyTorch program runs on a shape-only stand-in for PyTorch (test resources) that
+   * checks every module's input as PyTorch does and counts parameters by PyTorch's shapes: it
+   * prints the engine's counts and an output of the last layer's size.
+   */
+  @Test
+  void pytorchProgramsRunOnAShapeOnlyStandIn() throws Exception {
+    PythonRunner.requirePython();
+    List<String> files = new ArrayList<>();
+    java.util.Map<String, Program> programs = new java.util.HashMap<>();
+    java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+    for (Path file : Bundled.files()) {
+      Analysis a = analyze(file);
+      FrameworkCode code = FrameworkCode.of(a);
+      if (code.pytorch().isPresent()) {
+        String name = a.exercise().id().replace('-', '_') + ".py";
+        Files.writeString(dir.resolve(name), code.pytorch().get().source());
+        files.add(name);
+        programs.put(name, code.pytorch().get());
+        sizes.put(name, a.layers().get(a.layers().size() - 1).activations());
+      }
+    }
+    java.util.Map<String, String> out = PythonRunner.runOnFakeTorch(dir, files);
+    for (String f : files) {
+      assertThat(out.get(f)).as(f).isEqualTo(StandIn.expected(programs.get(f), sizes.get(f),
+          out.get(f)));
+    }
+  }
+
   private static final Pattern COUNTS = Pattern.compile("(?m)^(\\d+) (\\d+)\\s*\\z");
 
   /** With PyTorch installed, each generated program prints the engine's PyTorch counts. */

@@ -50,12 +50,50 @@ final class PythonRunner {
     return available() && run(Path.of("."), "-c", "import " + module).exit() == 0;
   }
 
+  /** The shape-only stand-in for PyTorch in the test resources. */
+  static final Path FAKE_TORCH = Path.of("src/test/resources/io/layerwise/code/faketorch");
+
+  /**
+   * Runs PyTorch programs with the shape-only stand-in (in one Python process): for each file,
+   * the last two lines it printed (output shape, then counts), or the error it raised.
+   */
+  static java.util.Map<String, String> runOnFakeTorch(Path dir, List<String> files) {
+    String driver = String.join("\n",
+        "import contextlib, io, runpy, sys",
+        "for f in sys.argv[1:]:",
+        "    out = io.StringIO()",
+        "    try:",
+        "        with contextlib.redirect_stdout(out):",
+        "            runpy.run_path(f, run_name='__main__')",
+        "        print(f + '\\t' + '\\t'.join(out.getvalue().splitlines()[-2:]))",
+        "    except Exception as e:",
+        "        print(f + '\\tERROR ' + type(e).__name__ + ': ' + repr(e))");
+    List<String> args = new ArrayList<>(List.of("-c", driver));
+    args.addAll(files);
+    Result r = run(dir, java.util.Map.of("PYTHONPATH", FAKE_TORCH.toAbsolutePath().toString()),
+        args.toArray(String[]::new));
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (String line : r.output().split("\n")) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        out.put(line.substring(0, tab), line.substring(tab + 1));
+      }
+    }
+    return out;
+  }
+
   static Result run(Path dir, String... args) {
+    return run(dir, java.util.Map.of(), args);
+  }
+
+  static Result run(Path dir, java.util.Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>(List.of("python3"));
     command.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-          .start();
+      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+          .redirectErrorStream(true);
+      pb.environment().putAll(env);
+      Process p = pb.start();
       p.getOutputStream().close();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
