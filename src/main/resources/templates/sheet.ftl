@@ -132,4 +132,26 @@ ${lvl}= ${t.pitfalls}
 * ${p}
 </#list>
 </#if>
+<#if sheet.code?has_content || sheet.codeNotes?has_content>
+${lvl}= ${t.code}
+
+${t.codeIntro}
+
+<#list sheet.code as c>
+.${c.title}
+[source,python,subs="specialchars"]
+${c.delimiter}
+${c.source}
+${c.delimiter}
+
+${c.counts}
+
+</#list>
+<#if sheet.codeNotes?has_content>
+.${t.codeNotes}
+<#list sheet.codeNotes as n>
+* ${n}
+</#list>
+</#if>
+</#if>
 </#macro>

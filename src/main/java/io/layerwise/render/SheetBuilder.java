@@ -80,6 +80,7 @@ final class SheetBuilder {
         AsciiDoc.text(words.get("convention.macs")));
     List<String> pitfalls = Pitfalls.of(analysis).stream()
         .map(x -> AsciiDoc.text(x.text(locale))).toList();
+    CodeSection code = new CodeSection(analysis, words, locale);
     List<SheetView.LayerSolution> solutions = new ArrayList<>();
     Map<List<String>, Integer> seen = new java.util.HashMap<>();
     for (int i = 0; i < analysis.layers().size(); i++) {
@@ -122,7 +123,9 @@ final class SheetBuilder {
         totals.subList(0, 3).stream().map(SheetView.Labelled::label).toList(),
         conventions,
         pitfalls,
-        solutions);
+        solutions,
+        code.blocks(),
+        code.notes());
   }
 
   private String variant(Variant v, String id) {

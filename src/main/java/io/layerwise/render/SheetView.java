@@ -22,6 +22,8 @@ import java.util.List;
  * @param conventions how things are counted
  * @param pitfalls the mistakes this network gives occasion for
  * @param solutions the derivations, layer by layer
+ * @param code the Keras and PyTorch programs that build the network, where they can
+ * @param codeNotes what a program leaves out, rewrites or counts differently
  */
 public record SheetView(
     String id,
@@ -39,7 +41,19 @@ public record SheetView(
     List<String> answerTotals,
     List<String> conventions,
     List<String> pitfalls,
-    List<LayerSolution> solutions) {
+    List<LayerSolution> solutions,
+    List<CodeBlock> code,
+    List<String> codeNotes) {
+
+  /**
+   * A program in a listing block.
+   *
+   * @param title its caption
+   * @param delimiter a listing delimiter no line of the source equals
+   * @param source the code, verbatim (the block substitutes only special characters)
+   * @param counts what the program prints, in words
+   */
+  public record CodeBlock(String title, String delimiter, String source, String counts) {}
 
   /**
    * A layer in the tables.
