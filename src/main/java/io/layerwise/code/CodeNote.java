@@ -59,7 +59,8 @@ public record CodeNote(Framework framework, String layer, Kind kind, String key,
    * {@code {1}} the framework's name, then the arguments.
    */
   public String text(Locale locale) {
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     List<Object> all = new ArrayList<>();
     all.add(layer);
     all.add(bundle.getString("framework." + framework.id()));
