@@ -53,7 +53,8 @@ class LanguagesTest {
       new Bundle("io.layerwise.render.words", k -> k.startsWith("t.") || k.startsWith("js.")),
       new Bundle("io.layerwise.engine.explanations", k -> false),
       new Bundle("io.layerwise.check.feedback", k -> false),
-      new Bundle("io.layerwise.report.report", k -> false));
+      new Bundle("io.layerwise.report.report", k -> false),
+      new Bundle("io.layerwise.code.notes", k -> false));
 
   private static final List<Locale> TRANSLATIONS = List.of(Locale.GERMAN);
 

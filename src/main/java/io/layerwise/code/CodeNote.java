@@ -66,7 +66,7 @@ public record CodeNote(Framework framework, String layer, Kind kind, String key,
     all.add(bundle.getString("framework." + framework.id()));
     all.addAll(args);
     MessageFormat format = FORMATS.computeIfAbsent(locale.toLanguageTag() + "\u0000" + key,
-        k -> new MessageFormat(bundle.getString(key), locale));
+        k -> new MessageFormat(bundle.getString(key), Locale.ENGLISH));
     synchronized (format) {
       return format.format(all.toArray());
     }
