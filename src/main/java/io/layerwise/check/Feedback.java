@@ -4,7 +4,7 @@ import io.layerwise.engine.Derivation;
 import io.layerwise.engine.Notation;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.LayerNode;
-import java.text.MessageFormat;
+import io.layerwise.model.Wording;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +27,7 @@ public final class Feedback {
   public Feedback(Locale locale, Exercise exercise) {
     this.locale = locale;
     this.names = exercise.network().layers().stream().map(LayerNode::name).toList();
-    this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle = Wording.bundle(BUNDLE, locale);
   }
 
   /** The verdict as one sentence: "208 is wrong: forgot the input channels." */
@@ -103,6 +102,6 @@ public final class Feedback {
   }
 
   private String format(String key, Object... args) {
-    return new MessageFormat(bundle.getString(key), Locale.ENGLISH).format(args);
+    return Wording.format(bundle.getString(key)).format(args);
   }
 }

@@ -1,6 +1,7 @@
 package io.layerwise.code;
 
 import io.layerwise.model.Framework;
+import io.layerwise.model.Wording;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,14 +60,13 @@ public record CodeNote(Framework framework, String layer, Kind kind, String key,
    * {@code {1}} the framework's name, then the arguments.
    */
   public String text(Locale locale) {
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle bundle = Wording.bundle(BUNDLE, locale);
     List<Object> all = new ArrayList<>();
     all.add(layer);
     all.add(bundle.getString("framework." + framework.id()));
     all.addAll(args);
     MessageFormat format = FORMATS.computeIfAbsent(locale.toLanguageTag() + "\u0000" + key,
-        k -> new MessageFormat(bundle.getString(key), Locale.ENGLISH));
+        k -> Wording.format(bundle.getString(key)));
     synchronized (format) {
       return format.format(all.toArray());
     }

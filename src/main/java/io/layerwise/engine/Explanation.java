@@ -1,5 +1,6 @@
 package io.layerwise.engine;
 
+import io.layerwise.model.Wording;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +19,7 @@ public record Explanation(String key, List<Object> args) {
 
   private static final String BUNDLE = "io.layerwise.engine.explanations";
 
-  /**
-   * Numbers in sentences are written as in formulas and in {@code model.summary()}, grouped by
-   * commas, in every language: a sheet never shows one number two ways.
-   */
-  static final Locale NUMBERS = Locale.ENGLISH;
+
 
   /** Parsed messages by language and key: parsing a pattern costs more than formatting it. */
   private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
@@ -37,8 +34,7 @@ public record Explanation(String key, List<Object> args) {
 
   /** The wording in one language; English where a language is not bundled. */
   static ResourceBundle bundle(Locale locale) {
-    return ResourceBundle.getBundle(BUNDLE, locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return Wording.bundle(BUNDLE, locale);
   }
 
   /** The sentence in English. */
@@ -49,7 +45,7 @@ public record Explanation(String key, List<Object> args) {
   /** The sentence in the given language, falling back to English. */
   public String text(Locale locale) {
     MessageFormat format = FORMATS.computeIfAbsent(locale.toLanguageTag() + "\u0000" + key,
-        k -> new MessageFormat(bundle(locale).getString(key), NUMBERS));
+        k -> Wording.format(bundle(locale).getString(key)));
     synchronized (format) {
       return format.format(args.toArray());
     }

@@ -1,6 +1,6 @@
 package io.layerwise.render;
 
-import java.text.MessageFormat;
+import io.layerwise.model.Wording;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -15,8 +15,7 @@ final class Words {
   private final ResourceBundle bundle;
 
   Words(Locale locale) {
-    this.bundle = ResourceBundle.getBundle("io.layerwise.render.words", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle = Wording.bundle("io.layerwise.render.words", locale);
   }
 
   /**
@@ -36,6 +35,6 @@ final class Words {
   /** A message; numbers are grouped as in formulas, by commas, in every language. */
   String get(String key, Object... args) {
     String pattern = bundle.getString(key);
-    return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args);
+    return args.length == 0 ? pattern : Wording.format(pattern).format(args);
   }
 }

@@ -1,6 +1,6 @@
 package io.layerwise.report;
 
-import java.text.MessageFormat;
+import io.layerwise.model.Wording;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -10,13 +10,12 @@ final class ReportWords {
   private final ResourceBundle bundle;
 
   ReportWords(Locale locale) {
-    this.bundle = ResourceBundle.getBundle("io.layerwise.report.report", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle = Wording.bundle("io.layerwise.report.report", locale);
   }
 
   /** A message; numbers are grouped by commas in every language, as in the formulas. */
   String get(String key, Object... args) {
     String pattern = bundle.getString(key);
-    return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args);
+    return args.length == 0 ? pattern : Wording.format(pattern).format(args);
   }
 }
