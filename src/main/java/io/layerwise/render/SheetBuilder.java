@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +47,13 @@ final class SheetBuilder {
     return diagrams;
   }
 
-  SheetView build() {
+  /**
+   * The view of the sheet.
+   *
+   * @param withCode whether to write the Keras and PyTorch programs (only answer sheets show
+   *     them; writing them reruns every layer under the other framework's conventions)
+   */
+  SheetView build(boolean withCode) {
     Exercise e = analysis.exercise();
     Framework fw = e.framework();
     Hyperparameters hp = new Hyperparameters(words);
@@ -80,7 +87,8 @@ final class SheetBuilder {
         AsciiDoc.text(words.get("convention.macs")));
     List<String> pitfalls = Pitfalls.of(analysis).stream()
         .map(x -> AsciiDoc.text(x.text(locale))).toList();
-    CodeSection code = new CodeSection(analysis, words, locale);
+    Optional<CodeSection> code = withCode
+        ? Optional.of(new CodeSection(analysis, words, locale)) : Optional.empty();
     List<SheetView.LayerSolution> solutions = new ArrayList<>();
     Map<List<String>, Integer> seen = new java.util.HashMap<>();
     for (int i = 0; i < analysis.layers().size(); i++) {
@@ -124,8 +132,8 @@ final class SheetBuilder {
         conventions,
         pitfalls,
         solutions,
-        code.blocks(),
-        code.notes());
+        code.map(CodeSection::blocks).orElse(List.of()),
+        code.map(CodeSection::notes).orElse(List.of()));
   }
 
   private String variant(Variant v, String id) {

@@ -82,7 +82,7 @@ public final class Sheets {
   public RenderedSheet render(Analysis analysis, SheetKind kind, Locale locale)
       throws RenderException {
     SheetBuilder builder = new SheetBuilder(analysis, locale);
-    SheetView view = builder.build();
+    SheetView view = builder.build(kind == SheetKind.ANSWERS);
     Map<String, Object> data = new HashMap<>();
     data.put("sheet", view);
     String adoc = process(kind.id() + ".adoc.ftl", locale, data);
@@ -101,7 +101,7 @@ public final class Sheets {
     Map<String, String> diagrams = new LinkedHashMap<>();
     for (Analysis a : analyses) {
       SheetBuilder builder = new SheetBuilder(a, locale);
-      SheetView view = builder.build();
+      SheetView view = builder.build(kind == SheetKind.ANSWERS);
       views.add(view);
       builder.formulas().forEach(f -> formulas.putIfAbsent(f.file(), f));
       diagrams.putAll(builder.diagrams());
@@ -160,7 +160,7 @@ public final class Sheets {
   public Handout key(String id, List<Analysis> analyses, Locale locale) throws RenderException {
     List<SheetView> views = new ArrayList<>();
     for (Analysis a : analyses) {
-      views.add(new SheetBuilder(a, locale).build());
+      views.add(new SheetBuilder(a, locale).build(false));
     }
     Words words = new Words(locale);
     Analysis first = analyses.get(0);
