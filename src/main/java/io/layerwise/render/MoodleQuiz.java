@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * at 0 % with the diagnosis as its feedback. Variants of one exercise share categories, one per
  * question, so that a quiz can draw one variant at random per student.
  *
- * <p>Every string here is finished HTML (exercise text escaped); the template XML-escapes it.
+ * <p>Every string here is finished HTML (exercise text escaped by {@link Diagram#xml}); the
+ * template XML-escapes it.
  */
 public final class MoodleQuiz {
 
@@ -94,7 +95,7 @@ public final class MoodleQuiz {
       }
     }
     List<Category> out = new ArrayList<>();
-    byCategory.forEach((path, qs) -> out.add(new Category(path, Html.text(infos.get(path)),
+    byCategory.forEach((path, qs) -> out.add(new Category(path, Diagram.xml(infos.get(path)),
         qs)));
     return out;
   }
@@ -120,12 +121,12 @@ public final class MoodleQuiz {
             label, r.name(), r.node().layer().type().className());
         List<Derivation> derivations = r.derivations().stream()
             .filter(d -> LayerResult.feeds(d.quantity(), q)).toList();
-        String general = "<p>" + Html.text(words.get("moodle.right", right.text())) + "</p>"
+        String general = "<p>" + Diagram.xml(words.get("moodle.right", right.text())) + "</p>"
             + math(derivations);
         List<Answer> answers = new ArrayList<>();
         boolean shape = q == Quantity.OUTPUT_SHAPE;
         for (String form : shape ? spellings(right, fw) : List.of(right.canonical())) {
-          answers.add(new Answer(100, form, Html.text(words.get("moodle.correct"))));
+          answers.add(new Answer(100, form, Diagram.xml(words.get("moodle.correct"))));
         }
         Set<String> given = new LinkedHashSet<>();
         answers.forEach(x -> given.add(x.text()));
@@ -145,12 +146,12 @@ public final class MoodleQuiz {
             }
           }
         }
-        answers.add(new Answer(0, "*", Html.text(words.get("moodle.unknown"))));
+        answers.add(new Answer(0, "*", Diagram.xml(words.get("moodle.unknown"))));
         String name = e.id() + " · " + r.name() + " · " + label;
         items.add(new Item(slot, r.name() + " · " + label, new Question(
-            shape ? "shortanswer" : "numerical", Html.text(name), e.id() + "-" + slot,
-            intro + "<p><strong>" + Html.text(ask) + "</strong></p>"
-                + (shape ? "<p>" + Html.text(words.get("moodle.shapeHint")) + "</p>" : ""),
+            shape ? "shortanswer" : "numerical", Diagram.xml(name), e.id() + "-" + slot,
+            intro + "<p><strong>" + Diagram.xml(ask) + "</strong></p>"
+                + (shape ? "<p>" + Diagram.xml(words.get("moodle.shapeHint")) + "</p>" : ""),
             general, answers)));
       }
     }
@@ -164,7 +165,7 @@ public final class MoodleQuiz {
     Exercise e = a.exercise();
     long right = a.totals().params();
     List<Answer> answers = new ArrayList<>();
-    answers.add(new Answer(100, Long.toString(right), Html.text(words.get("moodle.correct"))));
+    answers.add(new Answer(100, Long.toString(right), Diagram.xml(words.get("moodle.correct"))));
     Set<Long> given = new LinkedHashSet<>();
     given.add(right);
     if (a.totals().trainable() != right && given.add(a.totals().trainable())) {
@@ -185,16 +186,16 @@ public final class MoodleQuiz {
     }
     for (Map.Entry<Mistake, Long> m : perMistake.entrySet()) {
       if (given.add(m.getValue())) {
-        answers.add(new Answer(0, Long.toString(m.getValue()), Html.text(
+        answers.add(new Answer(0, Long.toString(m.getValue()), Diagram.xml(
             words.get("moodle.everyLayer", m.getKey().title().text(locale))) + " "
-            + Html.text(m.getKey().why().text(locale))));
+            + Diagram.xml(m.getKey().why().text(locale))));
       }
     }
-    answers.add(new Answer(0, "*", Html.text(words.get("moodle.unknown"))));
+    answers.add(new Answer(0, "*", Diagram.xml(words.get("moodle.unknown"))));
     String label = words.get("total.params");
-    return new Question("numerical", Html.text(e.id() + " · " + label), e.id() + "-total",
-        intro + "<p><strong>" + Html.text(words.get("moodle.ask.total")) + "</strong></p>",
-        "<p>" + Html.text(words.get("moodle.right", Notation.TEXT.number(right))) + "</p>",
+    return new Question("numerical", Diagram.xml(e.id() + " · " + label), e.id() + "-total",
+        intro + "<p><strong>" + Diagram.xml(words.get("moodle.ask.total")) + "</strong></p>",
+        "<p>" + Diagram.xml(words.get("moodle.right", Notation.TEXT.number(right))) + "</p>",
         answers);
   }
 
@@ -203,29 +204,30 @@ public final class MoodleQuiz {
     Exercise e = a.exercise();
     Framework fw = e.framework();
     StringBuilder sb = new StringBuilder();
-    sb.append("<p><em>").append(Html.text(e.title())).append("</em></p>");
+    sb.append("<p><em>").append(Diagram.xml(e.title())).append("</em></p>");
     e.variant().flatMap(v -> v.student()).ifPresent(s -> sb.append("<p>")
-        .append(Html.text(words.get("moodle.student", s))).append("</p>"));
+        .append(Diagram.xml(words.get("moodle.student", s))).append("</p>"));
     e.description().ifPresent(d -> {
       for (String para : d.strip().split("\n\\s*\n")) {
-        sb.append("<p>").append(Html.text(para.strip()).replace("\n", "<br>")).append("</p>");
+        sb.append("<p>").append(para.strip().lines().map(Diagram::xml)
+            .collect(Collectors.joining("<br>"))).append("</p>");
       }
     });
-    sb.append("<p>").append(Html.text(words.get("inputLine", e.network().input().batched(fw),
+    sb.append("<p>").append(Diagram.xml(words.get("inputLine", e.network().input().batched(fw),
         words.get("framework." + fw.id())))).append("</p>");
     Map<String, String> t = words.templateWords();
     sb.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">")
-        .append("<thead><tr><th>#</th><th>").append(Html.text(t.get("layer")))
-        .append("</th><th>").append(Html.text(t.get("type"))).append("</th><th>")
-        .append(Html.text(t.get("hyperparameters"))).append("</th><th>")
-        .append(Html.text(t.get("input"))).append("</th></tr></thead><tbody>");
+        .append("<thead><tr><th>#</th><th>").append(Diagram.xml(t.get("layer")))
+        .append("</th><th>").append(Diagram.xml(t.get("type"))).append("</th><th>")
+        .append(Diagram.xml(t.get("hyperparameters"))).append("</th><th>")
+        .append(Diagram.xml(t.get("input"))).append("</th></tr></thead><tbody>");
     Hyperparameters hp = new Hyperparameters(words);
     int position = 1;
     for (LayerResult r : a.layers()) {
-      sb.append("<tr><td>").append(position++).append("</td><td>").append(Html.text(r.name()))
-          .append("</td><td>").append(Html.text(r.node().layer().type().className()))
-          .append("</td><td>").append(Html.text(hp.of(r.node()))).append("</td><td>")
-          .append(Html.text(String.join(", ", r.node().inputs()))).append("</td></tr>");
+      sb.append("<tr><td>").append(position++).append("</td><td>").append(Diagram.xml(r.name()))
+          .append("</td><td>").append(Diagram.xml(r.node().layer().type().className()))
+          .append("</td><td>").append(Diagram.xml(hp.of(r.node()))).append("</td><td>")
+          .append(Diagram.xml(String.join(", ", r.node().inputs()))).append("</td></tr>");
     }
     return sb.append("</tbody></table>").toString();
   }
@@ -238,19 +240,19 @@ public final class MoodleQuiz {
         .filter(m -> m != first.mistake()).distinct()
         .map(m -> m.title().text(locale)).toList();
     if (!others.isEmpty()) {
-      html += " " + Html.text(words.get("moodle.alternatives", String.join("; ", others)));
+      html += " " + Diagram.xml(words.get("moodle.alternatives", String.join("; ", others)));
     }
     return html;
   }
 
   private String feedbackFor(Mistake m, List<Derivation> shown) {
-    return "<p>" + Html.text(words.get("moodle.mistake", m.title().text(locale))) + "</p>"
-        + math(shown) + "<p>" + Html.text(m.why().text(locale)) + "</p>";
+    return "<p>" + Diagram.xml(words.get("moodle.mistake", m.title().text(locale))) + "</p>"
+        + math(shown) + "<p>" + Diagram.xml(m.why().text(locale)) + "</p>";
   }
 
   /** Derivations as display TeX, which Moodle's MathJax filter typesets. */
   private static String math(List<Derivation> derivations) {
-    return derivations.stream().map(d -> "<p>\\[" + Html.text(d.latex()) + "\\]</p>")
+    return derivations.stream().map(d -> "<p>\\[" + Diagram.xml(d.latex()) + "\\]</p>")
         .collect(Collectors.joining());
   }
 
@@ -270,25 +272,5 @@ public final class MoodleQuiz {
     forms.add(s.batched(fw));
     forms.add(s.batched(fw).replace(" ", ""));
     return List.copyOf(forms);
-  }
-
-  /** HTML escaping of text. */
-  static final class Html {
-    private Html() {}
-
-    static String text(String s) {
-      StringBuilder sb = new StringBuilder(s.length());
-      for (char c : s.toCharArray()) {
-        switch (c) {
-          case '&' -> sb.append("&amp;");
-          case '<' -> sb.append("&lt;");
-          case '>' -> sb.append("&gt;");
-          case '"' -> sb.append("&quot;");
-          case '\'' -> sb.append("&#39;");
-          default -> sb.append(c);
-        }
-      }
-      return sb.toString();
-    }
   }
 }
