@@ -258,24 +258,15 @@ final class SheetBuild {
           (Job j) -> j.analysis().exercise().variant().orElseThrow().number())
           .thenComparing(Job::id));
       String id = set.getKey() + "-key";
-      StringBuilder all = new StringBuilder(id);
-      members.forEach(j -> all.append('\n').append(j.fingerprint()));
-      String fp = fingerprint(templates, id, all.toString());
+      String fp = fingerprint(templates, id, members);
       if (upToDate(id, fp)) {
         continue;
       }
       List<Analysis> analyses = members.stream().map(Job::analysis).toList();
       List<Path> outputs = new ArrayList<>();
       try {
-        Set<OutputFormat> formats = request.formats().stream().filter(OutputFormat::perSheet)
-            .collect(java.util.stream.Collectors.toSet());
-        if (!formats.isEmpty() && request.sheets().contains(SheetKind.ANSWERS)) {
-          Sheets.Handout key = sheets().key(id, analyses, request.locale());
-          warn(Path.of(id), publisher.publish(new Document(key.id(), key.asciidoc(), Map.of(),
-              Map.of()), formats, request.out()));
-          for (OutputFormat f : formats) {
-            outputs.add(request.out().resolve(id + "." + f.extension()));
-          }
+        if (!sheetFormats().isEmpty() && request.sheets().contains(SheetKind.ANSWERS)) {
+          outputs.addAll(publish(Path.of(id), sheets().key(id, analyses, request.locale())));
         }
         if (request.formats().contains(OutputFormat.MOODLE)) {
           Path quiz = request.out().resolve(set.getKey() + "-moodle.xml");
@@ -296,9 +287,7 @@ final class SheetBuild {
     if (jobs.isEmpty()) {
       return;
     }
-    StringBuilder all = new StringBuilder(name);
-    jobs.forEach(j -> all.append('\n').append(j.fingerprint()));
-    String fp = fingerprint(templates, name, all.toString());
+    String fp = fingerprint(templates, name, jobs);
     if (upToDate(name, fp)) {
       upToDate = jobs.size();
       return;
@@ -310,18 +299,7 @@ final class SheetBuild {
       for (SheetKind kind : sorted()) {
         Sheets.Handout h = sheets().handout(name + "-" + kind.id(), name,
             jobs.stream().map(Job::analysis).toList(), kind, request.locale());
-        Map<String, String> formulas = new LinkedHashMap<>();
-        for (Formula f : h.formulas()) {
-          formulas.put(f.file(), f.latex());
-        }
-        Set<OutputFormat> formats = request.formats().stream().filter(OutputFormat::perSheet)
-            .collect(java.util.stream.Collectors.toSet());
-        warn(Path.of(name), publisher.publish(
-            new Document(h.id(), h.asciidoc(), formulas, h.diagrams()), formats,
-            request.out()));
-        for (OutputFormat f : formats) {
-          outputs.add(request.out().resolve(h.id() + "." + f.extension()));
-        }
+        outputs.addAll(publish(Path.of(name), h));
         listener.stepped(++step, h.id());
       }
       remember(name, fp, outputs);
@@ -331,6 +309,35 @@ final class SheetBuild {
       failed++;
       diagnostics.add(Diagnostic.error(Location.ofFile(name), e.getMessage()));
     }
+  }
+
+  /** The formats each sheet is written in. */
+  private Set<OutputFormat> sheetFormats() {
+    return request.formats().stream().filter(OutputFormat::perSheet)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** Publishes a document made of several exercises in every sheet format; the files written. */
+  private List<Path> publish(Path source, Sheets.Handout h) throws PublishException {
+    Map<String, String> formulas = new LinkedHashMap<>();
+    for (Formula f : h.formulas()) {
+      formulas.put(f.file(), f.latex());
+    }
+    Set<OutputFormat> formats = sheetFormats();
+    warn(source, publisher.publish(new Document(h.id(), h.asciidoc(), formulas, h.diagrams()),
+        formats, request.out()));
+    List<Path> outputs = new ArrayList<>();
+    for (OutputFormat f : formats) {
+      outputs.add(request.out().resolve(h.id() + "." + f.extension()));
+    }
+    return outputs;
+  }
+
+  /** What a document made of several exercises depends on: theirs, and its name. */
+  private String fingerprint(String templates, String name, List<Job> jobs) {
+    StringBuilder all = new StringBuilder(name);
+    jobs.forEach(j -> all.append('\n').append(j.fingerprint()));
+    return fingerprint(templates, name, all.toString());
   }
 
   private List<SheetKind> sorted() {
