@@ -28,13 +28,12 @@ import java.util.regex.Pattern;
  */
 public final class ExerciseReader {
 
-  /** The most layers a file may have. */
-  public static final int MAX_LAYERS = 20_000;
-
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final String file;
   private final Problems problems = new Problems();
+  /** Layers that did not read cleanly: the engine leaves them, and what takes their output, out. */
+  private final Set<String> unread = new HashSet<>();
 
   private ExerciseReader(String file) {
     this.file = file;
@@ -48,6 +47,21 @@ public final class ExerciseReader {
    * @throws ExerciseException with every problem found, in file order
    */
   public static ParsedExercise read(String file, String text) throws ExerciseException {
+    ParsedExercise parsed = readAll(file, text);
+    if (!parsed.problems().isEmpty()) {
+      throw new ExerciseException(parsed.problems());
+    }
+    return parsed;
+  }
+
+  /**
+   * Reads as much of an exercise as is readable: the problems found come back with the model
+   * rather than thrown, so that the engine can still check the layers that read cleanly.
+   *
+   * @throws ExerciseException only when the file is no exercise at all (not YAML, not a mapping,
+   *     over a limit)
+   */
+  public static ParsedExercise readAll(String file, String text) throws ExerciseException {
     return new ExerciseReader(file).read(text);
   }
 
@@ -67,21 +81,23 @@ public final class ExerciseReader {
             + " '-', starting with a letter or digit");
       }
     });
+    int before = problems.count();
     Framework framework = framework(top);
+    boolean frameworkRead = problems.count() == before;
     Optional<String> description = top.text("description");
+    before = problems.count();
     Shape input = input(top);
+    boolean analysable = frameworkRead && problems.count() == before;
     Location inputAt = top.locations().getOrDefault("input", map.location());
     List<Location> layerAt = new ArrayList<>();
     List<Map<String, Location>> fieldAt = new ArrayList<>();
     List<LayerNode> layers = layers(top, map.location(), layerAt, fieldAt);
     List<Quantity> ask = ask(top);
     top.finish("an exercise");
-    if (problems.any()) {
-      throw new ExerciseException(problems.sorted());
-    }
     Exercise exercise =
         new Exercise(id, title, description, new Network(framework, input, layers), ask);
-    return new ParsedExercise(exercise, new SourceMap(map.location(), inputAt, layerAt, fieldAt));
+    return new ParsedExercise(exercise, new SourceMap(map.location(), inputAt, layerAt, fieldAt),
+        problems.sorted(), unread, analysable);
   }
 
   private String defaultId() {
@@ -173,9 +189,9 @@ public final class ExerciseReader {
           + n.get().describe());
       return List.of();
     }
-    if (list.items().size() > MAX_LAYERS) {
-      problems.error(n.get().location(), "the network has " + list.items().size()
-          + " layers; exercises are limited to " + MAX_LAYERS);
+    if (list.items().size() > Limits.LAYERS) {
+      problems.error(n.get().location(), "the network has " + Limits.show(list.items().size())
+          + " layers; exercises are limited to " + Limits.show(Limits.LAYERS));
       return List.of();
     }
     // Pass 1: kinds and explicit names, so that automatic names avoid them.
@@ -202,20 +218,20 @@ public final class ExerciseReader {
     String previous = Network.INPUT;
     for (int i = 0; i < list.items().size(); i++) {
       Node item = list.items().get(i);
-      layerAt.add(item.location());
       if (!(item instanceof Node.MapNode m)) {
         problems.error(item.location(), "layer " + (i + 1) + " must be a mapping such as"
             + " {type: Dense, units: 10}, not " + item.describe());
-        fieldAt.add(Map.of());
+        previous = autoName("layer", counters, taken);
+        unread.add(previous);
         continue;
       }
+      int before = problems.count();
       Optional<LayerType> type = types.get(i);
       String name = explicit.get(i).orElseGet(
           () -> autoName(type.map(LayerType::autoName).orElse("layer"), counters, taken));
       String where = " in layer '" + name + "'" + type.map(t -> " (" + t.className() + ")")
           .orElse("");
       Fields f = new Fields(m, problems, where, Optional.of(name));
-      fieldAt.add(f.locations());
       f.get("type");
       if (!m.entry("type").isPresent()) {
         f.error(m.location(), "missing 'type' (the Keras class name, e.g. Conv2D or Dense)");
@@ -231,6 +247,11 @@ public final class ExerciseReader {
         Layer layer = LayerReader.read(type.get(), f);
         f.finish(type.get().className());
         nodes.add(new LayerNode(name, inputs, trainable, layer));
+        layerAt.add(item.location());
+        fieldAt.add(f.locations());
+      }
+      if (type.isEmpty() || problems.count() > before) {
+        unread.add(name);
       }
       previous = name;
     }
