@@ -163,7 +163,11 @@ public final class ExerciseReader {
       return Shape.of(1);
     }
     List<Long> dims = new ArrayList<>();
-    if (n.get() instanceof Node.ListNode list && !list.items().isEmpty()) {
+    if (n.get() instanceof Node.ListNode list && list.items().size() > Limits.RANK) {
+      problems.error(n.get().location(), "input has " + Limits.show(list.items().size())
+          + " axes; shapes are limited to " + Limits.RANK);
+      return Shape.of(1);
+    } else if (n.get() instanceof Node.ListNode list && !list.items().isEmpty()) {
       for (Node item : list.items()) {
         dims.add(top.integer(item, "input", 1));
       }
@@ -291,6 +295,11 @@ public final class ExerciseReader {
     }
     List<String> names = new ArrayList<>();
     List<Node> items = n.get() instanceof Node.ListNode list ? list.items() : List.of(n.get());
+    if (items.size() > Limits.INPUTS) {
+      f.error(n.get().location(), "inputs names " + Limits.show(items.size()) + " layers; a layer"
+          + " takes at most " + Limits.show(Limits.INPUTS));
+      return List.of(previous);
+    }
     for (Node item : items) {
       if (item instanceof Node.Scalar s && s.kind() != Node.Kind.NULL && !s.text().isBlank()) {
         names.add(s.text());

@@ -22,6 +22,15 @@ public final class Limits {
   /** The most layers a network may have. */
   public static final int LAYERS = 20_000;
 
+  /**
+   * The most inputs one layer may take: a merge's derivation has a term for each, and deeper
+   * formulas than that are no exercise (and would exhaust the stack of whatever typesets them).
+   */
+  public static final int INPUTS = 256;
+
+  /** The most axes a shape may have (an input, a reshape's target), batch axis not counted. */
+  public static final int RANK = 8;
+
   /** The largest integer a file may give any dimension, kernel, stride or count. */
   public static final long SIZE = 1L << 31;
 

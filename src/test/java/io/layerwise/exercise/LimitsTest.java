@@ -60,6 +60,13 @@ class LimitsTest {
             .limit(Limits.LAYERS).map(i -> "  - {type: Dense, units: 3, inputs: [x" + i + "]}\n")
             .reduce("", String::concat).substring(0, 900_000).replaceAll("\n[^\n]*$", "\n"),
             "unknown layer 'x0' in the inputs of layer 'dense'"),
+        Arguments.of("axes", (Supplier<String>) () -> HEAD.replace("[8]", "[" + "1, ".repeat(
+            300_000) + "1]") + "  - {type: Dense, units: 3}\n", "input has 300,001 axes; shapes"
+            + " are limited to 8"),
+        Arguments.of("inputs of a layer", (Supplier<String>) () -> HEAD
+            + "  - {type: Dense, name: a, units: 2}\n  - {type: Add, inputs: ["
+            + "a, ".repeat(200_000) + "a]}\n", "inputs names 200,001 layers; a layer takes at most"
+            + " 256"),
         Arguments.of("long text", (Supplier<String>) () -> HEAD + "  - {type: Dense, units: "
             + "9".repeat(900_000) + "}\n", "units must be a positive integer, not the text"
             + " '99999999999999999999999999999999999999999999999999…' (900,000 characters)"));
