@@ -18,8 +18,13 @@ corpus=target/fuzz-corpus
 findings=target/fuzz-findings
 log=target/fuzz.log
 
-mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
+build_log="$(mktemp)"
+if ! mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >"$build_log" 2>&1; then
+  cat "$build_log" >&2
+  exit 2
+fi
+rm -f "$build_log"
 mkdir -p "$corpus" "$findings"
 rm -f "$findings"/crash-* "$findings"/timeout-* "$findings"/Crash_*.java
 # --keep_going: go on after a finding (duplicates are told apart by their stack traces).

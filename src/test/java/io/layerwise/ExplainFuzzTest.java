@@ -24,6 +24,9 @@ import java.util.List;
 class ExplainFuzzTest {
 
   private static final String FILE = "fuzz.yaml";
+  /** What a message shows only if a parser's or the JDK's words leaked into it. */
+  private static final List<String> INTERNALS = List.of("Exception", "java.", "snakeyaml",
+      "jackson", "StreamReadConstraints");
 
   @FuzzTest(maxDuration = "60s")
   void explain(byte[] input) {
@@ -48,8 +51,12 @@ class ExplainFuzzTest {
     } catch (ExerciseException e) {
       for (Diagnostic d : e.diagnostics()) {
         assertThat(d.location().file()).isEqualTo(FILE);
-        assertThat(d.message()).isNotBlank()
-            .doesNotContain("Exception").doesNotContain("java.").doesNotContain("snakeyaml");
+        assertThat(d.message()).isNotBlank();
+        for (String internal : INTERNALS) {
+          if (!text.contains(internal)) {
+            assertThat(d.message()).as("no internals in messages").doesNotContain(internal);
+          }
+        }
         assertThat(d.format()).startsWith(FILE);
       }
       result = FileResult.failed(FILE, e.diagnostics());
