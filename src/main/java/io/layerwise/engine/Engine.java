@@ -41,21 +41,23 @@ public final class Engine {
    * that take their output, are left out; every other layer is checked as {@link #analyze}
    * would, so that a file's mistakes are all reported at once.
    *
-   * @param unread the names of the layers to leave out
+   * @param unread the positions of the layers to leave out
    */
-  public static List<Problem> problems(Exercise exercise, Set<String> unread) {
+  public static List<Problem> problems(Exercise exercise, Set<Integer> unread) {
     List<Problem> problems = new ArrayList<>();
     check(exercise, unread, problems);
     return problems;
   }
 
-  private static List<LayerResult> check(Exercise exercise, Set<String> unread,
+  private static List<LayerResult> check(Exercise exercise, Set<Integer> unread,
       List<Problem> problems) {
     Network net = exercise.network();
     Map<String, Integer> positions = new HashMap<>();
     for (int i = 0; i < net.layers().size(); i++) {
       LayerNode node = net.layers().get(i);
-      if (node.name().equals(Network.INPUT)) {
+      if (unread.contains(i)) {
+        positions.putIfAbsent(node.name(), i);
+      } else if (node.name().equals(Network.INPUT)) {
         problems.add(new Problem(i, "name", "the name '" + Network.INPUT
             + "' is reserved for the network's input; rename layer '" + node.name() + "' ("
             + node.layer().type().className() + ")"));
@@ -126,11 +128,11 @@ public final class Engine {
       Map<String, Integer> positions,
       Map<String, Shape> overrides,
       List<Problem> problems,
-      Set<String> unread) {
+      Set<Integer> unread) {
     List<LayerResult> results = new ArrayList<>();
     Map<String, Shape> shapes = new HashMap<>();
     Map<String, Optional<Geometry>> geometries = new HashMap<>();
-    Set<String> broken = new HashSet<>(unread);
+    Set<String> broken = new HashSet<>();
     shapes.put(Network.INPUT, net.input());
     geometries.put(
         Network.INPUT,
@@ -140,7 +142,8 @@ public final class Engine {
 
     for (int i = 0; i < net.layers().size(); i++) {
       LayerNode node = net.layers().get(i);
-      if (unread.contains(node.name())) {
+      if (unread.contains(i)) {
+        broken.add(node.name());
         continue;
       }
       Optional<List<Shape>> inputs = resolveInputs(i, node, positions, shapes, broken, problems);

@@ -3,6 +3,7 @@ package io.layerwise.exercise;
 import io.layerwise.Diagnostic;
 import io.layerwise.ExerciseException;
 import io.layerwise.Location;
+import io.layerwise.model.Activation;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
 import io.layerwise.model.Layer;
@@ -32,8 +33,11 @@ public final class ExerciseReader {
 
   private final String file;
   private final Problems problems = new Problems();
-  /** Layers that did not read cleanly: the engine leaves them, and what takes their output, out. */
-  private final Set<String> unread = new HashSet<>();
+  /**
+   * Positions of the layers that did not read cleanly: the engine leaves them, and what takes
+   * their output, out.
+   */
+  private final Set<Integer> unread = new HashSet<>();
 
   private ExerciseReader(String file) {
     this.file = file;
@@ -226,7 +230,7 @@ public final class ExerciseReader {
         problems.error(item.location(), "layer " + (i + 1) + " must be a mapping such as"
             + " {type: Dense, units: 10}, not " + item.describe());
         previous = autoName("layer", counters, taken);
-        unread.add(previous);
+        unreadable(nodes, previous, item, Map.of(), layerAt, fieldAt);
         continue;
       }
       int before = problems.count();
@@ -250,16 +254,30 @@ public final class ExerciseReader {
       if (type.isPresent()) {
         Layer layer = LayerReader.read(type.get(), f);
         f.finish(type.get().className());
+        if (problems.count() > before) {
+          unread.add(nodes.size());
+        }
         nodes.add(new LayerNode(name, inputs, trainable, layer));
         layerAt.add(item.location());
         fieldAt.add(f.locations());
-      }
-      if (type.isEmpty() || problems.count() > before) {
-        unread.add(name);
+      } else {
+        unreadable(nodes, name, item, f.locations(), layerAt, fieldAt);
       }
       previous = name;
     }
     return nodes;
+  }
+
+  /**
+   * A placeholder for a layer of no known kind, so that layers keep their positions in the file;
+   * marked unread, the engine never looks at it.
+   */
+  private void unreadable(List<LayerNode> nodes, String name, Node item,
+      Map<String, Location> fields, List<Location> layerAt, List<Map<String, Location>> fieldAt) {
+    unread.add(nodes.size());
+    nodes.add(new LayerNode(name, List.of(Network.INPUT), true, new Activation("unread")));
+    layerAt.add(item.location());
+    fieldAt.add(fields);
   }
 
   private Optional<LayerType> type(Node t, int index) {

@@ -13,12 +13,13 @@ import java.util.Set;
  *     not read
  * @param sourceMap locations for the engine's problems
  * @param problems what the reader found wrong, in file order
- * @param unread the names of layers that did not read cleanly, which the engine must not check
+ * @param unread the positions of the layers that did not read cleanly (placeholders where no
+ *     kind was known), which the engine must leave out
  * @param analysable whether the input shape and framework read cleanly, so that the engine can
  *     check the other layers
  */
 public record ParsedExercise(Exercise exercise, SourceMap sourceMap, List<Diagnostic> problems,
-    Set<String> unread, boolean analysable) {
+    Set<Integer> unread, boolean analysable) {
 
   public ParsedExercise {
     problems = List.copyOf(problems);
