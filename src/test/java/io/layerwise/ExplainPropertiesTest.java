@@ -33,7 +33,8 @@ class ExplainPropertiesTest {
 
   @Provide
   Arbitrary<String> values() {
-    Arbitrary<String> ints = Arbitraries.oneOf(Arbitraries.longs().between(-2, 40).map(String::valueOf),
+    Arbitrary<String> ints = Arbitraries.oneOf(
+        Arbitraries.longs().between(-2, 40).map(String::valueOf),
         Arbitraries.of("0", "2147483648", "2147483649", "1099511627776", "0x10", "1e3", "2.5"));
     Arbitrary<String> words = Arbitraries.of("same", "valid", "\"sixty\"", "relu", "true",
         "false", "null", "concat", "ave", "'<b>&'", "\"${x}\"");
@@ -83,7 +84,8 @@ class ExplainPropertiesTest {
             "  - {type: DepthwiseConv2D, kernel_size: 3, padding: same}"));
     Arbitrary<String> head = Arbitraries.longs().between(1, 64)
         .map(u -> "  - {type: Flatten}\n  - {type: Dense, units: " + u + "}");
-    return Combinators.combine(Arbitraries.longs().between(8, 40), Arbitraries.longs().between(1, 4),
+    return Combinators.combine(Arbitraries.longs().between(8, 40),
+        Arbitraries.longs().between(1, 4),
         spatial.list().ofMaxSize(6), head)
         .as((x, c, ls, h) -> "title: Plausible\ninput: [" + x + ", " + x + ", " + c
             + "]\nlayers:\n" + String.join("\n", ls) + (ls.isEmpty() ? "" : "\n") + h + "\n");
