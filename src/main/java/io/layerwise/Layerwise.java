@@ -9,6 +9,7 @@ import io.layerwise.engine.Engine;
 import io.layerwise.engine.EngineException;
 import io.layerwise.engine.Problem;
 import io.layerwise.exercise.ExerciseReader;
+import io.layerwise.exercise.Limits;
 import io.layerwise.exercise.ParsedExercise;
 import io.layerwise.model.LayerNode;
 import io.layerwise.publish.Document;
@@ -38,9 +39,6 @@ import java.util.Optional;
  * ExerciseException} carrying every {@link Diagnostic} of the file.
  */
 public final class Layerwise {
-
-  /** The largest exercise file read, in bytes. */
-  public static final long MAX_FILE_BYTES = 1_000_000;
 
   /** The languages of sheets, reports and the self-check page; the first is the default. */
   public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
@@ -88,28 +86,46 @@ public final class Layerwise {
     return explain(path.toString(), read(path));
   }
 
-  /** Analyses exercise text; {@code file} names it in messages and gives the default id. */
+  /**
+   * Analyses exercise text; {@code file} names it in messages and gives the default id. A file
+   * with problems is reported whole: what the reader found, and what the engine finds in the
+   * layers that did read.
+   */
   public static Analysis explain(String file, String text) throws ExerciseException {
     ParsedExercise parsed;
     try {
-      parsed = ExerciseReader.read(file, text);
+      parsed = ExerciseReader.readAll(file, text);
     } catch (ExerciseException e) {
       throw withSource(e.diagnostics(), text);
+    }
+    if (!parsed.problems().isEmpty()) {
+      List<Diagnostic> all = new ArrayList<>(parsed.problems());
+      if (parsed.analysable()) {
+        all.addAll(located(parsed, Engine.problems(parsed.exercise(), parsed.unread())));
+        all.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+            .thenComparingInt(d -> d.location().column()));
+      }
+      throw withSource(all, text);
     }
     try {
       return Engine.analyze(parsed.exercise());
     } catch (EngineException e) {
-      List<Diagnostic> diagnostics = new ArrayList<>();
-      List<LayerNode> layers = parsed.exercise().network().layers();
-      for (Problem p : e.problems()) {
-        Location at = parsed.sourceMap().locate(p.layerIndex(), p.field());
-        Optional<String> layer = p.layerIndex() >= 0 && p.layerIndex() < layers.size()
-            ? Optional.of(layers.get(p.layerIndex()).name())
-            : Optional.empty();
-        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, at, p.message(), layer, ""));
-      }
-      throw withSource(diagnostics, text);
+      throw withSource(located(parsed, e.problems()), text);
     }
+  }
+
+  /** The engine's problems at the places in the file they concern. */
+  private static List<Diagnostic> located(ParsedExercise parsed, List<Problem> problems) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<LayerNode> layers = parsed.exercise().network().layers();
+    for (Problem p : problems) {
+      Location at = parsed.sourceMap().locate(p.layerIndex(), p.field());
+      Optional<String> layer = p.layerIndex() >= 0 && p.layerIndex() < layers.size()
+          ? Optional.of(layers.get(p.layerIndex()).name())
+          : Optional.empty();
+      diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, at, p.message(), layer, ""));
+    }
+    return diagnostics;
   }
 
   /**
@@ -184,12 +200,17 @@ public final class Layerwise {
         throw new ExerciseException(List.of(Diagnostic.error(file, "is a directory, not an"
             + " exercise file")));
       }
-      long size = Files.size(path);
-      if (size > MAX_FILE_BYTES) {
-        throw new ExerciseException(List.of(Diagnostic.error(file, "the file has " + size
-            + " bytes; exercise files are limited to " + MAX_FILE_BYTES)));
+      // Read no more than the limit allows, whatever the file claims to be: a device such as
+      // /dev/zero reports size 0, a pipe no size at all.
+      byte[] bytes;
+      try (java.io.InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes(Limits.FILE_BYTES + 1);
       }
-      byte[] bytes = Files.readAllBytes(path);
+      if (bytes.length > Limits.FILE_BYTES) {
+        throw new ExerciseException(List.of(Diagnostic.error(file, "the file has more than "
+            + String.format(Locale.ROOT, "%,d", Limits.FILE_BYTES)
+            + " bytes; exercise files are limited to that")));
+      }
       return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
           .toString();
     } catch (NoSuchFileException e) {

@@ -91,6 +91,10 @@ final class SheetBuild {
         diagnostics.addAll(e.diagnostics());
       }
     }
+    if (!jobs.isEmpty() && !outputWritable()) {
+      failed += jobs.size();
+      return report(files.size());
+    }
     if (request.handout().isPresent()) {
       buildHandout(request.handout().get(), jobs, templates);
     } else {
@@ -100,6 +104,28 @@ final class SheetBuild {
       buildVariantSets(jobs, templates);
     }
     return report(files.size());
+  }
+
+  /**
+   * Whether the output directory exists, or can be made, and takes files: else one diagnostic
+   * says why, rather than one per sheet, and nothing is converted in vain.
+   */
+  private boolean outputWritable() {
+    Path out = request.out();
+    try {
+      Files.createDirectories(out);
+      Files.delete(Files.createTempFile(out, ".layerwise-", ".tmp"));
+      return true;
+    } catch (IOException | SecurityException e) {
+      String why = e instanceof java.nio.file.FileAlreadyExistsException ? "it is not a directory"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+              ? (f.getFile() == null ? "" : f.getFile() + ": ") + f.getReason()
+          : String.valueOf(e.getMessage());
+      diagnostics.add(Diagnostic.error(Location.ofFile(out.toString()),
+          "cannot write to the output directory: " + why));
+      return false;
+    }
   }
 
   private BuildReport report(int files) {

@@ -6,6 +6,7 @@ import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.Publisher;
 import io.layerwise.render.SheetKind;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -192,5 +193,37 @@ class SheetBuildTest {
           .contains(String.format(Locale.ROOT, "Total parameters:: %,d", a.totals().params()));
     }
     assertThat(key.indexOf("Ada Lovelace")).isLessThan(key.indexOf("Alan Turing"));
+  }
+
+  @Test
+  void anUnwritableOutputDirectoryIsOneClearError(@TempDir Path tmp) throws IOException {
+    Path blocker = tmp.resolve("not-a-directory");
+    Files.writeString(blocker, "a file where the output directory should be");
+    BuildReport r = build(blocker.resolve("out"), copy(tmp.resolve("in"), "course-example"),
+        copy(tmp.resolve("in"), "lenet5-keras"));
+    assertThat(r.ok()).isFalse();
+    assertThat(r.failed()).isEqualTo(2);
+    assertThat(r.written()).isEmpty();
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.location().file()).isEqualTo(blocker.resolve("out").toString());
+      assertThat(d.message()).startsWith("cannot write to the output directory: ")
+          .contains("Not a directory").doesNotContain("Exception");
+    });
+  }
+
+  @Test
+  void aWriteThatCannotLandLeavesTheOtherFilesAndNoTemporaryFile(@TempDir Path tmp)
+      throws IOException {
+    Path target = tmp.resolve("sheet.html");
+    io.layerwise.publish.AtomicFiles.write(target, "good".getBytes(StandardCharsets.UTF_8));
+    // a non-empty directory where the finished file must land makes the move fail
+    Path blocked = tmp.resolve("blocked");
+    Files.createDirectories(blocked.resolve("child"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.layerwise.publish.AtomicFiles
+        .write(blocked, "new".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
+    assertThat(Files.readString(target)).isEqualTo("good");
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
   }
 }

@@ -21,15 +21,43 @@ import java.util.Set;
  */
 public final class Engine {
 
+  /** Past this many problems in a file, unknown layer names get no "did you mean". */
+  private static final int MAX_HINTS = 100;
+
   private Engine() {}
 
   public static Analysis analyze(Exercise exercise) throws EngineException {
-    Network net = exercise.network();
     List<Problem> problems = new ArrayList<>();
+    List<LayerResult> results = check(exercise, Set.of(), problems);
+    Totals totals = problems.isEmpty() ? totals(exercise.network(), results, problems) : null;
+    if (!problems.isEmpty()) {
+      throw new EngineException(problems);
+    }
+    return new Analysis(exercise, results, totals);
+  }
+
+  /**
+   * The problems of a network some of whose layers did not read: those layers, and the layers
+   * that take their output, are left out; every other layer is checked as {@link #analyze}
+   * would, so that a file's mistakes are all reported at once.
+   *
+   * @param unread the positions of the layers to leave out
+   */
+  public static List<Problem> problems(Exercise exercise, Set<Integer> unread) {
+    List<Problem> problems = new ArrayList<>();
+    check(exercise, unread, problems);
+    return problems;
+  }
+
+  private static List<LayerResult> check(Exercise exercise, Set<Integer> unread,
+      List<Problem> problems) {
+    Network net = exercise.network();
     Map<String, Integer> positions = new HashMap<>();
     for (int i = 0; i < net.layers().size(); i++) {
       LayerNode node = net.layers().get(i);
-      if (node.name().equals(Network.INPUT)) {
+      if (unread.contains(i)) {
+        positions.putIfAbsent(node.name(), i);
+      } else if (node.name().equals(Network.INPUT)) {
         problems.add(new Problem(i, "name", "the name '" + Network.INPUT
             + "' is reserved for the network's input; rename layer '" + node.name() + "' ("
             + node.layer().type().className() + ")"));
@@ -39,21 +67,11 @@ public final class Engine {
             + " already has it"));
       }
     }
-
-    List<LayerResult> results = run(net, positions, Map.of(), problems);
+    List<LayerResult> results = run(net, positions, Map.of(), problems, unread);
     if (exercise.exactWindows()) {
       exactWindows(results, positions, problems);
     }
-    Totals totals = null;
-    try {
-      totals = totals(results);
-    } catch (ArithmeticException e) {
-      problems.add(new Problem(-1, "", "the network's totals exceed the 64-bit range"));
-    }
-    if (!problems.isEmpty()) {
-      throw new EngineException(problems);
-    }
-    return new Analysis(exercise, results, totals);
+    return results;
   }
 
   /** {@code exact_windows: true}: every output size is a whole division, nothing rounded away. */
@@ -87,7 +105,7 @@ public final class Engine {
       positions.putIfAbsent(net.layers().get(i).name(), i);
     }
     Map<String, LayerResult> out = new HashMap<>();
-    for (LayerResult r : run(net, positions, overrides, new ArrayList<>())) {
+    for (LayerResult r : run(net, positions, overrides, new ArrayList<>(), Set.of())) {
       out.putIfAbsent(r.name(), r);
     }
     return out;
@@ -129,7 +147,8 @@ public final class Engine {
       Network net,
       Map<String, Integer> positions,
       Map<String, Shape> overrides,
-      List<Problem> problems) {
+      List<Problem> problems,
+      Set<Integer> unread) {
     List<LayerResult> results = new ArrayList<>();
     Map<String, Shape> shapes = new HashMap<>();
     Map<String, Optional<Geometry>> geometries = new HashMap<>();
@@ -143,6 +162,10 @@ public final class Engine {
 
     for (int i = 0; i < net.layers().size(); i++) {
       LayerNode node = net.layers().get(i);
+      if (unread.contains(i)) {
+        broken.add(node.name());
+        continue;
+      }
       Optional<List<Shape>> inputs = resolveInputs(i, node, positions, shapes, broken, problems);
       if (inputs.isEmpty()) {
         if (overrides.containsKey(node.name())) {
@@ -206,10 +229,13 @@ public final class Engine {
             + " later in the file; a layer can only take the outputs of layers above it"));
         ok = false;
       } else {
-        List<String> known = new ArrayList<>(shapes.keySet());
-        known.addAll(broken);
-        String hint = Spelling.closest(name, known).map(s -> "; did you mean '" + s + "'?")
-            .orElse("");
+        // a suggestion costs a look at every name: only the first few unknown names get one
+        String hint = "";
+        if (problems.size() < MAX_HINTS) {
+          List<String> known = new ArrayList<>(shapes.keySet());
+          known.addAll(broken);
+          hint = Spelling.closest(name, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+        }
         problems.add(new Problem(index, "inputs", "unknown layer '" + name + "' in the inputs of "
             + layer + hint));
         ok = false;
@@ -307,18 +333,26 @@ public final class Engine {
         calc.derivations());
   }
 
-  private static Totals totals(List<LayerResult> layers) {
+  /** The sums over all layers; null, with a problem at the layer that overflows them. */
+  private static Totals totals(Network net, List<LayerResult> layers, List<Problem> problems) {
     long params = 0;
     long trainable = 0;
     long nonTrainable = 0;
     long macs = 0;
     long activations = 0;
     for (LayerResult l : layers) {
-      params = Math.addExact(params, l.params());
-      trainable = Math.addExact(trainable, l.trainable());
-      nonTrainable = Math.addExact(nonTrainable, l.nonTrainable());
-      macs = Math.addExact(macs, l.macs());
-      activations = Math.addExact(activations, l.activations());
+      try {
+        params = Math.addExact(params, l.params());
+        trainable = Math.addExact(trainable, l.trainable());
+        nonTrainable = Math.addExact(nonTrainable, l.nonTrainable());
+        macs = Math.addExact(macs, l.macs());
+        activations = Math.addExact(activations, l.activations());
+      } catch (ArithmeticException e) {
+        problems.add(new Problem(net.layers().indexOf(l.node()), "", "the network's totals"
+            + " exceed the 64-bit range (more than 9,223,372,036,854,775,807) with layer '"
+            + l.name() + "' (" + l.node().layer().type().className() + ")"));
+        return null;
+      }
     }
     return new Totals(params, trainable, nonTrainable, macs, activations);
   }

@@ -3,6 +3,7 @@ package io.layerwise.exercise;
 import io.layerwise.Diagnostic;
 import io.layerwise.ExerciseException;
 import io.layerwise.Location;
+import io.layerwise.model.Activation;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
 import io.layerwise.model.Layer;
@@ -29,13 +30,15 @@ import java.util.regex.Pattern;
  */
 public final class ExerciseReader {
 
-  /** The most layers a file may have. */
-  public static final int MAX_LAYERS = 20_000;
-
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final String file;
   private final Problems problems = new Problems();
+  /**
+   * Positions of the layers that did not read cleanly: the engine leaves them, and what takes
+   * their output, out.
+   */
+  private final Set<Integer> unread = new HashSet<>();
 
   private ExerciseReader(String file) {
     this.file = file;
@@ -49,12 +52,30 @@ public final class ExerciseReader {
    * @throws ExerciseException with every problem found, in file order
    */
   public static ParsedExercise read(String file, String text) throws ExerciseException {
+    return cleanly(readAll(file, text));
+  }
+
+  /**
+   * Reads as much of an exercise as is readable: the problems found come back with the model
+   * rather than thrown, so that the engine can still check the layers that read cleanly.
+   *
+   * @throws ExerciseException only when the file is no exercise at all (not YAML, not a mapping,
+   *     over a limit)
+   */
+  public static ParsedExercise readAll(String file, String text) throws ExerciseException {
     return new ExerciseReader(file).read(text);
   }
 
   /** Reads a variant: the file's tree with its choices put in. */
   static ParsedExercise read(String file, Node.MapNode tree) throws ExerciseException {
-    return new ExerciseReader(file).read(tree);
+    return cleanly(new ExerciseReader(file).read(tree));
+  }
+
+  private static ParsedExercise cleanly(ParsedExercise parsed) throws ExerciseException {
+    if (!parsed.problems().isEmpty()) {
+      throw new ExerciseException(parsed.problems());
+    }
+    return parsed;
   }
 
   private ParsedExercise read(String text) throws ExerciseException {
@@ -82,9 +103,13 @@ public final class ExerciseReader {
             + " '-', starting with a letter or digit");
       }
     });
+    int before = problems.count();
     Framework framework = framework(top);
+    boolean frameworkRead = problems.count() == before;
     Optional<String> description = top.text("description");
+    before = problems.count();
     Shape input = input(top);
+    boolean analysable = frameworkRead && problems.count() == before;
     Location inputAt = top.locations().getOrDefault("input", map.location());
     List<Location> layerAt = new ArrayList<>();
     List<Map<String, Location>> fieldAt = new ArrayList<>();
@@ -93,12 +118,10 @@ public final class ExerciseReader {
     boolean exactWindows = top.bool("exact_windows", false);
     Optional<Variant> variant = variant(top);
     top.finish("an exercise");
-    if (problems.any()) {
-      throw new ExerciseException(problems.sorted());
-    }
     Exercise exercise = new Exercise(id, title, description,
         new Network(framework, input, layers), ask, exactWindows, variant);
-    return new ParsedExercise(exercise, new SourceMap(map.location(), inputAt, layerAt, fieldAt));
+    return new ParsedExercise(exercise, new SourceMap(map.location(), inputAt, layerAt, fieldAt),
+        problems.sorted(), unread, analysable);
   }
 
   private String defaultId() {
@@ -200,7 +223,11 @@ public final class ExerciseReader {
       return Shape.of(1);
     }
     List<Long> dims = new ArrayList<>();
-    if (n.get() instanceof Node.ListNode list && !list.items().isEmpty()) {
+    if (n.get() instanceof Node.ListNode list && list.items().size() > Limits.RANK) {
+      problems.error(n.get().location(), "input has " + Limits.show(list.items().size())
+          + " axes; shapes are limited to " + Limits.RANK);
+      return Shape.of(1);
+    } else if (n.get() instanceof Node.ListNode list && !list.items().isEmpty()) {
       for (Node item : list.items()) {
         dims.add(top.integer(item, "input", 1));
       }
@@ -226,9 +253,9 @@ public final class ExerciseReader {
           + n.get().describe());
       return List.of();
     }
-    if (list.items().size() > MAX_LAYERS) {
-      problems.error(n.get().location(), "the network has " + list.items().size()
-          + " layers; exercises are limited to " + MAX_LAYERS);
+    if (list.items().size() > Limits.LAYERS) {
+      problems.error(n.get().location(), "the network has " + Limits.show(list.items().size())
+          + " layers; exercises are limited to " + Limits.show(Limits.LAYERS));
       return List.of();
     }
     // Pass 1: kinds and explicit names, so that automatic names avoid them.
@@ -255,20 +282,20 @@ public final class ExerciseReader {
     String previous = Network.INPUT;
     for (int i = 0; i < list.items().size(); i++) {
       Node item = list.items().get(i);
-      layerAt.add(item.location());
       if (!(item instanceof Node.MapNode m)) {
         problems.error(item.location(), "layer " + (i + 1) + " must be a mapping such as"
             + " {type: Dense, units: 10}, not " + item.describe());
-        fieldAt.add(Map.of());
+        previous = autoName("layer", counters, taken);
+        unreadable(nodes, previous, item, Map.of(), layerAt, fieldAt);
         continue;
       }
+      int before = problems.count();
       Optional<LayerType> type = types.get(i);
       String name = explicit.get(i).orElseGet(
           () -> autoName(type.map(LayerType::autoName).orElse("layer"), counters, taken));
       String where = " in layer '" + name + "'" + type.map(t -> " (" + t.className() + ")")
           .orElse("");
       Fields f = new Fields(m, problems, where, Optional.of(name));
-      fieldAt.add(f.locations());
       f.get("type");
       if (!m.entry("type").isPresent()) {
         f.error(m.location(), "missing 'type' (the Keras class name, e.g. Conv2D or Dense)");
@@ -283,11 +310,30 @@ public final class ExerciseReader {
       if (type.isPresent()) {
         Layer layer = LayerReader.read(type.get(), f);
         f.finish(type.get().className());
+        if (problems.count() > before) {
+          unread.add(nodes.size());
+        }
         nodes.add(new LayerNode(name, inputs, trainable, layer));
+        layerAt.add(item.location());
+        fieldAt.add(f.locations());
+      } else {
+        unreadable(nodes, name, item, f.locations(), layerAt, fieldAt);
       }
       previous = name;
     }
     return nodes;
+  }
+
+  /**
+   * A placeholder for a layer of no known kind, so that layers keep their positions in the file;
+   * marked unread, the engine never looks at it.
+   */
+  private void unreadable(List<LayerNode> nodes, String name, Node item,
+      Map<String, Location> fields, List<Location> layerAt, List<Map<String, Location>> fieldAt) {
+    unread.add(nodes.size());
+    nodes.add(new LayerNode(name, List.of(Network.INPUT), true, new Activation("unread")));
+    layerAt.add(item.location());
+    fieldAt.add(fields);
   }
 
   private Optional<LayerType> type(Node t, int index) {
@@ -323,6 +369,11 @@ public final class ExerciseReader {
     }
     List<String> names = new ArrayList<>();
     List<Node> items = n.get() instanceof Node.ListNode list ? list.items() : List.of(n.get());
+    if (items.size() > Limits.INPUTS) {
+      f.error(n.get().location(), "inputs names " + Limits.show(items.size()) + " layers; a layer"
+          + " takes at most " + Limits.show(Limits.INPUTS));
+      return List.of(previous);
+    }
     for (Node item : items) {
       if (item instanceof Node.Scalar s && s.kind() != Node.Kind.NULL && !s.text().isBlank()) {
         names.add(s.text());

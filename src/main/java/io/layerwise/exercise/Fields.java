@@ -24,9 +24,6 @@ import java.util.Set;
  */
 final class Fields {
 
-  /** The largest size a file may give any dimension, kernel or count. */
-  static final long MAX_SIZE = 1L << 31;
-
   private final Node.MapNode map;
   private final Problems problems;
   private final String where;
@@ -122,8 +119,9 @@ final class Fields {
           + ", not " + v);
       return placeholder;
     }
-    if (v.compareTo(BigInteger.valueOf(MAX_SIZE)) > 0) {
-      error(n.location(), key + " " + v + " is larger than the limit of " + MAX_SIZE);
+    if (v.compareTo(BigInteger.valueOf(Limits.SIZE)) > 0) {
+      error(n.location(), key + " " + v + " is larger than the limit of "
+          + Limits.show(Limits.SIZE));
       return placeholder;
     }
     return v.longValueExact();

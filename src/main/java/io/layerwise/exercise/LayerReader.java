@@ -233,6 +233,11 @@ final class LayerReader {
           + n.get().describe());
       return new Reshape(List.of(-1L));
     }
+    if (list.items().size() > Limits.RANK) {
+      f.error(n.get().location(), "target_shape has " + Limits.show(list.items().size())
+          + " axes; shapes are limited to " + Limits.RANK);
+      return new Reshape(List.of(-1L));
+    }
     List<Long> target = new ArrayList<>();
     for (Node item : list.items()) {
       target.add(f.integer(item, "target_shape", -1));

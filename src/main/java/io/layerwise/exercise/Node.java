@@ -63,8 +63,14 @@ sealed interface Node {
         case INTEGER, DECIMAL -> "the number " + text;
         case BOOLEAN -> text;
         case NULL -> "nothing";
-        case STRING -> "the text '" + text + "'";
+        case STRING -> "the text " + quoted(text);
       };
+    }
+
+    /** Long text is cut for messages: a diagnostic names a value, it does not repeat a file. */
+    private static String quoted(String text) {
+      return text.length() <= 60 ? "'" + text + "'"
+          : "'" + text.substring(0, 50) + "…' (" + Limits.show(text.length()) + " characters)";
     }
   }
 

@@ -25,6 +25,10 @@ final class Problems {
     return !list.isEmpty();
   }
 
+  int count() {
+    return list.size();
+  }
+
   /** In file order, so that the first one printed is the first one in the file. */
   List<Diagnostic> sorted() {
     List<Diagnostic> copy = new ArrayList<>(list);

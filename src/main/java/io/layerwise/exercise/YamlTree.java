@@ -1,36 +1,48 @@
 package io.layerwise.exercise;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.layerwise.Diagnostic;
 import io.layerwise.ExerciseException;
 import io.layerwise.Location;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses YAML text into {@link Node}s with Jackson's streaming parser, keeping every token's line
- * and column. The YAML parser's own limits are set here (size, nesting, aliases), so that no file
- * can make it run away.
+ * and column. Every {@link Limits limit} on the text itself is enforced here, before the reader
+ * sees a value: size (SnakeYAML's code point limit, set through Jackson's {@code YAMLFactory}
+ * builder), nesting depth, digits, and the values that aliases repeat. The streaming parser
+ * neither composes nodes nor expands aliases, so SnakeYAML's own depth and alias limits never
+ * apply; this class counts both itself.
+ *
+ * <p>Anchors and aliases of lists and mappings work as YAML says ({@code - *block} repeats a
+ * layer, {@code <<: *defaults} merges keys); a repeated value is shared, not copied, and counted
+ * as the values it stands for, so that "billion laughs" are refused at the alias that crosses
+ * {@link Limits#VALUES}.
  */
 final class YamlTree {
-
-  /** The largest file read, in characters. */
-  static final int MAX_CHARS = 1_000_000;
-
-  static final int MAX_DEPTH = 64;
 
   private static final YAMLFactory FACTORY = factory();
 
   private final String file;
+  private final Map<String, Anchored> anchors = new HashMap<>();
+  private long values;
+
+  /** A list or mapping with an anchor, and the number of values it stands for. */
+  private record Anchored(Node node, long values) {}
 
   private YamlTree(String file) {
     this.file = file;
@@ -38,55 +50,75 @@ final class YamlTree {
 
   private static YAMLFactory factory() {
     LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(MAX_CHARS * 4);
-    options.setMaxAliasesForCollections(20);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setAllowDuplicateKeys(true);
+    options.setCodePointLimit(Limits.FILE_BYTES + 1);
     YAMLFactory f = YAMLFactory.builder().loaderOptions(options).build();
-    f.setStreamReadConstraints(
-        StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_DEPTH)
-            .maxNumberLength(100)
-            .maxStringLength(MAX_CHARS)
-            .build());
+    // A backstop only: this class refuses deeper nesting first, with the place it happens.
+    f.setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(2 * Limits.DEPTH)
+        .maxStringLength(Limits.FILE_BYTES + 1)
+        .build());
     return f;
   }
 
   /** The root value of the document; an empty document is an error. */
   static Node parse(String file, String text) throws ExerciseException {
-    if (text.length() > MAX_CHARS) {
-      throw new ExerciseException(List.of(Diagnostic.error(Location.ofFile(file),
-          "the file has " + text.length() + " characters; exercise files are limited to "
-              + MAX_CHARS)));
+    if (text.length() > Limits.FILE_BYTES) {
+      throw refused(Location.ofFile(file), "the file has " + Limits.show(text.length())
+          + " characters; exercise files are limited to " + Limits.show(Limits.FILE_BYTES));
     }
     YamlTree tree = new YamlTree(file);
-    try (JsonParser p = FACTORY.createParser(text)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new ExerciseException(List.of(Diagnostic.error(new Location(file, 1, 1),
-            "the file is empty; an exercise needs at least 'title', 'input' and 'layers'")));
+    try (YAMLParser p = FACTORY.createParser(text)) {
+      try {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+          throw refused(new Location(file, 1, 1),
+              "the file is empty; an exercise needs at least 'title', 'input' and 'layers'");
+        }
+        Node root = tree.value(p, t, 1);
+        if (p.nextToken() != null) {
+          throw refused(tree.here(p), "a second YAML document starts here; an exercise file"
+              + " holds one (remove the '---' and what follows, or make it a file of its own)");
+        }
+        return root;
+      } catch (JsonProcessingException e) {
+        throw refused(tree.where(e, p), "this is not valid YAML: " + problem(e));
       }
-      return tree.value(p, t);
-    } catch (JsonProcessingException e) {
-      if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-        Mark mark = m.getProblemMark();
-        String context = m.getContext() == null ? ""
-            : " (" + m.getContext().strip()
-                + (m.getContextMark() == null ? "" : " that starts at line "
-                    + (m.getContextMark().getLine() + 1)) + ")";
-        throw new ExerciseException(List.of(Diagnostic.error(
-            new Location(file, mark.getLine() + 1, mark.getColumn() + 1),
-            "this is not valid YAML: " + firstLine(m.getProblem()) + context)));
-      }
-      JsonLocation at = e.getLocation();
-      Location where = at == null ? Location.ofFile(file)
-          : new Location(file, Math.max(at.getLineNr(), 1), Math.max(at.getColumnNr(), 1));
-      throw new ExerciseException(List.of(Diagnostic.error(where,
-          "this is not valid YAML: " + firstLine(e.getOriginalMessage()))));
     } catch (IOException | RuntimeException e) {
-      throw new ExerciseException(List.of(Diagnostic.error(Location.ofFile(file),
-          "this is not valid YAML: " + firstLine(String.valueOf(e.getMessage())))));
+      throw refused(Location.ofFile(file), "this is not valid YAML: "
+          + firstLine(String.valueOf(e.getMessage())));
     }
+  }
+
+  private static ExerciseException refused(Location at, String message) {
+    return new ExerciseException(List.of(Diagnostic.error(at, message)));
+  }
+
+  /** Where a parse error is: SnakeYAML's mark, else Jackson's location, else the parser's. */
+  private Location where(JsonProcessingException e, YAMLParser p) {
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      Mark mark = m.getProblemMark();
+      return new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+    return at == null || at.getLineNr() < 1 ? Location.ofFile(file)
+        : new Location(file, at.getLineNr(), Math.max(at.getColumnNr(), 1));
+  }
+
+  /** The parser's complaint in the author's terms: no parser class names, no event dumps. */
+  private static String problem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      String context = m.getContext() == null ? ""
+          : " (" + m.getContext().strip()
+              + (m.getContextMark() == null ? "" : " that starts at line "
+                  + (m.getContextMark().getLine() + 1)) + ")";
+      return firstLine(m.getProblem()) + context;
+    }
+    String message = firstLine(e.getOriginalMessage());
+    if (message.startsWith("Expected a field name")) {
+      return "a mapping's keys must be plain text, not lists or mappings";
+    }
+    return message.replaceAll(" ?\\(?,? ?from `[^`]*`\\)?", "")
+        .replaceAll("<org\\.yaml\\.snakeyaml\\.[^>]*>", "this");
   }
 
   private static String firstLine(String message) {
@@ -95,20 +127,45 @@ final class YamlTree {
     return nl < 0 ? m : m.substring(0, nl).strip();
   }
 
-  private Location here(JsonParser p) {
+  private Location here(YAMLParser p) {
     JsonLocation l = p.currentTokenLocation();
     return new Location(file, l.getLineNr(), l.getColumnNr());
   }
 
-  private Node value(JsonParser p, JsonToken t) throws IOException {
+  /** Counts values towards {@link Limits#VALUES}; {@code n} is more than 1 for an alias. */
+  private void count(Location at, long n) throws ExerciseException {
+    values += n;
+    if (values > Limits.VALUES) {
+      throw refused(at, "the file holds more than " + Limits.show(Limits.VALUES) + " values,"
+          + " counting each alias as the values it repeats; exercise files are limited to "
+          + Limits.show(Limits.VALUES) + " (aliases of aliases grow exponentially)");
+    }
+  }
+
+  private Node value(YAMLParser p, JsonToken t, int depth) throws IOException, ExerciseException {
     Location at = here(p);
+    if (p.isCurrentAlias()) {
+      return alias(p.getText(), at);
+    }
+    long before = values;
+    count(at, 1);
     return switch (t) {
-      case START_OBJECT -> map(p, at);
-      case START_ARRAY -> list(p, at);
+      case START_OBJECT, START_ARRAY -> {
+        if (depth > Limits.DEPTH) {
+          throw refused(at, "lists and mappings nest more than " + Limits.DEPTH + " deep here;"
+              + " exercise files are limited to " + Limits.DEPTH + " levels");
+        }
+        Object anchor = p.getObjectId();
+        Node n = t == JsonToken.START_OBJECT ? map(p, at, depth) : list(p, at, depth);
+        if (anchor != null) {
+          anchors.put(anchor.toString(), new Anchored(n, values - before));
+        }
+        yield n;
+      }
       case VALUE_STRING -> new Node.Scalar(at, Node.Kind.STRING, p.getText());
       case VALUE_NUMBER_INT -> new Node.Scalar(at, Node.Kind.INTEGER,
-          p.getBigIntegerValue().toString());
-      case VALUE_NUMBER_FLOAT -> new Node.Scalar(at, Node.Kind.DECIMAL, p.getText());
+          digits(p, at).getBigIntegerValue().toString());
+      case VALUE_NUMBER_FLOAT -> new Node.Scalar(at, Node.Kind.DECIMAL, digits(p, at).getText());
       case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(at, Node.Kind.BOOLEAN, p.getText());
       case VALUE_NULL -> new Node.Scalar(at, Node.Kind.NULL, "");
       case VALUE_EMBEDDED_OBJECT -> new Node.Scalar(at, Node.Kind.STRING, p.getText());
@@ -117,28 +174,79 @@ final class YamlTree {
     };
   }
 
-  private Node map(JsonParser p, Location at) throws IOException {
+  /** Refuses a number too long to be a size before converting it (which is quadratic). */
+  private static YAMLParser digits(YAMLParser p, Location at) throws IOException,
+      ExerciseException {
+    int length = p.getText().length();
+    if (length > Limits.DIGITS) {
+      throw refused(at, "a number written with " + Limits.show(length) + " characters; numbers"
+          + " are limited to " + Limits.DIGITS + " digits");
+    }
+    return p;
+  }
+
+  private Node alias(String name, Location at) throws ExerciseException {
+    Anchored a = anchors.get(name);
+    if (a == null) {
+      throw refused(at, "alias '*" + name + "' names no list or mapping above it (an anchor '&"
+          + name + "' must come first; aliases of single values are not supported: write the"
+          + " value out)");
+    }
+    count(at, a.values());
+    return a.node();
+  }
+
+  private Node map(YAMLParser p, Location at, int depth) throws IOException, ExerciseException {
     List<Node.Entry> entries = new ArrayList<>();
+    List<Node.Entry> merged = new ArrayList<>();
+    Set<String> mergedKeys = new HashSet<>();
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       Location keyAt = here(p);
-      entries.add(new Node.Entry(key, keyAt, value(p, p.nextToken())));
+      Node value = value(p, p.nextToken(), depth + 1);
+      if (key.equals("<<")) {
+        merge(value, keyAt, merged, mergedKeys);
+      } else {
+        entries.add(new Node.Entry(key, keyAt, value));
+      }
     }
     if (t != JsonToken.END_OBJECT) {
       throw new IllegalStateException("unterminated mapping at " + at);
     }
+    if (!merged.isEmpty()) {
+      Set<String> given = new HashSet<>();
+      entries.forEach(e -> given.add(e.key()));
+      merged.stream().filter(e -> !given.contains(e.key())).forEach(entries::add);
+    }
     return new Node.MapNode(at, entries);
   }
 
-  private Node list(JsonParser p, Location at) throws IOException {
+  /** {@code <<: *defaults} or {@code <<: [*a, *b]}: keys of earlier mappings win. */
+  private static void merge(Node value, Location at, List<Node.Entry> into, Set<String> keys)
+      throws ExerciseException {
+    List<Node> sources = value instanceof Node.ListNode list ? list.items() : List.of(value);
+    for (Node source : sources) {
+      if (!(source instanceof Node.MapNode m)) {
+        throw refused(at, "'<<' merges a mapping (<<: *defaults) or a list of them, not "
+            + source.describe());
+      }
+      for (Node.Entry e : m.entries()) {
+        if (keys.add(e.key())) {
+          into.add(e);
+        }
+      }
+    }
+  }
+
+  private Node list(YAMLParser p, Location at, int depth) throws IOException, ExerciseException {
     List<Node> items = new ArrayList<>();
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t == null) {
         throw new IllegalStateException("unterminated list at " + at);
       }
-      items.add(value(p, t));
+      items.add(value(p, t, depth + 1));
     }
     return new Node.ListNode(at, items);
   }

@@ -15,16 +15,21 @@ public final class Spelling {
   /** The closest candidate within a distance that still looks like a typo, if any. */
   public static Optional<String> closest(String word, Collection<String> candidates) {
     String w = normalize(word);
+    int allowed = Math.max(2, w.length() / 3);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = distance(w, normalize(c));
+      String n = normalize(c);
+      // the distance is at least the difference in length: skip what cannot be close enough
+      if (Math.abs(n.length() - w.length()) > Math.min(allowed, bestDistance - 1)) {
+        continue;
+      }
+      int d = distance(w, n);
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
       }
     }
-    int allowed = Math.max(2, w.length() / 3);
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 

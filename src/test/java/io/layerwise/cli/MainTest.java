@@ -214,4 +214,32 @@ class MainTest {
         .contains("there is no layer 12: the exercise has 8 layers")
         .doesNotContain("Exception");
   }
+
+  @Test
+  void anUnwritableOutputDirectoryIsAClearErrorNotAStackTrace(@TempDir Path dir)
+      throws IOException {
+    Path blocker = dir.resolve("file");
+    Files.writeString(blocker, "x");
+    Run r = run("build", "exercises/course-example.yaml", "--format", "adoc", "--out",
+        blocker.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(blocker.resolve("out") + ": error: cannot write to the output"
+        + " directory: ").doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void hostileFilesAreAnsweredWithDiagnosticsNotStackTraces(@TempDir Path dir)
+      throws IOException {
+    StringBuilder deep = new StringBuilder("title: t\ninput: [1]\nlayers: ");
+    deep.append("[".repeat(10_000)).append("]".repeat(10_000)).append('\n');
+    Files.writeString(dir.resolve("deep.yaml"), deep);
+    Files.write(dir.resolve("big.yaml"), new byte[1_000_001]);
+    Run r = run("explain", dir.resolve("deep.yaml").toString(), dir.resolve("big.yaml").toString(),
+        "/dev/zero");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("deep.yaml:3:72: error: lists and mappings nest more than 64")
+        .contains("big.yaml: error: the file has more than 1,000,000 bytes")
+        .contains("/dev/zero: error: the file has more than 1,000,000 bytes")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
 }

@@ -109,4 +109,41 @@ class ExerciseReaderTest {
         """);
     assertThat(e.network().layers()).hasSize(3);
   }
+
+  @Test
+  void anchorsRepeatLayersAndMergeKeysFillInDefaults() throws ExerciseException {
+    Exercise e = read("""
+          - &block {type: Conv2D, filters: 4, kernel_size: 3, padding: same}
+          - *block
+          - {<<: *block, name: wide, filters: 8}
+          - {<<: [{strides: 2}, *block], name: strided}
+        """);
+    List<LayerNode> layers = e.network().layers();
+    assertThat(layers).extracting(LayerNode::name)
+        .containsExactly("conv2d", "conv2d_1", "wide", "strided");
+    assertThat(((Conv) layers.get(1).layer()).filters()).isEqualTo(4);
+    assertThat(((Conv) layers.get(2).layer()).filters()).as("explicit keys win").isEqualTo(8);
+    assertThat(((Conv) layers.get(3).layer()).window().strides())
+        .as("earlier merged mappings win").containsExactly(2L, 2L);
+  }
+
+  @Test
+  void readAllKeepsWhatReadAndNamesTheLayersThatDidNot() throws ExerciseException {
+    ParsedExercise p = ExerciseReader.readAll("f.yaml", """
+        title: t
+        input: [8]
+        layers:
+          - {type: Dense, name: good, units: 4}
+          - {type: Dense, name: bad, units: four}
+          - {type: Dens, name: unknown, units: 4}
+          - {type: Dense, name: after, units: 2}
+        """);
+    assertThat(p.problems()).hasSize(2);
+    assertThat(p.analysable()).isTrue();
+    assertThat(p.unread()).as("positions; a layer of no known kind keeps a placeholder")
+        .containsExactlyInAnyOrder(1, 2);
+    assertThat(p.exercise().network().layers()).extracting(LayerNode::name)
+        .containsExactly("good", "bad", "unknown", "after");
+    assertThat(p.sourceMap().locate(3, "units").line()).isEqualTo(7);
+  }
 }
