@@ -131,6 +131,7 @@ ${lvl}= ${t.pitfalls}
 <#list sheet.pitfalls as p>
 * ${p}
 </#list>
+
 </#if>
 <#if sheet.code?has_content || sheet.codeNotes?has_content>
 ${lvl}= ${t.code}

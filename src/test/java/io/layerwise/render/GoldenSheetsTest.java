@@ -55,4 +55,26 @@ class GoldenSheetsTest {
     assertThat(golden).as("golden file (create with -Dlayerwise.golden=update)").exists();
     assertThat(sheet.asciidoc()).isEqualTo(Files.readString(golden));
   }
+
+  /**
+   * A section title that follows a list item or paragraph without a blank line is read as more of
+   * that text: the heading vanishes into the list (as "Check it yourself" once did). Only an
+   * anchor or attribute line may stand between the blank line and the title.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("pairs")
+  void everySectionTitleFollowsABlankLine(Path exercise, SheetKind kind) throws Exception {
+    String[] lines = sheets.render(Layerwise.explain(exercise), kind, Locale.ENGLISH)
+        .asciidoc().split("\n", -1);
+    boolean inBlock = false;
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].matches("-{4,}|\\.{4,}|\\+{4,}")) {
+        inBlock = !inBlock;
+      }
+      if (!inBlock && lines[i].matches("={1,6} \\S.*")) {
+        assertThat(lines[i - 1]).as("line before '%s' (line %d)", lines[i], i + 1)
+            .matches("|\\[.*]");
+      }
+    }
+  }
 }
