@@ -32,10 +32,11 @@ public final class Engine {
       if (node.name().equals(Network.INPUT)) {
         problems.add(new Problem(i, "name", "the name '" + Network.INPUT
             + "' is reserved for the network's input; rename layer '" + node.name() + "' ("
-            + node.layer().type().className() + ")"));
+            + node.layer().className(net.framework(), 0) + ")"));
       } else if (positions.putIfAbsent(node.name(), i) != null) {
         problems.add(new Problem(i, "name", "duplicate layer name '" + node.name() + "' ("
-            + node.layer().type().className() + "): layer " + (positions.get(node.name()) + 1)
+            + node.layer().className(net.framework(), 0) + "): layer "
+            + (positions.get(node.name()) + 1)
             + " already has it"));
       }
     }
@@ -124,7 +125,8 @@ public final class Engine {
 
     for (int i = 0; i < net.layers().size(); i++) {
       LayerNode node = net.layers().get(i);
-      Optional<List<Shape>> inputs = resolveInputs(i, node, positions, shapes, broken, problems);
+      Optional<List<Shape>> inputs = resolveInputs(i, node, positions, shapes, broken, problems,
+          net.framework());
       if (inputs.isEmpty()) {
         if (overrides.containsKey(node.name())) {
           shapes.put(node.name(), overrides.get(node.name()));
@@ -143,6 +145,7 @@ public final class Engine {
       LayerCalc calc =
           new LayerCalc(i, node, net.framework(), inputs.get(), geometry, problems);
       try {
+        InputChecks.verify(calc);
         node.layer().accept(new LayerRules(calc));
         LayerResult result = finish(calc);
         results.add(result);
@@ -169,8 +172,9 @@ public final class Engine {
       Map<String, Integer> positions,
       Map<String, Shape> shapes,
       Set<String> broken,
-      List<Problem> problems) {
-    String layer = "layer '" + node.name() + "' (" + node.layer().type().className() + ")";
+      List<Problem> problems,
+      io.layerwise.model.Framework framework) {
+    String layer = "layer '" + node.name() + "' (" + node.layer().className(framework, 0) + ")";
     List<Shape> inputs = new ArrayList<>();
     boolean ok = true;
     for (String name : node.inputs()) {

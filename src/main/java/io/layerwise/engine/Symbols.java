@@ -1,5 +1,7 @@
 package io.layerwise.engine;
 
+import io.layerwise.model.Framework;
+
 /** The symbols that many formulas share. */
 final class Symbols {
 
@@ -38,6 +40,25 @@ final class Symbols {
   /** A kernel size along one axis: K_h, K_w (lower-case axis letter). */
   static Symbol kernel(String letter) {
     return Symbol.sub("K", letter.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** The quantity of a layer's count in the other framework: {@code params_keras}. */
+  static String otherParams(Framework framework) {
+    return "params_" + other(framework).id();
+  }
+
+  static Symbol otherParamsSymbol(Framework framework) {
+    return switch (other(framework)) {
+      case KERAS -> Symbol.sub("params", "Keras");
+      case PYTORCH -> Symbol.sub("params", "PyTorch");
+    };
+  }
+
+  static Framework other(Framework framework) {
+    return switch (framework) {
+      case KERAS -> Framework.PYTORCH;
+      case PYTORCH -> Framework.KERAS;
+    };
   }
 
   static String outputShape(int axis) {

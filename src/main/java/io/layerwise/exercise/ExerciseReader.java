@@ -5,9 +5,7 @@ import io.layerwise.ExerciseException;
 import io.layerwise.Location;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
-import io.layerwise.model.Layer;
 import io.layerwise.model.LayerNode;
-import io.layerwise.model.LayerType;
 import io.layerwise.model.Network;
 import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
@@ -73,7 +71,7 @@ public final class ExerciseReader {
     Location inputAt = top.locations().getOrDefault("input", map.location());
     List<Location> layerAt = new ArrayList<>();
     List<Map<String, Location>> fieldAt = new ArrayList<>();
-    List<LayerNode> layers = layers(top, map.location(), layerAt, fieldAt);
+    List<LayerNode> layers = layers(top, map.location(), layerAt, fieldAt, framework);
     List<Quantity> ask = ask(top);
     top.finish("an exercise");
     if (problems.any()) {
@@ -162,7 +160,7 @@ public final class ExerciseReader {
   }
 
   private List<LayerNode> layers(Fields top, Location rootAt, List<Location> layerAt,
-      List<Map<String, Location>> fieldAt) {
+      List<Map<String, Location>> fieldAt, Framework framework) {
     Optional<Node> n = top.get("layers");
     if (n.isEmpty()) {
       problems.error(rootAt, "missing 'layers' (the list of layers)");
@@ -179,7 +177,7 @@ public final class ExerciseReader {
       return List.of();
     }
     // Pass 1: kinds and explicit names, so that automatic names avoid them.
-    List<Optional<LayerType>> types = new ArrayList<>();
+    List<Optional<TypeName>> types = new ArrayList<>();
     List<Optional<String>> explicit = new ArrayList<>();
     Set<String> taken = new HashSet<>();
     for (Node item : list.items()) {
@@ -189,7 +187,8 @@ public final class ExerciseReader {
         continue;
       }
       int i = types.size() - 1;
-      m.entry("type").map(Node.Entry::value).ifPresent(t -> types.set(i, type(t, i)));
+      m.entry("type").map(Node.Entry::value)
+          .ifPresent(t -> types.set(i, type(t, i, framework)));
       m.entry("name").map(Node.Entry::value).filter(v -> v instanceof Node.Scalar)
           .map(v -> ((Node.Scalar) v).text()).filter(s -> !s.isBlank())
           .ifPresent(s -> {
@@ -209,10 +208,10 @@ public final class ExerciseReader {
         fieldAt.add(Map.of());
         continue;
       }
-      Optional<LayerType> type = types.get(i);
+      Optional<TypeName> type = types.get(i);
       String name = explicit.get(i).orElseGet(
-          () -> autoName(type.map(LayerType::autoName).orElse("layer"), counters, taken));
-      String where = " in layer '" + name + "'" + type.map(t -> " (" + t.className() + ")")
+          () -> autoName(type.map(TypeName::autoName).orElse("layer"), counters, taken));
+      String where = " in layer '" + name + "'" + type.map(t -> " (" + t.shown() + ")")
           .orElse("");
       Fields f = new Fields(m, problems, where, Optional.of(name));
       fieldAt.add(f.locations());
@@ -228,27 +227,26 @@ public final class ExerciseReader {
       List<String> inputs = inputs(f, previous);
       boolean trainable = f.bool("trainable", true);
       if (type.isPresent()) {
-        Layer layer = LayerReader.read(type.get(), f);
-        f.finish(type.get().className());
-        nodes.add(new LayerNode(name, inputs, trainable, layer));
+        ReadLayer read = LayerReader.read(type.get(), f);
+        f.finish(type.get().shown());
+        nodes.add(new LayerNode(name, inputs, trainable, read.layer(), read.checks()));
       }
       previous = name;
     }
     return nodes;
   }
 
-  private Optional<LayerType> type(Node t, int index) {
+  private Optional<TypeName> type(Node t, int index, Framework framework) {
     String where = " in layer " + (index + 1);
     if (!(t instanceof Node.Scalar s) || s.kind() != Node.Kind.STRING) {
       problems.error(t.location(), "type must be a layer class name such as Conv2D, not "
           + t.describe() + where);
       return Optional.empty();
     }
-    Optional<LayerType> found = LayerTypes.lookup(s.text());
+    Optional<TypeName> found = LayerTypes.resolve(s.text(), framework);
     if (found.isEmpty()) {
-      String hint = LayerTypes.suggest(s.text()).map(h -> "; did you mean '" + h + "'?")
-          .orElse("; known types are " + String.join(", ", LayerTypes.classNames()));
-      problems.error(t.location(), "unknown layer type '" + s.text() + "'" + where + hint);
+      problems.error(t.location(), "unknown layer type '" + s.text() + "'" + where
+          + LayerTypes.hint(s.text(), framework));
     }
     return found;
   }

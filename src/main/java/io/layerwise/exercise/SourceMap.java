@@ -28,7 +28,15 @@ public final class SourceMap {
     if (index < 0 || index >= layers.size()) {
       return index < 0 ? input : root;
     }
-    return fields.get(index).getOrDefault(key, layers.get(index));
+    Map<String, Location> here = fields.get(index);
+    if (!here.containsKey(key)) {
+      for (String other : Vocabulary.counterparts(key)) {
+        if (here.containsKey(other)) {
+          return here.get(other);
+        }
+      }
+    }
+    return here.getOrDefault(key, layers.get(index));
   }
 
   public Location root() {

@@ -11,12 +11,20 @@ import java.util.Optional;
  * @param description the question text, if the file gives one
  * @param network the network to analyse
  * @param ask what the question sheet asks for, in order
+ * @param compareWith another exercise file, relative to this one, whose network the answer sheet
+ *     compares this one's counts with (Keras' ResNet-50 for torchvision's)
  */
-public record Exercise(
-    String id, String title, Optional<String> description, Network network, List<Quantity> ask) {
+public record Exercise(String id, String title, Optional<String> description, Network network,
+    List<Quantity> ask, Optional<String> compareWith) {
 
   public Exercise {
     ask = List.copyOf(ask);
+  }
+
+  /** An exercise compared with no other. */
+  public Exercise(
+      String id, String title, Optional<String> description, Network network, List<Quantity> ask) {
+    this(id, title, description, network, ask, Optional.empty());
   }
 
   /** An exercise that asks the default questions. */

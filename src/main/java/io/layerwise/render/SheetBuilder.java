@@ -48,15 +48,15 @@ final class SheetBuilder {
   SheetView build() {
     Exercise e = analysis.exercise();
     Framework fw = e.framework();
-    Hyperparameters hp = new Hyperparameters(words);
+    Hyperparameters hp = new Hyperparameters(words, fw);
     List<SheetView.LayerRow> rows = new ArrayList<>();
     int position = 1;
     for (LayerResult l : analysis.layers()) {
-      String hyper = hp.of(l.node());
+      String hyper = hp.of(l);
       rows.add(new SheetView.LayerRow(
           Integer.toString(position++),
           AsciiDoc.text(l.name()),
-          AsciiDoc.text(l.node().layer().type().className()),
+          AsciiDoc.text(l.className(fw)),
           AsciiDoc.text(hyper),
           AsciiDoc.text(String.join(", ", l.node().inputs())),
           AsciiDoc.text(l.output().batched(fw)),
@@ -86,7 +86,7 @@ final class SheetBuilder {
       List<Derivation> shownHere = l.derivations().stream()
           .filter(d -> shown(d.quantity(), e)).toList();
       List<String> key = new ArrayList<>();
-      key.add(l.node().layer().type().className());
+      key.add(l.className(fw));
       for (Derivation d : shownHere) {
         key.add(d.latex());
         key.add(d.explanation().text(locale));
@@ -98,7 +98,7 @@ final class SheetBuilder {
           .collect(Collectors.joining(" + "));
       solutions.add(new SheetView.LayerSolution(
           anchor(i),
-          AsciiDoc.text(l.name() + " (" + l.node().layer().type().className() + ")"),
+          AsciiDoc.text(l.name() + " (" + l.className(fw) + ")"),
           AsciiDoc.text(inputs + " → " + l.output()),
           steps,
           earlier == null ? "" : anchor(earlier),

@@ -44,7 +44,7 @@ public final class TextReport {
         .append(NL);
     sb.append(NL).append("Derivations").append(NL);
     for (LayerResult l : a.layers()) {
-      sb.append(NL).append(l.name()).append(" (").append(l.node().layer().type().className())
+      sb.append(NL).append(l.name()).append(" (").append(l.className(fw))
           .append(")  ");
       sb.append(l.inputShapes().stream().map(Shape::toString).collect(Collectors.joining(" + ")))
           .append(" → ").append(l.output()).append(NL);
@@ -64,7 +64,7 @@ public final class TextReport {
         ? new String[] {"Layer (type)", "Output Shape", "Param #", "Connected to"}
         : new String[] {"Layer (type)", "Output Shape", "Param #"});
     for (LayerResult l : a.layers()) {
-      String name = l.name() + " (" + l.node().layer().type().className() + ")";
+      String name = l.name() + " (" + l.className(fw) + ")";
       String shape = l.output().batched(fw);
       String params = Notation.TEXT.number(l.params());
       rows.add(graph
