@@ -50,7 +50,10 @@ public final class ExerciseReader {
   }
 
   private ParsedExercise read(String text) throws ExerciseException {
-    Node root = YamlTree.parse(file, text);
+    Node root = Blocks.expand(YamlTree.parse(file, text), problems);
+    if (problems.any()) {
+      throw new ExerciseException(problems.sorted());
+    }
     if (!(root instanceof Node.MapNode map)) {
       throw new ExerciseException(List.of(Diagnostic.error(root.location(),
           "an exercise is a mapping with 'title', 'input' and 'layers', but this file holds "
