@@ -29,23 +29,24 @@ final class DenseRules {
     Symbol units = calc.pytorch() ? Symbols.out("H") : Symbols.U;
     Symbol nout = Symbols.out(calc.layout.dimLetter(rank, last));
     boolean flat = rank == 1;
+    String kind = calc.pytorch() ? "linear" : "dense";
     calc.derive(
         Symbols.outputShape(last),
         nout,
         Formulas.value(units, u),
         flat
-            ? Explanation.of("dense.output")
-            : Explanation.of("dense.output.lastAxis", leading(in)));
+            ? Explanation.of(kind + ".output")
+            : Explanation.of(kind + ".output.lastAxis", leading(in)));
     calc.output(in.with(last, u));
 
     Formula weights = Formulas.product(List.of(nin, units), List.of(n, u));
     calc.weights(
         weights,
         flat
-            ? Explanation.of("dense.weights")
-            : Explanation.of("dense.weights.lastAxis", n, u, leading(in)));
+            ? Explanation.of(kind + ".weights")
+            : Explanation.of(kind + ".weights.lastAxis", n, u, leading(in)));
     calc.biasesAndParams(weights, layer.useBias(), Formulas.value(units, u),
-        Explanation.of("dense.biases", u));
+        Explanation.of(kind + ".biases", u));
 
     Bindings.Builder b = Bindings.builder();
     List<Expr> factors = new ArrayList<>();
