@@ -26,15 +26,16 @@ final class Connections {
       f.error(matrix.get().location(), "give either connections or connection_table, not both");
       return Optional.empty();
     }
+    Node given = lists.or(() -> matrix).orElseThrow();
     if (groups != 1) {
-      f.error(lists.orElse(matrix.get()).location(), "a connection table replaces groups; leave"
+      f.error(given.location(), "a connection table replaces groups; leave"
           + " groups out");
       return Optional.empty();
     }
     Optional<ConnectionTable> table = lists.isPresent() ? lists(f, lists.get())
         : matrix(f, matrix.get());
     if (table.isPresent() && table.get().maps().size() != filters) {
-      f.error(lists.orElse(matrix.get()).location(), "the connection table describes "
+      f.error(given.location(), "the connection table describes "
           + table.get().maps().size() + " output maps, but filters is " + filters);
       return Optional.empty();
     }
