@@ -94,7 +94,10 @@ public final class Layerwise {
       throw withSource(e.diagnostics(), text);
     }
     try {
-      return Engine.analyze(parsed.exercise());
+      Analysis analysis = Engine.analyze(parsed.exercise());
+      Optional<String> other = parsed.exercise().compareWith();
+      return other.isEmpty() ? analysis
+          : analysis.withCounterpart(counterpart(file, other.get(), parsed, text));
     } catch (EngineException e) {
       List<Diagnostic> diagnostics = new ArrayList<>();
       List<LayerNode> layers = parsed.exercise().network().layers();
@@ -106,6 +109,30 @@ public final class Layerwise {
         diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, at, p.message(), layer, ""));
       }
       throw withSource(diagnostics, text);
+    }
+  }
+
+  /**
+   * The analysis of the exercise an exercise is compared with, read relative to its file; its
+   * own {@code compare_with} is not followed. A problem with it is reported at {@code
+   * compare_with}.
+   */
+  private static Analysis counterpart(String file, String other, ParsedExercise parsed,
+      String text) throws ExerciseException {
+    Path dir = Optional.ofNullable(Path.of(file).getParent()).orElse(Path.of(""));
+    Path path = dir.resolve(other).normalize();
+    Location at = parsed.sourceMap().top("compare_with");
+    try {
+      String otherText = read(path);
+      ParsedExercise p = ExerciseReader.read(path.toString(), otherText);
+      return Engine.analyze(p.exercise());
+    } catch (ExerciseException e) {
+      throw withSource(List.of(Diagnostic.error(at, "cannot compare with '" + other + "': "
+          + (e.diagnostics().isEmpty() ? "it is not a valid exercise"
+              : e.diagnostics().get(0).message()))), text);
+    } catch (EngineException | java.nio.file.InvalidPathException e) {
+      throw withSource(List.of(Diagnostic.error(at, "cannot compare with '" + other
+          + "': it is not a valid exercise")), text);
     }
   }
 

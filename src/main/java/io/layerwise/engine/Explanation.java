@@ -29,6 +29,11 @@ public record Explanation(String key, List<Object> args) {
     return new Explanation(key, List.of(args));
   }
 
+  /** Whether the wording of a key exists, for optional, more specific explanations. */
+  public static boolean exists(String key) {
+    return ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH).containsKey(key);
+  }
+
   /** The sentence in English. */
   public String text() {
     return text(Locale.ENGLISH);

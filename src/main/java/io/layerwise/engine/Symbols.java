@@ -49,9 +49,20 @@ final class Symbols {
 
   static Symbol otherParamsSymbol(Framework framework) {
     return switch (other(framework)) {
-      case KERAS -> Symbol.sub("params", "Keras");
-      case PYTORCH -> Symbol.sub("params", "PyTorch");
+      case KERAS -> paramsOf("Keras");
+      case PYTORCH -> paramsOf("PyTorch");
     };
+  }
+
+  /** A total named after whose count it is: {@code params_Keras}. */
+  static Symbol paramsOf(String whose) {
+    return new Symbol("params_" + whose, "\\mathrm{params}_{\\mathrm{" + whose + "}}");
+  }
+
+  /** A difference: {@code Δ_BN}, or {@code Δ} alone for an empty subscript. */
+  static Symbol delta(String subscript) {
+    return subscript.isEmpty() ? new Symbol("\u0394", "\\Delta")
+        : new Symbol("\u0394_" + subscript, "\\Delta_{\\mathrm{" + subscript + "}}");
   }
 
   static Framework other(Framework framework) {

@@ -76,13 +76,15 @@ public final class ExerciseReader {
     List<Map<String, Location>> fieldAt = new ArrayList<>();
     List<LayerNode> layers = layers(top, map.location(), layerAt, fieldAt, framework);
     List<Quantity> ask = ask(top);
+    Optional<String> compareWith = top.text("compare_with");
     top.finish("an exercise");
     if (problems.any()) {
       throw new ExerciseException(problems.sorted());
     }
-    Exercise exercise =
-        new Exercise(id, title, description, new Network(framework, input, layers), ask);
-    return new ParsedExercise(exercise, new SourceMap(map.location(), inputAt, layerAt, fieldAt));
+    Exercise exercise = new Exercise(id, title, description,
+        new Network(framework, input, layers), ask, compareWith);
+    return new ParsedExercise(exercise,
+        new SourceMap(map.location(), inputAt, layerAt, fieldAt, top.locations()));
   }
 
   private String defaultId() {

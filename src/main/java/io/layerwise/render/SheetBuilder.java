@@ -1,6 +1,7 @@
 package io.layerwise.render;
 
 import io.layerwise.engine.Analysis;
+import io.layerwise.engine.Comparison;
 import io.layerwise.engine.Derivation;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.engine.Notation;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -118,7 +120,52 @@ final class SheetBuilder {
         totals.subList(0, 3).stream().map(SheetView.Labelled::label).toList(),
         conventions,
         pitfalls,
-        solutions);
+        solutions,
+        comparisons());
+  }
+
+  /** The comparison sections, when the two frameworks count differently or a network is named. */
+  private List<SheetView.ComparisonView> comparisons() {
+    Optional<Comparison> c = Comparison.of(analysis);
+    if (c.isEmpty()) {
+      return List.of();
+    }
+    List<SheetView.ComparisonView> out = new ArrayList<>();
+    c.get().convention().ifPresent(k -> {
+      String other = words.get("framework." + k.other().id());
+      long diff = k.otherParams() - k.params();
+      out.add(new SheetView.ComparisonView(
+          AsciiDoc.text(words.get("comparison.convention.heading", other)),
+          AsciiDoc.text(words.get("comparison.convention.intro", other,
+              Notation.TEXT.number(k.otherParams()), Notation.TEXT.number(Math.abs(diff)),
+              words.get(diff >= 0 ? "comparison.more" : "comparison.fewer"))),
+          List.of(), List.of(), k.steps().stream().map(this::step).toList()));
+    });
+    c.get().counterpart().ifPresent(k -> {
+      long diff = k.otherParams() - k.params();
+      List<List<String>> rows = new ArrayList<>();
+      for (Comparison.Group g : k.groups()) {
+        rows.add(List.of(AsciiDoc.text(g.label().text(locale)),
+            AsciiDoc.text(Notation.TEXT.number(g.other())),
+            AsciiDoc.text(Notation.TEXT.number(g.own())),
+            AsciiDoc.text(Notation.TEXT.number(g.other() - g.own()))));
+      }
+      rows.add(List.of(AsciiDoc.text(words.get("total.params")),
+          AsciiDoc.text(Notation.TEXT.number(k.otherParams())),
+          AsciiDoc.text(Notation.TEXT.number(k.params())),
+          AsciiDoc.text(Notation.TEXT.number(diff))));
+      out.add(new SheetView.ComparisonView(
+          AsciiDoc.text(words.get("comparison.counterpart.heading", k.title())),
+          AsciiDoc.text(words.get("comparison.counterpart.intro", k.otherLabel(),
+              Notation.TEXT.number(k.otherParams()), Notation.TEXT.number(Math.abs(diff)),
+              words.get(diff >= 0 ? "comparison.more" : "comparison.fewer"), k.ownLabel(),
+              Notation.TEXT.number(k.params()))),
+          List.of(AsciiDoc.text(words.get("comparison.column.group")),
+              AsciiDoc.text(k.otherLabel()), AsciiDoc.text(k.ownLabel()),
+              AsciiDoc.text(words.get("comparison.column.difference"))),
+          rows, k.steps().stream().map(this::step).toList()));
+    });
+    return out;
   }
 
   /** A section id that depends on the position only, never on text from the file. */

@@ -20,6 +20,8 @@ import java.util.List;
  * @param conventions how things are counted
  * @param pitfalls the mistakes this network gives occasion for
  * @param solutions the derivations, layer by layer
+ * @param comparisons how the other framework counts this network, and how it compares with the
+ *     network it names, each derived
  */
 public record SheetView(
     String id,
@@ -35,7 +37,8 @@ public record SheetView(
     List<String> answerTotals,
     List<String> conventions,
     List<String> pitfalls,
-    List<LayerSolution> solutions) {
+    List<LayerSolution> solutions,
+    List<ComparisonView> comparisons) {
 
   /**
    * A layer in the tables.
@@ -66,6 +69,19 @@ public record SheetView(
    */
   public record LayerSolution(String anchor, String heading, String shapes, List<Step> steps,
       String sameAs, String sameAsName) {}
+
+  /**
+   * A section comparing two counts: a heading, a sentence, a table of the groups that differ
+   * (possibly empty) and the derivations.
+   *
+   * @param heading the section heading
+   * @param intro what is compared, with the totals
+   * @param columns the table's column headings, empty without a table
+   * @param rows the table's rows, one cell per column
+   * @param steps the derivations
+   */
+  public record ComparisonView(String heading, String intro, List<String> columns,
+      List<List<String>> rows, List<Step> steps) {}
 
   /**
    * One derivation shown as display math with its explanation.
