@@ -210,6 +210,32 @@ class LayerKindsTest {
   }
 
   @Test
+  void timeDistributedSharesTheWeightsAndRepeatsTheWork() {
+    LayerResult td = last("keras", "[10, 16]",
+        "{type: TimeDistributed, layer: {type: Dense, units: 8}}");
+    assertThat(td.derivationsOf("output_shape[0]").get(0).equation(Notation.TEXT))
+        .isEqualTo("T_out = T = 10");
+    assertThat(td.derivationsOf("output_shape[1]").get(0).equation(Notation.TEXT))
+        .isEqualTo("N_out = U = 8");
+    assertThat(td.derivationsOf("params").get(0).equation(Notation.TEXT))
+        .isEqualTo("params = N_in·U + U = 16·8 + 8 = 136");
+    assertThat(td.derivationsOf("macs").get(0).equation(Notation.TEXT))
+        .isEqualTo("MACs = T·N_in·U = 10·16·8 = 1,280");
+  }
+
+  @Test
+  void stackedLstmReadsTheLayerBelowInItsUpperLayers() {
+    LayerResult lstm = last("pytorch", "[10, 16]",
+        "{type: LSTM, input_size: 16, hidden_size: 32, num_layers: 3, bidirectional: true}");
+    assertThat(lstm.derivationsOf("weights").get(0).equation(Notation.TEXT))
+        .isEqualTo("weights = 2·4·(H_in·H_out + H_out·H_out) + (num_layers − 1)·2·4·(2H_out·H_out"
+            + " + H_out·H_out) = 2·4·(16·32 + 32·32) + (3 − 1)·2·4·(2·32·32 + 32·32) = 61,440");
+    assertThat(lstm.derivationsOf("biases").get(0).equation(Notation.TEXT))
+        .isEqualTo("biases = num_layers·2·4·(H_out + H_out) = 3·2·4·(32 + 32) = 1,536");
+    assertThat(dims(lstm)).isEqualTo("10x64");
+  }
+
+  @Test
   void pytorchBatchNormSaysWhyRunningStatisticsAreNotCounted() {
     LayerResult bn = last("pytorch", "[64, 8, 8]", "{type: BatchNormalization}");
     assertThat(bn.derivationsOf("params").get(0).explanation().text())
