@@ -184,21 +184,22 @@ final class LayerReader {
       return new TimeDistributed(fallback);
     }
     Fields in = f.nested(map);
-    Optional<LayerType> type = in.text("type").flatMap(LayerTypes::lookup);
-    if (type.isEmpty() || type.get() == LayerType.TIME_DISTRIBUTED
-        || List.of(LayerType.ADD, LayerType.SUBTRACT, LayerType.MULTIPLY, LayerType.MAXIMUM,
-            LayerType.AVERAGE, LayerType.CONCATENATE, LayerType.MULTI_HEAD_ATTENTION)
-            .contains(type.get())) {
-      String given = in.text("type").orElse("");
-      in.error(map.location(), "TimeDistributed wraps a layer with one input, such as Dense or"
-          + " Conv2D, not '" + given + "'", type.isPresent() ? Optional.empty()
-              : LayerTypes.suggest(given));
+    String given = in.text("type").orElse("");
+    Optional<LayerType> type = LayerTypes.lookup(given);
+    if (type.isEmpty()) {
+      in.error(map.location(), "TimeDistributed wraps a layer such as Dense or Conv2D, not '"
+          + given + "'", LayerTypes.suggest(given));
       in.ignore(map.entries().stream().map(Node.Entry::key).toArray(String[]::new));
       return new TimeDistributed(fallback);
     }
     in.ignore("name");
     Layer wrapped = read(type.get(), in);
     in.finish("the wrapped " + type.get().className() + " layer");
+    if (wrapped.maxInputs() != 1 || wrapped instanceof TimeDistributed) {
+      in.error(map.location(), "TimeDistributed wraps a layer with one input, such as Dense or"
+          + " Conv2D, not '" + given + "'");
+      return new TimeDistributed(fallback);
+    }
     return new TimeDistributed(wrapped);
   }
 
