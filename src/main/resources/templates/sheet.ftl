@@ -106,6 +106,28 @@ ${t.label}:: ${t.value}
 </#list>
 ====
 
+<#list sheet.comparisons as c>
+${lvl}= ${c.heading}
+
+${c.intro}
+
+<#if c.rows?has_content>
+[cols="5,>3,>3,>3",options="header"]
+|===
+<#list c.columns as h>|${h}<#sep> </#sep></#list>
+<#list c.rows as r>
+<#list r as cell>|${cell}<#sep> </#sep></#list>
+</#list>
+|===
+
+</#if>
+<#list c.steps as st>
+image::${st.image}["${st.alt}"]
+
+__${st.explanation}__
+
+</#list>
+</#list>
 ${lvl}= ${t.derivations}
 
 <#list sheet.solutions as s>

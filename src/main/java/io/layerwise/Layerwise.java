@@ -108,7 +108,10 @@ public final class Layerwise {
       throw withSource(all, text);
     }
     try {
-      return Engine.analyze(parsed.exercise());
+      Analysis analysis = Engine.analyze(parsed.exercise());
+      Optional<String> other = parsed.exercise().compareWith();
+      return other.isEmpty() ? analysis
+          : analysis.withCounterpart(counterpart(file, other.get(), parsed, text));
     } catch (EngineException e) {
       throw withSource(located(parsed, e.problems()), text);
     }
@@ -126,6 +129,45 @@ public final class Layerwise {
       diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, at, p.message(), layer, ""));
     }
     return diagnostics;
+  }
+
+  /**
+   * The analysis of the exercise an exercise is compared with, read relative to its file; its
+   * own {@code compare_with} is not followed. Only another exercise file ({@code .yaml} or {@code
+   * .yml}, by a relative path) is read, and nothing of its content is echoed: a problem with it
+   * is reported at {@code compare_with}, naming the file to explain.
+   */
+  private static Analysis counterpart(String file, String other, ParsedExercise parsed,
+      String text) throws ExerciseException {
+    Location at = parsed.sourceMap().top("compare_with");
+    Path path;
+    try {
+      Path given = Path.of(other);
+      String name = given.getFileName() == null ? "" : given.getFileName().toString();
+      if (given.isAbsolute() || !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+        throw withSource(List.of(Diagnostic.error(at, "compare_with names another exercise file"
+            + " by a path relative to this one, ending in .yaml or .yml, such as"
+            + " ../resnet50.yaml; not '" + other + "'")), text);
+      }
+      Path dir = Optional.ofNullable(Path.of(file).getParent()).orElse(Path.of(""));
+      path = dir.resolve(given).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw withSource(List.of(Diagnostic.error(at, "compare_with: '" + other
+          + "' is not a file path")), text);
+    }
+    String otherText;
+    try {
+      otherText = read(path);
+    } catch (ExerciseException e) {
+      throw withSource(List.of(Diagnostic.error(at, "cannot compare with '" + other + "': "
+          + e.diagnostics().get(0).message())), text);
+    }
+    try {
+      return Engine.analyze(ExerciseReader.read(path.toString(), otherText).exercise());
+    } catch (ExerciseException | EngineException e) {
+      throw withSource(List.of(Diagnostic.error(at, "cannot compare with '" + other + "': it is"
+          + " not a valid exercise (layerwise explain " + path + " says why)")), text);
+    }
   }
 
   /**

@@ -85,7 +85,10 @@ final class SheetBuild {
               + "; give one of them another id"));
           continue;
         }
-        jobs.add(new Job(file, a, fingerprint(templates, file.toString(), text)));
+        // A comparison's sheet also depends on the network it is compared with.
+        String compared = a.counterpart().map(c -> c.exercise().title() + c.totals()
+            + c.layers().stream().map(l -> l.name() + l.params()).toList()).orElse("");
+        jobs.add(new Job(file, a, fingerprint(templates, file.toString(), text + compared)));
       } catch (ExerciseException e) {
         failed++;
         diagnostics.addAll(e.diagnostics());

@@ -3,6 +3,7 @@ package io.layerwise.code;
 import io.layerwise.code.KerasStep.Arity;
 import io.layerwise.code.KerasStep.Call;
 import io.layerwise.model.Activation;
+import io.layerwise.model.AdaptivePooling;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Concatenate;
@@ -25,11 +26,14 @@ import io.layerwise.model.Padding;
 import io.layerwise.model.PaddingMode;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Rbf;
 import io.layerwise.model.Recurrent;
 import io.layerwise.model.RecurrentCell;
+import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
+import io.layerwise.model.TimeDistributed;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -147,6 +151,9 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
 
   @Override
   public Optional<KerasStep> conv(Conv c) {
+    if (c.connections().isPresent()) {
+      return ctx.none("none.connectionTable");
+    }
     Window w = c.window();
     Python.Call call = layer("Conv" + w.rank() + "D", c.filters(), Python.intOrTuple(w.kernel()));
     window(call, w, true);
@@ -244,6 +251,12 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
   @Override
   public Optional<KerasStep> pooling(Pooling p) {
     Window w = p.window();
+    if (w.dilated()) {
+      return ctx.none("none.poolDilation");
+    }
+    if (p.ceilMode() && !ctx.sameOutput(new Pooling(p.op(), w, false))) {
+      return ctx.none("none.ceilMode");
+    }
     String cls = switch (p.op()) {
       case MAX -> "MaxPooling";
       case AVERAGE -> "AveragePooling";
@@ -330,6 +343,9 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
 
   @Override
   public Optional<KerasStep> layerNorm(LayerNorm l) {
+    if (l.axes() > 1) {
+      return ctx.none("none.layerNormAxes", l.axes());
+    }
     int axis = resolve(l.axis());
     Python.Call call = layer("LayerNormalization");
     axis(call, axis);
@@ -430,5 +446,51 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
     call.kwIf(!m.useBias(), "use_bias", "False");
     return Optional.of(KerasStep.of(new Call(finish(call, Optional.empty()).toString(),
         Arity.QUERY_VALUE)));
+  }
+
+  @Override
+  /**
+   * PyTorch's adaptive windows, from ⌊i·in/out⌋ to ⌈(i+1)·in/out⌉, are ordinary windows of in/out
+   * positions where the output size divides the input size; Keras pools those.
+   */
+  public Optional<KerasStep> adaptivePooling(AdaptivePooling a) {
+    List<Long> k = new ArrayList<>();
+    for (int i = 0; i < a.rank(); i++) {
+      long in = ctx.spatial(ctx.in(), i);
+      long out = a.outputSize().get(i).orElse(in);
+      if (in % out != 0) {
+        return ctx.none("none.adaptivePooling", in, out);
+      }
+      k.add(in / out);
+    }
+    Pooling p = new Pooling(a.op(), new Window(k, k, Padding.VALID,
+        java.util.Collections.nCopies(k.size(), 1L)));
+    ctx.countAs(p, true);
+    ctx.rewritten("rewritten.adaptivePooling", Python.intOrTuple(k));
+    return pooling(p);
+  }
+
+  @Override
+  public Optional<KerasStep> recurrentStack(RecurrentStack r) {
+    if (r.numLayers() != 1) {
+      return ctx.none("none.recurrentStack", r.className(Framework.PYTORCH, 2), r.numLayers());
+    }
+    // one layer of PyTorch's module: Keras' layer returning every step (GRU: reset_after=True)
+    Recurrent one = new Recurrent(r.cell(), r.hiddenSize(), true, r.useBias(),
+        r.cell() == RecurrentCell.GRU, r.nonlinearity().filter("relu"::equals));
+    io.layerwise.model.Layer as = r.bidirectional()
+        ? new Bidirectional(one, io.layerwise.model.BidirectionalMerge.CONCAT) : one;
+    ctx.countAs(as, true);
+    return as.accept(this);
+  }
+
+  @Override
+  public Optional<KerasStep> rbf(Rbf r) {
+    return ctx.none("none.rbf");
+  }
+
+  @Override
+  public Optional<KerasStep> timeDistributed(TimeDistributed t) {
+    return ctx.none("none.timeDistributed");
   }
 }

@@ -1,7 +1,10 @@
 package io.layerwise.code;
 
 import io.layerwise.engine.Analysis;
+import io.layerwise.engine.Engine;
+import io.layerwise.engine.EngineException;
 import io.layerwise.engine.LayerResult;
+import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
 import io.layerwise.model.Layer;
 import io.layerwise.model.LayerNode;
@@ -134,6 +137,21 @@ final class LayerContext {
 
   boolean same(Window w) {
     return w.padding().mode() == PaddingMode.SAME;
+  }
+
+  /**
+   * Whether another layer on this layer's input gives the same output shape, in the exercise's
+   * framework: whether a setting the target framework lacks changes anything here.
+   */
+  boolean sameOutput(Layer other) {
+    Network net = new Network(source, in(), List.of(new LayerNode(name(), List.of(Network.INPUT),
+        node.trainable(), other)));
+    try {
+      return Engine.analyze(new Exercise(name(), name(), Optional.empty(), net)).layers().get(0)
+          .output().equals(result.output());
+    } catch (EngineException e) {
+      return false;
+    }
   }
 
   /** Records that the target framework has no exact equivalent of this layer. */

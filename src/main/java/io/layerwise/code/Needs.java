@@ -1,6 +1,7 @@
 package io.layerwise.code;
 
 import io.layerwise.model.Activation;
+import io.layerwise.model.AdaptivePooling;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Concatenate;
@@ -19,11 +20,14 @@ import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
 import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Rbf;
 import io.layerwise.model.Recurrent;
+import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
+import io.layerwise.model.TimeDistributed;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 import java.util.Collections;
@@ -159,6 +163,9 @@ final class Needs implements LayerVisitor<List<Perm>> {
   /** Keras is told the axis; PyTorch normalises the last. */
   @Override
   public List<Perm> layerNorm(LayerNorm layer) {
+    if (layer.axes() > 1) {
+      return exerciseOrder();
+    }
     return switch (target) {
       case KERAS -> asTheyCome();
       case PYTORCH -> axisAt(axis(layer.axis()), rank() - 1);
@@ -212,6 +219,26 @@ final class Needs implements LayerVisitor<List<Perm>> {
 
   @Override
   public List<Perm> multiHeadAttention(MultiHeadAttention layer) {
+    return exerciseOrder();
+  }
+
+  @Override
+  public List<Perm> adaptivePooling(AdaptivePooling layer) {
+    return channels();
+  }
+
+  @Override
+  public List<Perm> recurrentStack(RecurrentStack layer) {
+    return exerciseOrder();
+  }
+
+  @Override
+  public List<Perm> rbf(Rbf layer) {
+    return lastAxisLast();
+  }
+
+  @Override
+  public List<Perm> timeDistributed(TimeDistributed layer) {
     return exerciseOrder();
   }
 }

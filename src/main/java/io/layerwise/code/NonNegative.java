@@ -1,6 +1,7 @@
 package io.layerwise.code;
 
 import io.layerwise.model.Activation;
+import io.layerwise.model.AdaptivePooling;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Concatenate;
@@ -20,10 +21,13 @@ import io.layerwise.model.Merge;
 import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Network;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Rbf;
 import io.layerwise.model.Recurrent;
+import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
+import io.layerwise.model.TimeDistributed;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 import java.util.HashMap;
@@ -189,5 +193,26 @@ final class NonNegative implements LayerVisitor<Boolean> {
   @Override
   public Boolean multiHeadAttention(MultiHeadAttention layer) {
     return false;
+  }
+
+  @Override
+  public Boolean adaptivePooling(AdaptivePooling layer) {
+    return inputs();
+  }
+
+  @Override
+  public Boolean recurrentStack(RecurrentStack layer) {
+    return false;
+  }
+
+  /** A sum of squared distances. */
+  @Override
+  public Boolean rbf(Rbf layer) {
+    return true;
+  }
+
+  @Override
+  public Boolean timeDistributed(TimeDistributed layer) {
+    return layer.layer().accept(this);
   }
 }

@@ -1,6 +1,7 @@
 package io.layerwise.code;
 
 import io.layerwise.model.Activation;
+import io.layerwise.model.AdaptivePooling;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Concatenate;
@@ -23,11 +24,14 @@ import io.layerwise.model.Padding;
 import io.layerwise.model.PaddingMode;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Rbf;
 import io.layerwise.model.Recurrent;
+import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
+import io.layerwise.model.TimeDistributed;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -135,6 +139,9 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
 
   @Override
   public Optional<TorchStep> conv(Conv c) {
+    if (c.connections().isPresent()) {
+      return ctx.none("none.connectionTable");
+    }
     Optional<UnaryOperator<String>> post = post(c.activation());
     if (post.isEmpty()) {
       return ctx.none("none.activation", c.activation().orElseThrow());
@@ -261,6 +268,16 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
     Python.Call pool = nn((max ? "MaxPool" : "AvgPool") + n + "d")
         .arg(Python.intOrTuple(w.kernel()));
     pool.kwIf(!w.strides().equals(w.kernel()), "stride", Python.intOrTuple(w.strides()));
+    if (p.ceilMode() || w.dilated()) {
+      // PyTorch's own pooling, read with its arguments (symmetric padding within half a window)
+      if (ctx.source != Framework.PYTORCH || !LayerContext.symmetric(pads)) {
+        return ctx.none("none.engine", "ceil_mode, dilation");
+      }
+      pool.kwIf(LayerContext.anyPadding(pads), "padding", Python.intOrTuple(befores(pads)))
+          .kwIf(w.dilated(), "dilation", Python.intOrTuple(w.dilation()))
+          .kwIf(p.ceilMode(), "ceil_mode", "True");
+      return Optional.of(TorchStep.module(pool));
+    }
     ctx.countAs(new Pooling(p.op(), LayerContext.explicit(w, pads)), true);
     String minusInfinity = "nn.ConstantPad" + n + "d(" + padTuple(pads) + ", float('-inf'))";
     if (!LayerContext.anyPadding(pads)) {
@@ -376,6 +393,22 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
   public Optional<TorchStep> layerNorm(LayerNorm l) {
     if (l.center() && !l.scale()) {
       return ctx.none("none.layerNormBetaOnly");
+    }
+    if (l.axes() > 1) {
+      Shape in = ctx.in();
+      int first = l.axis() < 0 ? in.rank() + l.axis() : l.axis() - 1;
+      if (first + l.axes() != in.rank()) {
+        return ctx.none("none.layerNormAxes", l.axes());
+      }
+      List<Long> sizes = new ArrayList<>();
+      for (int i = first; i < in.rank(); i++) {
+        sizes.add(in.dim(i));
+      }
+      Python.Call ln = nn("LayerNorm").arg(Python.tupleOf(sizes.stream()
+          .map(String::valueOf).toList()));
+      ln.kwIf(!l.center() && !l.scale(), "elementwise_affine", "False");
+      ln.kwIf(!l.center() && l.scale(), "bias", "False");
+      return Optional.of(TorchStep.module(module(ln)));
     }
     ctx.countAs(new LayerNorm(-1, l.center(), l.scale()), true);
     Python.Call ln = nn("LayerNorm").arg(ctx.targetIn().last());
@@ -547,5 +580,47 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
       return List.of(out + " = " + self + "(" + query + ", " + key + ", " + value
           + ", need_weights=False)[0]");
     }));
+  }
+
+  @Override
+  public Optional<TorchStep> adaptivePooling(AdaptivePooling a) {
+    List<String> sizes = a.outputSize().stream().map(s -> s.map(String::valueOf).orElse("None"))
+        .toList();
+    String cls = switch (a.op()) {
+      case MAX -> "AdaptiveMaxPool";
+      case AVERAGE -> "AdaptiveAvgPool";
+    };
+    return Optional.of(TorchStep.module(nn(cls + a.rank() + "d")
+        .arg(sizes.size() == 1 ? sizes.get(0) : Python.tupleOf(sizes))));
+  }
+
+  /** PyTorch's own stacked recurrent module, read with its arguments: every step's output. */
+  @Override
+  public Optional<TorchStep> recurrentStack(RecurrentStack r) {
+    String cls = switch (r.cell()) {
+      case SIMPLE -> "RNN";
+      case LSTM -> "LSTM";
+      case GRU -> "GRU";
+    };
+    boolean relu = r.nonlinearity().filter("relu"::equals).isPresent();
+    ctx.countsKey("counts.recurrent");
+    Python.Call m = nn(cls).arg(ctx.in().dim(1)).arg(r.hiddenSize())
+        .kwIf(r.numLayers() != 1, "num_layers", Long.toString(r.numLayers()))
+        .kwIf(relu, "nonlinearity", Python.str("relu"))
+        .kwIf(!r.useBias(), "bias", "False")
+        .kw("batch_first", "True")
+        .kwIf(r.bidirectional(), "bidirectional", "True");
+    return Optional.of(new TorchStep(Optional.of(module(m)),
+        (self, in, out) -> List.of(out + " = " + self + "(" + in.get(0) + ")[0]")));
+  }
+
+  @Override
+  public Optional<TorchStep> rbf(Rbf r) {
+    return ctx.none("none.rbf");
+  }
+
+  @Override
+  public Optional<TorchStep> timeDistributed(TimeDistributed t) {
+    return ctx.none("none.timeDistributed");
   }
 }

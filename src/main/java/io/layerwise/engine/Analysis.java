@@ -10,11 +10,24 @@ import java.util.Optional;
  * @param exercise what was analysed
  * @param layers one result per layer, in file order
  * @param totals sums over the layers
+ * @param counterpart the analysis of the exercise this one is compared with ({@code
+ *     compare_with}), if any
  */
-public record Analysis(Exercise exercise, List<LayerResult> layers, Totals totals) {
+public record Analysis(Exercise exercise, List<LayerResult> layers, Totals totals,
+    Optional<Analysis> counterpart) {
 
   public Analysis {
     layers = List.copyOf(layers);
+  }
+
+  /** An analysis compared with no other. */
+  public Analysis(Exercise exercise, List<LayerResult> layers, Totals totals) {
+    this(exercise, layers, totals, Optional.empty());
+  }
+
+  /** This analysis, compared with another network's. */
+  public Analysis withCounterpart(Analysis other) {
+    return new Analysis(exercise, layers, totals, Optional.of(other));
   }
 
   public Optional<LayerResult> layer(String name) {

@@ -5,6 +5,7 @@ import static io.layerwise.engine.Expr.div;
 import static io.layerwise.engine.Expr.mul;
 import static io.layerwise.engine.Expr.var;
 
+import io.layerwise.model.ConnectionTable;
 import io.layerwise.model.Conv;
 import io.layerwise.model.ConvTranspose;
 import io.layerwise.model.DepthwiseConv;
@@ -36,8 +37,15 @@ final class ConvolutionRules {
     }
     checkStridesWithDilation(calc, w);
     calc.stopIfFailed();
+    if (layer.connections().isPresent()) {
+      checkTable(calc, layer.connections().get(), cin);
+    }
     List<Long> out = WindowRules.slide(calc, w, "kernel", "kernel_size");
     calc.output(calc.layout.compose(out, f));
+    if (layer.connections().isPresent()) {
+      table(calc, layer, layer.connections().get(), out);
+      return;
+    }
 
     Bindings.Builder b = Bindings.builder();
     List<Expr> factors = kernelFactors(b, w);
@@ -60,14 +68,14 @@ final class ConvolutionRules {
         b.bind(Symbols.G, g);
       }
     }
-    factors.add(var(Symbols.F));
-    b.bind(Symbols.F, f);
+    factors.add(var(calc.filters()));
+    b.bind(calc.filters(), f);
     Formula weights = new Formula(mul(factors), b.build());
     if (calc.slip(Mistake.NO_WEIGHT_SHARING)) {
       noWeightSharing(calc, out, weights, f, layer.useBias());
     } else {
       calc.weights(weights, why);
-      calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.F, f),
+      calc.biasesAndParams(weights, layer.useBias(), Formulas.value(calc.filters(), f),
           Explanation.of("conv.biases", f));
     }
     calc.macs(
@@ -95,9 +103,9 @@ final class ConvolutionRules {
     weightFactors.add(perPosition.expr());
     Formula weights = new Formula(mul(weightFactors), wb.build());
     calc.weights(weights, LayerCalc.slipWhy(Mistake.NO_WEIGHT_SHARING));
-    b.bind(Symbols.F, f);
+    b.bind(calc.filters(), f);
     List<Expr> biasFactors = new ArrayList<>(positions);
-    biasFactors.add(var(Symbols.F));
+    biasFactors.add(var(calc.filters()));
     calc.biasesAndParams(weights, useBias, new Formula(mul(biasFactors), b.build()),
         LayerCalc.slipWhy(Mistake.NO_WEIGHT_SHARING));
   }
@@ -233,18 +241,18 @@ final class ConvolutionRules {
     calc.stopIfFailed();
     calc.output(calc.layout.compose(out, f));
 
-    Formula weights = kernelTimes(w, cin, Symbols.F, f);
+    Formula weights = kernelTimes(w, cin, calc.filters(), f);
     Explanation why = Explanation.of("transpose.weights");
     if (cin > 1 && calc.slip(Mistake.FORGOT_INPUT_CHANNELS)) {
       Bindings.Builder b = Bindings.builder();
       List<Expr> factors = kernelFactors(b, w);
-      factors.add(var(Symbols.F));
-      b.bind(Symbols.F, f);
+      factors.add(var(calc.filters()));
+      b.bind(calc.filters(), f);
       weights = new Formula(mul(factors), b.build());
       why = LayerCalc.slipWhy(Mistake.FORGOT_INPUT_CHANNELS);
     }
     calc.weights(weights, why);
-    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.F, f),
+    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(calc.filters(), f),
         Explanation.of("conv.biases", f));
 
     Bindings.Builder mb = Bindings.builder();
@@ -257,6 +265,54 @@ final class ConvolutionRules {
     weights.bindings().asMap().forEach(mb::bind);
     macFactors.add(weights.expr());
     calc.macs(new Formula(mul(macFactors), mb.build()), Explanation.of("transpose.macs"));
+  }
+
+  /** A connection table must fit the input: one row per input channel, indices below C_in. */
+  private static void checkTable(LayerCalc calc, ConnectionTable table, long cin) {
+    if (table.inputs().isPresent() && table.inputs().getAsLong() != cin) {
+      calc.problem("connection_table", "connection_table has " + table.inputs().getAsLong()
+          + " rows, one per input channel, but the input " + calc.input() + " has " + cin
+          + " channels");
+    }
+    for (int j = 0; j < table.maps().size(); j++) {
+      for (long c : table.maps().get(j)) {
+        if (c >= cin) {
+          calc.problem("connections", "map " + j + " sees input channel " + c + ", but the input "
+              + calc.input() + " has channels 0 to " + (cin - 1));
+        }
+      }
+    }
+    calc.stopIfFailed();
+  }
+
+  /**
+   * A convolution whose maps each see a subset of the input channels (LeNet-5's C3): each map has
+   * one kernel per channel it sees, so the weights are the kernel size times the number of
+   * connections, summed map by map and written grouped by how many channels a map sees.
+   */
+  private static void table(LayerCalc calc, Conv layer, ConnectionTable table, List<Long> out) {
+    java.util.SortedMap<Integer, Long> bySize = new java.util.TreeMap<>();
+    for (List<Long> m : table.maps()) {
+      bySize.merge(m.size(), 1L, Long::sum);
+    }
+    Expr sum = null;
+    List<String> parts = new ArrayList<>();
+    for (var e : bySize.entrySet()) {
+      Expr term = e.getValue() == 1 ? Expr.num(e.getKey())
+          : mul(Expr.num(e.getValue()), Expr.num(e.getKey()));
+      sum = sum == null ? term : add(sum, term);
+      parts.add(e.getValue() + (e.getValue() == 1 ? " sees " : " see ") + e.getKey());
+    }
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> factors = kernelFactors(b, layer.window());
+    factors.add(sum);
+    Formula weights = new Formula(mul(factors), b.build());
+    long f = layer.filters();
+    calc.weights(weights, Explanation.of("conv.weights.table", f, calc.layout.channels(
+        calc.input()), String.join(", ", parts)));
+    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(calc.filters(), f),
+        Explanation.of("conv.biases", f));
+    calc.macs(macs(calc, out, weights), Explanation.of("conv.macs.table"));
   }
 
   /** K_h, K_w, … bound to the kernel sizes; a fresh list the caller may extend. */

@@ -4,6 +4,7 @@ import static io.layerwise.engine.Expr.mul;
 import static io.layerwise.engine.Expr.var;
 
 import io.layerwise.model.Dense;
+import io.layerwise.model.Rbf;
 import io.layerwise.model.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,36 +24,39 @@ final class DenseRules {
     int last = rank - 1;
     long n = in.last();
     long u = layer.units();
-    Symbol nin = Symbols.in(calc.layout.dimLetter(rank, last));
+    // PyTorch's Linear documents in_features and out_features as H_in and H_out.
+    Symbol nin = calc.pytorch() ? Symbols.in("H") : Symbols.in(calc.layout.dimLetter(rank, last));
+    Symbol units = calc.pytorch() ? Symbols.out("H") : Symbols.U;
     Symbol nout = Symbols.out(calc.layout.dimLetter(rank, last));
     boolean flat = rank == 1;
+    String kind = calc.pytorch() ? "linear" : "dense";
     calc.derive(
         Symbols.outputShape(last),
         nout,
-        Formulas.value(Symbols.U, u),
+        Formulas.value(units, u),
         flat
-            ? Explanation.of("dense.output")
-            : Explanation.of("dense.output.lastAxis", leading(in)));
+            ? Explanation.of(kind + ".output")
+            : Explanation.of(kind + ".output.lastAxis", leading(in)));
     calc.output(in.with(last, u));
 
-    Formula weights = Formulas.product(List.of(nin, Symbols.U), List.of(n, u));
+    Formula weights = Formulas.product(List.of(nin, units), List.of(n, u));
     calc.weights(
         weights,
         flat
-            ? Explanation.of("dense.weights")
-            : Explanation.of("dense.weights.lastAxis", n, u, leading(in)));
-    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.U, u),
-        Explanation.of("dense.biases", u));
+            ? Explanation.of(kind + ".weights")
+            : Explanation.of(kind + ".weights.lastAxis", n, u, leading(in)));
+    calc.biasesAndParams(weights, layer.useBias(), Formulas.value(units, u),
+        Explanation.of(kind + ".biases", u));
 
     Bindings.Builder b = Bindings.builder();
     List<Expr> factors = new ArrayList<>();
     for (int axis = 0; axis < rank; axis++) {
-      Symbol s = Symbols.in(calc.layout.dimLetter(rank, axis));
+      Symbol s = axis == last ? nin : Symbols.in(calc.layout.dimLetter(rank, axis));
       b.bind(s, in.dim(axis));
       factors.add(var(s));
     }
-    b.bind(Symbols.U, u);
-    factors.add(var(Symbols.U));
+    b.bind(units, u);
+    factors.add(var(units));
     calc.macs(
         new Formula(mul(factors), b.build()),
         Explanation.of(flat ? "dense.macs" : "dense.macs.lastAxis"));
@@ -80,6 +84,45 @@ final class DenseRules {
     calc.biasesAndParams(weights, layer.useBias(), Formulas.value(Symbols.U, u),
         Explanation.of("dense.biases", u));
     calc.macs(weights, why);
+  }
+
+  /**
+   * LeNet-5's RBF output layer: each unit compares the input with its own centre, {@code y_i =
+   * Σ_j (x_j − w_ij)²}, so it has one parameter per input feature and unit and no bias. In the
+   * 1998 paper the centres are fixed by hand, not trained.
+   */
+  static void rbf(LayerCalc calc, Rbf layer) {
+    Shape in = calc.input();
+    int rank = in.rank();
+    int last = rank - 1;
+    long n = in.last();
+    long u = layer.units();
+    Symbol nin = Symbols.in(calc.layout.dimLetter(rank, last));
+    calc.derive(Symbols.outputShape(last), Symbols.out(calc.layout.dimLetter(rank, last)),
+        Formulas.value(Symbols.U, u), Explanation.of("rbf.output"));
+    calc.output(in.with(last, u));
+    calc.dropGeometry();
+    Formula weights = Formulas.product(List.of(nin, Symbols.U), List.of(n, u));
+    calc.weights(weights, Explanation.of("rbf.weights", n));
+    calc.biases(Formulas.constant(0), Explanation.of("rbf.biases"));
+    long params = calc.derive("params", Symbols.PARAMS, Formulas.value(Symbols.WEIGHTS,
+        weights.eval()), Explanation.of("rbf.params"));
+    if (layer.fixed()) {
+      calc.derive("trainable_params", Symbols.TRAINABLE, Formulas.constant(0),
+          Explanation.of("rbf.trainable.fixed"));
+      calc.derive("non_trainable_params", Symbols.NON_TRAINABLE,
+          Formulas.value(Symbols.PARAMS, params), Explanation.of("rbf.nonTrainable.fixed"));
+    }
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> factors = new ArrayList<>();
+    for (int axis = 0; axis < rank; axis++) {
+      Symbol s = Symbols.in(calc.layout.dimLetter(rank, axis));
+      b.bind(s, in.dim(axis));
+      factors.add(var(s));
+    }
+    b.bind(Symbols.U, u);
+    factors.add(var(Symbols.U));
+    calc.macs(new Formula(mul(factors), b.build()), Explanation.of("rbf.macs"));
   }
 
   /** The axes a Dense layer leaves alone, for explanations: {@code 50×50}. */

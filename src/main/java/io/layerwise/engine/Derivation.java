@@ -99,6 +99,13 @@ public record Derivation(
       public Boolean max(Expr.Max m) {
         return dropsRemainder(m.left()) || dropsRemainder(m.right());
       }
+
+      /** Only the side the minimum takes decides the size (ceil_mode's clamp). */
+      @Override
+      public Boolean min(Expr.Min m) {
+        return dropsRemainder(m.left().eval(bindings) <= m.right().eval(bindings) ? m.left()
+            : m.right());
+      }
     });
   }
 

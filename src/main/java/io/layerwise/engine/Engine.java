@@ -60,30 +60,31 @@ public final class Engine {
       } else if (node.name().equals(Network.INPUT)) {
         problems.add(new Problem(i, "name", "the name '" + Network.INPUT
             + "' is reserved for the network's input; rename layer '" + node.name() + "' ("
-            + node.layer().type().className() + ")"));
+            + node.layer().className(net.framework(), 0) + ")"));
       } else if (positions.putIfAbsent(node.name(), i) != null) {
         problems.add(new Problem(i, "name", "duplicate layer name '" + node.name() + "' ("
-            + node.layer().type().className() + "): layer " + (positions.get(node.name()) + 1)
+            + node.layer().className(net.framework(), 0) + "): layer "
+            + (positions.get(node.name()) + 1)
             + " already has it"));
       }
     }
     List<LayerResult> results = run(net, positions, Map.of(), problems, unread);
     if (exercise.exactWindows()) {
-      exactWindows(results, positions, problems);
+      exactWindows(results, positions, net.framework(), problems);
     }
     return results;
   }
 
   /** {@code exact_windows: true}: every output size is a whole division, nothing rounded away. */
   private static void exactWindows(List<LayerResult> results, Map<String, Integer> positions,
-      List<Problem> problems) {
+      Framework framework, List<Problem> problems) {
     for (LayerResult l : results) {
       for (Derivation d : l.derivations()) {
         if (d.quantity().startsWith("output_shape") && d.dropsRemainder()) {
           problems.add(new Problem(positions.get(l.name()), "", "the window does not tile its"
               + " input exactly (" + d.equation(Notation.TEXT) + " rounds a remainder away),"
               + " but the exercise asks for exact windows (exact_windows: true) in layer '"
-              + l.name() + "' (" + l.node().layer().type().className() + ")"));
+              + l.name() + "' (" + l.className(framework) + ")"));
           break;
         }
       }
@@ -166,7 +167,8 @@ public final class Engine {
         broken.add(node.name());
         continue;
       }
-      Optional<List<Shape>> inputs = resolveInputs(i, node, positions, shapes, broken, problems);
+      Optional<List<Shape>> inputs = resolveInputs(i, node, positions, shapes, broken, problems,
+          net.framework());
       if (inputs.isEmpty()) {
         if (overrides.containsKey(node.name())) {
           shapes.put(node.name(), overrides.get(node.name()));
@@ -185,6 +187,7 @@ public final class Engine {
       LayerCalc calc =
           new LayerCalc(i, node, net.framework(), inputs.get(), geometry, problems);
       try {
+        InputChecks.verify(calc);
         node.layer().accept(new LayerRules(calc));
         LayerResult result = finish(calc);
         results.add(result);
@@ -211,8 +214,9 @@ public final class Engine {
       Map<String, Integer> positions,
       Map<String, Shape> shapes,
       Set<String> broken,
-      List<Problem> problems) {
-    String layer = "layer '" + node.name() + "' (" + node.layer().type().className() + ")";
+      List<Problem> problems,
+      io.layerwise.model.Framework framework) {
+    String layer = "layer '" + node.name() + "' (" + node.layer().className(framework, 0) + ")";
     List<Shape> inputs = new ArrayList<>();
     boolean ok = true;
     for (String name : node.inputs()) {
@@ -350,7 +354,7 @@ public final class Engine {
       } catch (ArithmeticException e) {
         problems.add(new Problem(net.layers().indexOf(l.node()), "", "the network's totals"
             + " exceed the 64-bit range (more than 9,223,372,036,854,775,807) with layer '"
-            + l.name() + "' (" + l.node().layer().type().className() + ")"));
+            + l.name() + "' (" + l.className(net.framework()) + ")"));
         return null;
       }
     }

@@ -37,6 +37,11 @@ public record Explanation(String key, List<Object> args) {
     return Wording.bundle(BUNDLE, locale);
   }
 
+  /** Whether the wording of a key exists, for optional, more specific explanations. */
+  public static boolean exists(String key) {
+    return bundle(Locale.ENGLISH).containsKey(key);
+  }
+
   /** The sentence in English. */
   public String text() {
     return text(Locale.ENGLISH);

@@ -29,6 +29,8 @@ public sealed interface Expr {
     R div(Div e);
 
     R max(Max e);
+
+    R min(Min e);
   }
 
   static Num num(long value) {
@@ -61,6 +63,10 @@ public sealed interface Expr {
 
   static Max max(Expr left, Expr right) {
     return new Max(left, right);
+  }
+
+  static Min min(Expr left, Expr right) {
+    return new Min(left, right);
   }
 
   /** A constant. @param value the number */
@@ -179,6 +185,19 @@ public sealed interface Expr {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.max(this);
+    }
+  }
+
+  /** The smaller of two values. @param left one @param right the other */
+  record Min(Expr left, Expr right) implements Expr {
+    @Override
+    public long eval(Bindings bindings) {
+      return Math.min(left.eval(bindings), right.eval(bindings));
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.min(this);
     }
   }
 }

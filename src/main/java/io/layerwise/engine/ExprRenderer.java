@@ -69,6 +69,11 @@ final class ExprRenderer implements Expr.Visitor<String> {
           public Integer max(Expr.Max m) {
             return ATOM;
           }
+
+          @Override
+          public Integer min(Expr.Min m) {
+            return ATOM;
+          }
         });
   }
 
@@ -139,11 +144,20 @@ final class ExprRenderer implements Expr.Visitor<String> {
 
   @Override
   public String max(Expr.Max e) {
-    String name =
+    return function("max", e.left(), e.right());
+  }
+
+  @Override
+  public String min(Expr.Min e) {
+    return function("min", e.left(), e.right());
+  }
+
+  private String function(String name, Expr left, Expr right) {
+    String shown =
         switch (notation) {
-          case TEXT -> "max";
-          case LATEX -> "\\max";
+          case TEXT -> name;
+          case LATEX -> "\\" + name;
         };
-    return name + notation.parens(e.left().accept(this) + ", " + e.right().accept(this));
+    return shown + notation.parens(left.accept(this) + ", " + right.accept(this));
   }
 }

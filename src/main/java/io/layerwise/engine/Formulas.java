@@ -228,6 +228,38 @@ public final class Formulas {
     return new Formula(add(left.expr(), right.expr()), b.build());
   }
 
+  /** One formula minus another, their bindings merged. */
+  public static Formula minus(Formula left, Formula right) {
+    Bindings.Builder b = Bindings.builder();
+    left.bindings().asMap().forEach(b::bind);
+    right.bindings().asMap().forEach(b::bind);
+    return new Formula(sub(left.expr(), right.expr()), b.build());
+  }
+
+  /**
+   * PyTorch's output size of a pooling window with {@code ceil_mode}: the window count rounded up,
+   * {@code ⌈(X_in + 2P − d·(K − 1) − 1)/S⌉ + 1} (with d = 1: {@code ⌈(X_in + 2P − K)/S⌉ + 1}),
+   * but a last window must start inside the input or its left padding, which bounds the count by
+   * {@code ⌊(X_in + P − 1)/S⌋ + 1}.
+   */
+  public static Formula ceilModeOutput(String letter, long in, long k, long s, Pad pad, long d) {
+    Bindings.Builder b = Bindings.builder();
+    Expr padded = padded(b, letter, in, pad);
+    b.bind(Symbols.K, k).bind(Symbols.S, s);
+    Expr span;
+    if (d == 1) {
+      span = sub(padded, var(Symbols.K));
+    } else {
+      b.bind(Symbols.DILATION, d);
+      span = sub(sub(padded, mul(var(Symbols.DILATION), sub(var(Symbols.K), num(1)))), num(1));
+    }
+    Expr rounded = add(div(span, var(Symbols.S), Rounding.CEIL), num(1));
+    Expr before = pad.isSymmetric() ? var(Symbols.P) : var(Symbol.sub("P", "before"));
+    Expr lastStart = add(div(sub(add(var(Symbols.in(letter)), before), num(1)), var(Symbols.S),
+        Rounding.FLOOR), num(1));
+    return new Formula(Expr.min(rounded, lastStart), b.build());
+  }
+
   /** The receptive field after a window: {@code R_in + (K − 1)·J_in}, or with d·(K − 1). */
   public static Formula receptiveField(long rIn, long k, long d, long jIn) {
     Bindings.Builder b = Bindings.builder().bind(Symbols.R_IN, rIn).bind(Symbols.K, k);

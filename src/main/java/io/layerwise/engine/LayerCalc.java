@@ -86,8 +86,40 @@ final class LayerCalc {
     return node.inputs().get(0);
   }
 
+  /** The layer's class name in the exercise's framework: {@code Conv2D}, or {@code Conv2d}. */
   String typeName() {
-    return node.layer().type().className();
+    int rank = inputs.isEmpty() ? 1 : input().rank();
+    for (io.layerwise.model.InputCheck c : node.checks()) {
+      if (c.axes() == io.layerwise.model.InputCheck.Axes.RANK
+          && !c.expected().contains((long) rank)) {
+        rank = c.expected().get(c.expected().size() - 1).intValue();
+      }
+    }
+    return node.layer().className(framework, rank);
+  }
+
+  boolean pytorch() {
+    return switch (framework) {
+      case KERAS -> false;
+      case PYTORCH -> true;
+    };
+  }
+
+  /** The symbol of a convolution's output channels: Keras' filters F, PyTorch's C_out. */
+  Symbol filters() {
+    return pytorch() ? Symbols.C_OUT : Symbols.F;
+  }
+
+  /**
+   * Records how the other framework would count this layer, where the two differ: {@code
+   * params_Keras = params + 2·C} for a PyTorch BatchNorm2d ({@code more}), {@code params − …}
+   * where the other counts fewer. Shown in the answer sheet's comparison,
+   * not among the layer's own steps.
+   */
+  void otherFramework(boolean more, Formula amount, Explanation why) {
+    Formula params = Formulas.value(Symbols.PARAMS, derivation("params").orElseThrow().result());
+    Formula f = more ? Formulas.plus(params, amount) : Formulas.minus(params, amount);
+    derive(Symbols.otherParams(framework), Symbols.otherParamsSymbol(framework), f, why);
   }
 
   // ---- mistakes
@@ -102,6 +134,25 @@ final class LayerCalc {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A calculation for a wrapped layer on part of this layer's input (one time step of {@code
+   * TimeDistributed}), making the same mistake and reporting to the same problem list.
+   */
+  LayerCalc inner(io.layerwise.model.Layer layer, Shape input) {
+    LayerNode wrapped = new LayerNode(node.name(), node.inputs(), node.trainable(), layer);
+    return new LayerCalc(index, wrapped, framework, List.of(input), Optional.empty(), problems,
+        mistake, variant);
+  }
+
+  /** Takes over what a wrapped layer's calculation found: its slip and its failure. */
+  void absorb(LayerCalc inner) {
+    slipped |= inner.slipped;
+    if (inner.failed) {
+      failed = true;
+      throw new Abort();
+    }
   }
 
   /** Which of the mistake's variants to make, from 0. */

@@ -46,6 +46,12 @@ public record LayerResult(
     return node.name();
   }
 
+  /** The layer's class name in the framework: {@code Conv2D}, {@code Conv2d}, {@code BatchNorm2d}. */
+  public String className(io.layerwise.model.Framework framework) {
+    return node.layer().className(framework, inputShapes.isEmpty() ? 0
+        : inputShapes.get(0).rank());
+  }
+
   /**
    * The value of a quantity for this layer; empty for {@link Quantity#TOTAL} and for a receptive
    * field, which are not single layer values.

@@ -1,6 +1,7 @@
 package io.layerwise.engine;
 
 import io.layerwise.model.Activation;
+import io.layerwise.model.AdaptivePooling;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Concatenate;
@@ -18,10 +19,13 @@ import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
 import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Rbf;
 import io.layerwise.model.Recurrent;
+import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
+import io.layerwise.model.TimeDistributed;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 
@@ -145,6 +149,30 @@ final class LayerRules implements LayerVisitor<Void> {
   @Override
   public Void multiHeadAttention(MultiHeadAttention layer) {
     AttentionRules.attention(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void adaptivePooling(AdaptivePooling layer) {
+    PoolingRules.adaptive(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void recurrentStack(RecurrentStack layer) {
+    SequenceRules.stack(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void rbf(Rbf layer) {
+    DenseRules.rbf(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void timeDistributed(TimeDistributed layer) {
+    WrapperRules.timeDistributed(calc, layer);
     return null;
   }
 

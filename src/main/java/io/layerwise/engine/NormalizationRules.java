@@ -3,6 +3,8 @@ package io.layerwise.engine;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -61,15 +63,51 @@ final class NormalizationRules {
       case PYTORCH -> calc.params(affineFormula(affine, sym, c),
           Explanation.of("bn.params.pytorch", Math.multiplyExact(affine + 2L, c)));
     }
+    calc.otherFramework(!keras, Formulas.times(2, sym, c),
+        Explanation.of(keras ? "bn.other.pytorch" : "bn.other.keras"));
   }
 
   static void layerNorm(LayerCalc calc, LayerNorm layer) {
     Shape in = calc.input();
     int axis = axis(calc, OptionalInt.of(layer.axis()), in, "axis");
-    long c = in.dim(axis);
     calc.output(in);
+    if (layer.axes() > 1) {
+      normalizedShape(calc, layer, in, axis);
+      return;
+    }
+    long c = in.dim(axis);
     int affine = gammaAndBeta(calc, layer.scale(), layer.center(), c, "ln");
     calc.params(affineFormula(affine, Symbol.of("C"), c), Explanation.of("ln.params"));
+  }
+
+  /**
+   * Layer normalisation over several trailing axes (PyTorch's {@code normalized_shape = [C, H,
+   * W]}): one γ and one β per position of those axes, their product.
+   */
+  private static void normalizedShape(LayerCalc calc, LayerNorm layer, Shape in, int axis) {
+    if (axis + layer.axes() > in.rank()) {
+      throw calc.fail("normalized_shape", "normalized_shape has " + layer.axes()
+          + " sizes, but the input " + in + " has only " + (in.rank() - axis)
+          + " axes from the normalised one on");
+    }
+    List<Symbol> symbols = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
+    for (int a = axis; a < axis + layer.axes(); a++) {
+      symbols.add(Symbol.sub(calc.layout.dimLetter(in.rank(), a), "in"));
+      values.add(in.dim(a));
+    }
+    Formula size = Formulas.product(symbols, values);
+    calc.weights(layer.scale() ? size : Formulas.constant(0),
+        Explanation.of(layer.scale() ? "ln.gamma.shape" : "bn.noGamma"));
+    calc.biases(layer.center() ? size : Formulas.constant(0),
+        Explanation.of(layer.center() ? "ln.beta.shape" : "bn.noBeta"));
+    int affine = (layer.scale() ? 1 : 0) + (layer.center() ? 1 : 0);
+    Formula params = switch (affine) {
+      case 0 -> Formulas.constant(0);
+      case 1 -> size;
+      default -> new Formula(Expr.mul(Expr.num(affine), size.expr()), size.bindings());
+    };
+    calc.params(params, Explanation.of("ln.params"));
   }
 
   /** γ as the weights and β as the biases, each C or absent; returns how many there are. */

@@ -36,7 +36,8 @@ public final class Pitfalls {
         case DEPTHWISE_CONV2D -> keys.add("pitfall.depthwise");
         case MAX_POOLING1D, MAX_POOLING2D, MAX_POOLING3D, AVERAGE_POOLING1D, AVERAGE_POOLING2D,
             AVERAGE_POOLING3D, GLOBAL_AVERAGE_POOLING1D, GLOBAL_AVERAGE_POOLING2D,
-            GLOBAL_MAX_POOLING1D, GLOBAL_MAX_POOLING2D -> keys.add("pitfall.pooling");
+            GLOBAL_MAX_POOLING1D, GLOBAL_MAX_POOLING2D, ADAPTIVE_AVG_POOL1D, ADAPTIVE_AVG_POOL2D,
+            ADAPTIVE_MAX_POOL1D, ADAPTIVE_MAX_POOL2D -> keys.add("pitfall.pooling");
         case SUBSAMPLING2D -> keys.add("pitfall.subsampling");
         case FLATTEN -> keys.add("pitfall.flatten");
         case DENSE -> {
@@ -52,6 +53,8 @@ public final class Pitfalls {
         });
         case SIMPLE_RNN, LSTM, GRU, BIDIRECTIONAL -> keys.add("pitfall.gates");
         case MULTI_HEAD_ATTENTION -> keys.add("pitfall.attention");
+        case RBF -> keys.add("pitfall.rbf");
+        case TIME_DISTRIBUTED -> keys.add("pitfall.timeDistributed");
         case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
             ADD, SUBTRACT, MULTIPLY, MAXIMUM, AVERAGE, CONCATENATE, CROPPING2D, EMBEDDING -> {
           // nothing students commonly get wrong about these
@@ -60,7 +63,8 @@ public final class Pitfalls {
       if (l.derivations().stream().anyMatch(d -> d.explanation().key().startsWith("window.same"))) {
         keys.add("pitfall.same");
       }
-      if (l.derivations().stream().anyMatch(d -> d.explanation().key().equals("window.valid")
+      if (l.derivations().stream().anyMatch(d -> (d.explanation().key().equals("window.valid")
+          || d.explanation().key().equals("window.zero"))
           && d.quantity().startsWith("output_shape") && hasRemainder(d))) {
         keys.add("pitfall.floor");
       }

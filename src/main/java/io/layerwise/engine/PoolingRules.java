@@ -1,11 +1,16 @@
 package io.layerwise.engine;
 
+import io.layerwise.model.AdaptivePooling;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.Pad;
+import io.layerwise.model.PaddingMode;
+import io.layerwise.model.Window;
 import io.layerwise.model.Pooling;
 import io.layerwise.model.Subsampling;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /** Pooling: max and average windows, global pooling, and LeNet-5's trainable subsampling. */
 final class PoolingRules {
@@ -14,7 +19,11 @@ final class PoolingRules {
 
   static void pooling(LayerCalc calc, Pooling layer) {
     calc.requireRank(layer.window().rank() + 1);
-    List<Long> out = WindowRules.slide(calc, layer.window(), "pool window", "pool_size");
+    if (calc.pytorch()) {
+      checkTorchPadding(calc, layer.window());
+    }
+    List<Long> out = WindowRules.slide(calc, layer.window(), "pool window", "pool_size",
+        layer.ceilMode());
     long c = calc.layout.channels(calc.input());
     calc.output(calc.layout.compose(out, c));
     if (calc.slip(Mistake.POOLING_HAS_PARAMS)) {
@@ -27,6 +36,51 @@ final class PoolingRules {
               case MAX -> "pooling.max.params";
               case AVERAGE -> "pooling.average.params";
             }));
+  }
+
+  /**
+   * PyTorch refuses pooling padding beyond half the window ("pad should be at most half of
+   * effective kernel size"): a window could then lie entirely in the zeros.
+   */
+  private static void checkTorchPadding(LayerCalc calc, Window w) {
+    if (w.padding().mode() != PaddingMode.EXPLICIT) {
+      return;
+    }
+    for (int i = 0; i < w.rank(); i++) {
+      long span = Math.addExact(Math.multiplyExact(w.dilation().get(i), w.kernel().get(i) - 1), 1);
+      Pad p = w.padding().pads().get(i);
+      if (Math.max(p.before(), p.after()) > span / 2) {
+        throw calc.fail("padding", "padding " + Math.max(p.before(), p.after())
+            + " is more than half the pool window " + span
+            + (w.rank() > 1 ? " along the " + Layout.word(w.rank(), i) : "")
+            + "; PyTorch allows at most " + span / 2);
+      }
+    }
+  }
+
+  /**
+   * PyTorch's adaptive pooling: the output size is given, and the windows are chosen to fit it
+   * (window i spans ⌊i·X_in/X_out⌋ to ⌈(i + 1)·X_in/X_out⌉), so they need not be equal.
+   */
+  static void adaptive(LayerCalc calc, AdaptivePooling layer) {
+    int n = layer.rank();
+    calc.requireRank(n + 1);
+    List<Long> spatial = calc.layout.spatial(calc.input());
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String letter = Layout.letter(n, i);
+      Optional<Long> given = layer.outputSize().get(i);
+      Formula f = given.isPresent()
+          ? Formulas.value(Symbol.word("output_size"), given.get())
+          : Formulas.value(Symbols.in(letter), spatial.get(i));
+      out.add(calc.derive(Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)),
+          Symbols.out(letter), f,
+          Explanation.of(given.isPresent() ? "adaptive.output" : "adaptive.keep")));
+    }
+    long c = calc.layout.channels(calc.input());
+    calc.output(calc.layout.compose(out, c));
+    calc.dropGeometry();
+    calc.noParams(Explanation.of("adaptive.params"));
   }
 
   /**

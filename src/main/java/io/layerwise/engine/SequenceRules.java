@@ -3,12 +3,14 @@ package io.layerwise.engine;
 import static io.layerwise.engine.Expr.add;
 import static io.layerwise.engine.Expr.mul;
 import static io.layerwise.engine.Expr.num;
+import static io.layerwise.engine.Expr.sub;
 import static io.layerwise.engine.Expr.var;
 
 import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Recurrent;
 import io.layerwise.model.RecurrentCell;
+import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,7 @@ final class SequenceRules {
    * has its own weights), and a concatenated output has twice the units.
    */
   private static void recurrent(LayerCalc calc, Recurrent layer, boolean both, boolean concat) {
-    calc.requireRank(2);
+    requireSequence(calc);
     Shape in = calc.input();
     long steps = in.dim(0);
     long features = in.dim(1);
@@ -129,6 +131,89 @@ final class SequenceRules {
     Expr macs = twice(both,
         gates == 1 ? mul(var(T), perGate) : mul(var(T), num(gates), perGate));
     calc.macs(new Formula(macs, mb), Explanation.of("rnn.macs"));
+    int own = biasVectors(calc, layer);
+    int other = keras ? 2 : layer.cell() == RecurrentCell.GRU && layer.resetAfter() ? 2 : 1;
+    if (layer.useBias() && own != other && !calc.slipped()) {
+      int g = layer.cell().gates();
+      Formula vector = new Formula(twice(both, mul(num(g), var(Symbols.U))),
+          Bindings.builder().bind(Symbols.U, u).build());
+      calc.otherFramework(other > own, vector,
+          Explanation.of(keras ? "rnn.other.pytorch" : "rnn.other.keras", g));
+    }
+  }
+
+  private static final Symbol H_IN = Symbol.sub("H", "in");
+  private static final Symbol H_OUT = Symbol.sub("H", "out");
+  private static final Symbol LAYERS = Symbol.word("num_layers");
+
+  /**
+   * PyTorch's {@code RNN}, {@code LSTM} and {@code GRU} modules: {@code num_layers} layers, each
+   * with D directions of G transforms; the first reads the input's H_in features, every further
+   * layer the D·H_out outputs of the one below. Two bias vectors per transform ({@code b_ih},
+   * {@code b_hh}); every time step's state is returned.
+   */
+  static void stack(LayerCalc calc, RecurrentStack layer) {
+    requireSequence(calc);
+    Shape in = calc.input();
+    long steps = in.dim(0);
+    long features = in.dim(1);
+    long h = layer.hiddenSize();
+    long layers = layer.numLayers();
+    boolean both = layer.bidirectional();
+    int gates = layer.cell().gates();
+    calc.dropGeometry();
+    Formula width = both ? Formulas.times(2, H_OUT, h) : Formulas.value(H_OUT, h);
+    long out = calc.derive(Symbols.outputShape(1), Symbol.sub("N", "out"), width,
+        Explanation.of(both ? "stack.output.bidirectional" : "stack.output"));
+    calc.output(Shape.of(steps, out));
+
+    Bindings b = Bindings.builder().bind(H_IN, features).bind(H_OUT, h).bind(LAYERS, layers)
+        .build();
+    Expr square = mul(var(H_OUT), var(H_OUT));
+    Expr first = twice(both, gatesTimes(gates, add(mul(var(H_IN), var(H_OUT)), square)));
+    Expr upper = add(both ? mul(num(2), var(H_OUT), var(H_OUT)) : square, square);
+    Expr weightsExpr = layers == 1 ? first
+        : add(first, mul(sub(var(LAYERS), num(1)), twice(both, gatesTimes(gates, upper))));
+    Formula weights = new Formula(weightsExpr, b);
+    String cell = layer.cell() == RecurrentCell.SIMPLE ? "RNN" : layer.type().className();
+    calc.weights(weights, Explanation.of(layers == 1 ? "stack.weights" : "stack.weights.layers",
+        cell, gates));
+    List<Expr> biasFactors = new ArrayList<>();
+    if (layers > 1) {
+      biasFactors.add(var(LAYERS));
+    }
+    if (both) {
+      biasFactors.add(num(2));
+    }
+    if (gates > 1) {
+      biasFactors.add(num(gates));
+    }
+    biasFactors.add(add(var(H_OUT), var(H_OUT)));
+    Formula biases = new Formula(biasFactors.size() == 1 ? biasFactors.get(0)
+        : mul(biasFactors), b);
+    calc.biasesAndParams(weights, layer.useBias(), biases,
+        Explanation.of("stack.biases", cell, gates));
+    Bindings mb = Bindings.builder().bind(T, steps).bind(H_IN, features).bind(H_OUT, h)
+        .bind(LAYERS, layers).build();
+    calc.macs(new Formula(mul(var(T), weightsExpr), mb), Explanation.of("stack.macs"));
+    if (layer.useBias() && !(layer.cell() == RecurrentCell.GRU) && !calc.slipped()) {
+      Expr vector = twice(both, gatesTimes(gates, var(H_OUT)));
+      calc.otherFramework(false, new Formula(layers == 1 ? vector : mul(var(LAYERS), vector), b),
+          Explanation.of("stack.other.keras", gates));
+    }
+  }
+
+  /** A recurrent layer reads a sequence: (timesteps, features), whatever the framework. */
+  private static void requireSequence(LayerCalc calc) {
+    if (calc.input().rank() != 2) {
+      throw calc.fail("inputs", calc.typeName() + " needs a 2-D input (timesteps, features), but '"
+          + calc.inputName() + "' gives " + calc.input());
+    }
+  }
+
+  /** {@code G·e} as a product, or e itself for a single transform. */
+  private static Expr gatesTimes(int gates, Expr e) {
+    return gates == 1 ? e : mul(num(gates), e);
   }
 
   private static Expr twice(boolean both, Expr e) {

@@ -1,5 +1,7 @@
 package io.layerwise.engine;
 
+import io.layerwise.model.Framework;
+
 /** The symbols that many formulas share. */
 final class Symbols {
 
@@ -38,6 +40,36 @@ final class Symbols {
   /** A kernel size along one axis: K_h, K_w (lower-case axis letter). */
   static Symbol kernel(String letter) {
     return Symbol.sub("K", letter.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** The quantity of a layer's count in the other framework: {@code params_keras}. */
+  static String otherParams(Framework framework) {
+    return "params_" + other(framework).id();
+  }
+
+  static Symbol otherParamsSymbol(Framework framework) {
+    return switch (other(framework)) {
+      case KERAS -> paramsOf("Keras");
+      case PYTORCH -> paramsOf("PyTorch");
+    };
+  }
+
+  /** A total named after whose count it is: {@code params_Keras}. */
+  static Symbol paramsOf(String whose) {
+    return new Symbol("params_" + whose, "\\mathrm{params}_{\\mathrm{" + whose + "}}");
+  }
+
+  /** A difference: {@code Δ_BN}, or {@code Δ} alone for an empty subscript. */
+  static Symbol delta(String subscript) {
+    return subscript.isEmpty() ? new Symbol("\u0394", "\\Delta")
+        : new Symbol("\u0394_" + subscript, "\\Delta_{\\mathrm{" + subscript + "}}");
+  }
+
+  static Framework other(Framework framework) {
+    return switch (framework) {
+      case KERAS -> Framework.PYTORCH;
+      case PYTORCH -> Framework.KERAS;
+    };
   }
 
   static String outputShape(int axis) {

@@ -23,6 +23,15 @@ final class WindowRules {
    * @param sizeField the exercise key of the window size, for the error location
    */
   static List<Long> slide(LayerCalc calc, Window window, String what, String sizeField) {
+    return slide(calc, window, what, sizeField, false);
+  }
+
+  /**
+   * As {@link #slide(LayerCalc, Window, String, String)}, rounding up as PyTorch's pooling does
+   * with {@code ceil_mode} when {@code ceil} is true.
+   */
+  static List<Long> slide(LayerCalc calc, Window window, String what, String sizeField,
+      boolean ceil) {
     boolean pytorch = switch (calc.framework) {
       case KERAS -> false;
       case PYTORCH -> true;
@@ -52,19 +61,25 @@ final class WindowRules {
       Formula f =
           switch (padding.mode()) {
             case SAME -> Formulas.sameOutput(letter, x, s);
-            case VALID, EXPLICIT -> Formulas.windowOutput(letter, x, k, s, pad, d);
+            case VALID, EXPLICIT -> ceil ? Formulas.ceilModeOutput(letter, x, k, s, pad, d)
+                : Formulas.windowOutput(letter, x, k, s, pad, d);
           };
       Explanation why =
           switch (padding.mode()) {
             case SAME -> Explanation.of(s == 1 ? "window.same.stride1" : "window.same", s);
-            case VALID -> Explanation.of(d == 1 ? "window.valid" : "window.valid.dilated", d);
+            case VALID -> Explanation.of((pytorch ? "window.zero" : "window.valid")
+                + (d == 1 ? "" : ".dilated"), d);
             case EXPLICIT ->
                 Explanation.of(
                     pad.isSymmetric() ? "window.explicit" : "window.explicit.asymmetric",
                     pad.before(),
                     pad.after());
           };
-      Optional<Formula> slip = slip(calc, padding.mode(), letter, x, k, s, pad, d);
+      if (ceil && padding.mode() != PaddingMode.SAME) {
+        why = Explanation.of("window.ceil");
+      }
+      Optional<Formula> slip = ceil ? Optional.empty()
+          : slip(calc, padding.mode(), letter, x, k, s, pad, d);
       if (slip.isPresent()) {
         f = slip.get();
         why = LayerCalc.slipWhy(calc.slippedInto());

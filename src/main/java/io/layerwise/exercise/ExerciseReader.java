@@ -6,9 +6,7 @@ import io.layerwise.Location;
 import io.layerwise.model.Activation;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
-import io.layerwise.model.Layer;
 import io.layerwise.model.LayerNode;
-import io.layerwise.model.LayerType;
 import io.layerwise.model.Network;
 import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
@@ -79,7 +77,10 @@ public final class ExerciseReader {
   }
 
   private ParsedExercise read(String text) throws ExerciseException {
-    Node root = YamlTree.parse(file, text);
+    Node root = Blocks.expand(YamlTree.parse(file, text), problems);
+    if (problems.any()) {
+      throw new ExerciseException(problems.sorted());
+    }
     if (!(root instanceof Node.MapNode map)) {
       throw new ExerciseException(List.of(Diagnostic.error(root.location(),
           "an exercise is a mapping with 'title', 'input' and 'layers', but this file holds "
@@ -113,14 +114,16 @@ public final class ExerciseReader {
     Location inputAt = top.locations().getOrDefault("input", map.location());
     List<Location> layerAt = new ArrayList<>();
     List<Map<String, Location>> fieldAt = new ArrayList<>();
-    List<LayerNode> layers = layers(top, map.location(), layerAt, fieldAt);
+    List<LayerNode> layers = layers(top, map.location(), layerAt, fieldAt, framework);
     List<Quantity> ask = ask(top);
     boolean exactWindows = top.bool("exact_windows", false);
     Optional<Variant> variant = variant(top);
+    Optional<String> compareWith = top.text("compare_with");
     top.finish("an exercise");
     Exercise exercise = new Exercise(id, title, description,
-        new Network(framework, input, layers), ask, exactWindows, variant);
-    return new ParsedExercise(exercise, new SourceMap(map.location(), inputAt, layerAt, fieldAt),
+        new Network(framework, input, layers), ask, exactWindows, variant, compareWith);
+    return new ParsedExercise(exercise,
+        new SourceMap(map.location(), inputAt, layerAt, fieldAt, top.locations()),
         problems.sorted(), unread, analysable);
   }
 
@@ -242,7 +245,7 @@ public final class ExerciseReader {
   }
 
   private List<LayerNode> layers(Fields top, Location rootAt, List<Location> layerAt,
-      List<Map<String, Location>> fieldAt) {
+      List<Map<String, Location>> fieldAt, Framework framework) {
     Optional<Node> n = top.get("layers");
     if (n.isEmpty()) {
       problems.error(rootAt, "missing 'layers' (the list of layers)");
@@ -259,7 +262,7 @@ public final class ExerciseReader {
       return List.of();
     }
     // Pass 1: kinds and explicit names, so that automatic names avoid them.
-    List<Optional<LayerType>> types = new ArrayList<>();
+    List<Optional<TypeName>> types = new ArrayList<>();
     List<Optional<String>> explicit = new ArrayList<>();
     Set<String> taken = new HashSet<>();
     for (Node item : list.items()) {
@@ -269,7 +272,8 @@ public final class ExerciseReader {
         continue;
       }
       int i = types.size() - 1;
-      m.entry("type").map(Node.Entry::value).ifPresent(t -> types.set(i, type(t, i)));
+      m.entry("type").map(Node.Entry::value)
+          .ifPresent(t -> types.set(i, type(t, i, framework)));
       m.entry("name").map(Node.Entry::value).filter(v -> v instanceof Node.Scalar)
           .map(v -> ((Node.Scalar) v).text()).filter(s -> !s.isBlank())
           .ifPresent(s -> {
@@ -290,10 +294,10 @@ public final class ExerciseReader {
         continue;
       }
       int before = problems.count();
-      Optional<LayerType> type = types.get(i);
+      Optional<TypeName> type = types.get(i);
       String name = explicit.get(i).orElseGet(
-          () -> autoName(type.map(LayerType::autoName).orElse("layer"), counters, taken));
-      String where = " in layer '" + name + "'" + type.map(t -> " (" + t.className() + ")")
+          () -> autoName(type.map(TypeName::autoName).orElse("layer"), counters, taken));
+      String where = " in layer '" + name + "'" + type.map(t -> " (" + t.shown() + ")")
           .orElse("");
       Fields f = new Fields(m, problems, where, Optional.of(name));
       f.get("type");
@@ -308,12 +312,12 @@ public final class ExerciseReader {
       List<String> inputs = inputs(f, previous);
       boolean trainable = f.bool("trainable", true);
       if (type.isPresent()) {
-        Layer layer = LayerReader.read(type.get(), f);
-        f.finish(type.get().className());
+        ReadLayer read = LayerReader.read(type.get(), f);
+        f.finish(type.get().shown());
         if (problems.count() > before) {
           unread.add(nodes.size());
         }
-        nodes.add(new LayerNode(name, inputs, trainable, layer));
+        nodes.add(new LayerNode(name, inputs, trainable, read.layer(), read.checks()));
         layerAt.add(item.location());
         fieldAt.add(f.locations());
       } else {
@@ -336,18 +340,17 @@ public final class ExerciseReader {
     fieldAt.add(fields);
   }
 
-  private Optional<LayerType> type(Node t, int index) {
+  private Optional<TypeName> type(Node t, int index, Framework framework) {
     String where = " in layer " + (index + 1);
     if (!(t instanceof Node.Scalar s) || s.kind() != Node.Kind.STRING) {
       problems.error(t.location(), "type must be a layer class name such as Conv2D, not "
           + t.describe() + where);
       return Optional.empty();
     }
-    Optional<LayerType> found = LayerTypes.lookup(s.text());
+    Optional<TypeName> found = LayerTypes.resolve(s.text(), framework);
     if (found.isEmpty()) {
-      String hint = LayerTypes.suggest(s.text()).map(h -> "; did you mean '" + h + "'?")
-          .orElse("; known types are " + String.join(", ", LayerTypes.classNames()));
-      problems.error(t.location(), "unknown layer type '" + s.text() + "'" + where + hint);
+      problems.error(t.location(), "unknown layer type '" + s.text() + "'" + where
+          + LayerTypes.hint(s.text(), framework));
     }
     return found;
   }

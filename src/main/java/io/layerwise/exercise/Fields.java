@@ -84,6 +84,17 @@ final class Fields {
     return map.entry(key).isPresent();
   }
 
+  /**
+   * Reports a missing key, unless the mapping has the other framework's name for it ({@code
+   * out_channels} for {@code filters}), which {@link #finish} reports with the right name.
+   */
+  private void missing(String key, String what) {
+    if (Vocabulary.counterparts(key).stream().noneMatch(this::has)
+        && Vocabulary.kerasNames(key).stream().noneMatch(this::has)) {
+      error(map.location(), "missing '" + key + "' (" + what + ")");
+    }
+  }
+
   // ---- integers
 
   long count(String key, long fallback) {
@@ -93,7 +104,7 @@ final class Fields {
   long requiredCount(String key, String what) {
     Optional<Node> n = get(key);
     if (n.isEmpty()) {
-      error(map.location(), "missing '" + key + "' (" + what + ")");
+      missing(key, what);
       return 1;
     }
     return integer(n.get(), key, 1);
@@ -136,7 +147,7 @@ final class Fields {
   List<Long> requiredTuple(String key, int rank, String what) {
     Optional<Node> n = get(key);
     if (n.isEmpty()) {
-      error(map.location(), "missing '" + key + "' (" + what + ")");
+      missing(key, what);
       return Collections.nCopies(rank, 1L);
     }
     return tuple(n.get(), key, rank, 1);
@@ -251,7 +262,7 @@ final class Fields {
   String requiredText(String key, String what) {
     Optional<Node> n = get(key);
     if (n.isEmpty()) {
-      error(map.location(), "missing '" + key + "' (" + what + ")");
+      missing(key, what);
       return "";
     }
     Optional<String> t = text(key);
@@ -306,8 +317,12 @@ final class Fields {
   void finish(String context) {
     for (Node.Entry e : map.entries()) {
       if (!asked.contains(e.key())) {
+        Optional<String> other = Vocabulary.hint(e.key(), asked);
         Optional<String> hint = Spelling.closest(e.key(), asked);
-        if (hint.isPresent()) {
+        if (other.isPresent()) {
+          problems.error(e.keyLocation(), "unknown key '" + e.key() + "'" + where + "; "
+              + other.get(), layer);
+        } else if (hint.isPresent()) {
           error(e.keyLocation(), "unknown key '" + e.key() + "'", hint);
         } else {
           problems.error(e.keyLocation(), "unknown key '" + e.key() + "'" + where + "; "

@@ -1,10 +1,12 @@
 package io.layerwise.exercise;
 
 import io.layerwise.model.Activation;
+import io.layerwise.model.AdaptivePooling;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Bidirectional;
 import io.layerwise.model.BidirectionalMerge;
 import io.layerwise.model.Concatenate;
+import io.layerwise.model.ConnectionTable;
 import io.layerwise.model.Conv;
 import io.layerwise.model.Cropping;
 import io.layerwise.model.ConvTranspose;
@@ -23,11 +25,13 @@ import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Padding;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Rbf;
 import io.layerwise.model.Recurrent;
 import io.layerwise.model.RecurrentCell;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
+import io.layerwise.model.TimeDistributed;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -56,6 +60,14 @@ final class LayerReader {
       LayerType.GRU, RecurrentCell.GRU);
 
   private LayerReader() {}
+
+  /** A layer of the named type: PyTorch's arguments for a PyTorch module, else Keras'. */
+  static ReadLayer read(TypeName name, Fields f) {
+    if (name.torch().isPresent()) {
+      return TorchLayerReader.read(name.torch().get(), f);
+    }
+    return ReadLayer.of(read(name.type(), f));
+  }
 
   static Layer read(LayerType type, Fields f) {
     return switch (type) {
@@ -100,6 +112,13 @@ final class LayerReader {
       case GRU -> recurrent(f, RecurrentCell.GRU);
       case MULTI_HEAD_ATTENTION -> attention(f);
       case BIDIRECTIONAL -> bidirectional(f);
+      case ADAPTIVE_AVG_POOL1D -> adaptive(f, PoolOp.AVERAGE, 1);
+      case ADAPTIVE_AVG_POOL2D -> adaptive(f, PoolOp.AVERAGE, 2);
+      case ADAPTIVE_MAX_POOL1D -> adaptive(f, PoolOp.MAX, 1);
+      case ADAPTIVE_MAX_POOL2D -> adaptive(f, PoolOp.MAX, 2);
+      case RBF -> new Rbf(f.requiredCount("units", "the number of RBF units, one per class"),
+          f.bool("fixed", true));
+      case TIME_DISTRIBUTED -> timeDistributed(f);
     };
   }
 
@@ -125,7 +144,63 @@ final class LayerReader {
     boolean useBias = f.bool("use_bias", true);
     Optional<String> activation = f.text("activation");
     f.ignore(WEIGHT_OPTIONS);
-    return new Conv(filters, window, groups, useBias, activation);
+    Optional<ConnectionTable> table = Connections.read(f, filters, groups);
+    return new Conv(filters, window, groups, useBias, activation, table);
+  }
+
+  /** {@code output_size}: an integer, or one per axis where {@code null} keeps the input's. */
+  static Layer adaptive(Fields f, PoolOp op, int rank) {
+    Optional<Node> n = f.get("output_size");
+    List<Optional<Long>> sizes = new ArrayList<>(Collections.nCopies(rank, Optional.of(1L)));
+    if (n.isEmpty()) {
+      f.error(f.location(), "missing 'output_size' (the output's size per spatial axis, e.g. 1)");
+    } else if (n.get() instanceof Node.ListNode list) {
+      if (list.items().size() != rank) {
+        f.error(n.get().location(), "output_size needs " + rank + " values, one per spatial axis,"
+            + " but has " + list.items().size());
+      } else {
+        for (int i = 0; i < rank; i++) {
+          Node item = list.items().get(i);
+          sizes.set(i, item instanceof Node.Scalar s && s.kind() == Node.Kind.NULL
+              ? Optional.empty() : Optional.of(f.integer(item, "output_size", 1)));
+        }
+      }
+    } else {
+      sizes = Collections.nCopies(rank, Optional.of(f.integer(n.get(), "output_size", 1)));
+    }
+    return new AdaptivePooling(op, sizes);
+  }
+
+  /**
+   * {@code TimeDistributed}: the wrapped layer, read with its own kind's arguments; it must take
+   * one input and not be a wrapper itself.
+   */
+  private static Layer timeDistributed(Fields f) {
+    Layer fallback = new Flatten();
+    Optional<Node> inner = f.get("layer");
+    if (inner.isEmpty() || !(inner.get() instanceof Node.MapNode map)) {
+      f.error(inner.map(Node::location).orElse(f.location()), "TimeDistributed needs 'layer', the"
+          + " layer applied at every time step, such as {type: Dense, units: 8}");
+      return new TimeDistributed(fallback);
+    }
+    Fields in = f.nested(map);
+    String given = in.text("type").orElse("");
+    Optional<LayerType> type = LayerTypes.lookup(given);
+    if (type.isEmpty()) {
+      in.error(map.location(), "TimeDistributed wraps a layer such as Dense or Conv2D, not '"
+          + given + "'", LayerTypes.suggest(given));
+      in.ignore(map.entries().stream().map(Node.Entry::key).toArray(String[]::new));
+      return new TimeDistributed(fallback);
+    }
+    in.ignore("name");
+    Layer wrapped = read(type.get(), in);
+    in.finish("the wrapped " + type.get().className() + " layer");
+    if (wrapped.maxInputs() != 1 || wrapped instanceof TimeDistributed) {
+      in.error(map.location(), "TimeDistributed wraps a layer with one input, such as Dense or"
+          + " Conv2D, not '" + given + "'");
+      return new TimeDistributed(fallback);
+    }
+    return new TimeDistributed(wrapped);
   }
 
   private static Layer convTranspose(Fields f, int rank) {

@@ -1,5 +1,6 @@
 package io.layerwise.exercise;
 
+import io.layerwise.model.Framework;
 import io.layerwise.model.LayerType;
 import io.layerwise.model.Spelling;
 import java.util.ArrayList;
@@ -47,6 +48,43 @@ final class LayerTypes {
 
   static Optional<LayerType> lookup(String name) {
     return Optional.ofNullable(BY_NAME.get(Spelling.normalize(name)));
+  }
+
+  /**
+   * A type as a file of the given framework names it: a PyTorch module spelt exactly (PyTorch
+   * exercises only), else a Keras class name in any spelling.
+   */
+  static Optional<TypeName> resolve(String name, Framework framework) {
+    Optional<TorchType> torch = switch (framework) {
+      case KERAS -> Optional.empty();
+      case PYTORCH -> TorchType.exactly(name);
+    };
+    if (torch.isPresent()) {
+      return Optional.of(new TypeName(torch.get().type(), torch));
+    }
+    return lookup(name).map(t -> new TypeName(t, Optional.empty()));
+  }
+
+  /**
+   * What to say after "unknown layer type 'X'": the Keras class a PyTorch module corresponds to
+   * ({@code Linear} in a Keras exercise), else the nearest known name, else the list.
+   */
+  static String hint(String name, Framework framework) {
+    Optional<TorchType> torch = TorchType.loosely(name);
+    if (torch.isPresent()) {
+      String keras = torch.get().type().className();
+      return switch (framework) {
+        case KERAS -> "; PyTorch's " + torch.get().className() + " is " + keras
+            + " in Keras (or set framework: pytorch to read PyTorch's arguments)";
+        case PYTORCH -> "; did you mean '" + torch.get().className() + "'?";
+      };
+    }
+    List<String> names = new ArrayList<>(CLASS_NAMES);
+    if (framework == Framework.PYTORCH) {
+      names.addAll(TorchType.classNames());
+    }
+    return Spelling.closest(name, names).map(h -> "; did you mean '" + h + "'?")
+        .orElse("; known types are " + String.join(", ", CLASS_NAMES));
   }
 
   static List<String> classNames() {

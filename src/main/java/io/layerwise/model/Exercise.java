@@ -14,19 +14,21 @@ import java.util.Optional;
  * @param exactWindows whether every sliding window must tile its input exactly (no floor or
  *     ceiling dropping a remainder): the exercise wants integer division, and so do its variants
  * @param variant where this exercise came from, if it is a variant of another
+ * @param compareWith another exercise file, relative to this one, whose network the answer sheet
+ *     compares this one's counts with (Keras' ResNet-50 for torchvision's)
  */
 public record Exercise(
     String id, String title, Optional<String> description, Network network, List<Quantity> ask,
-    boolean exactWindows, Optional<Variant> variant) {
+    boolean exactWindows, Optional<Variant> variant, Optional<String> compareWith) {
 
   public Exercise {
     ask = List.copyOf(ask);
   }
 
-  /** An exercise that is not a variant and allows windows with a remainder. */
+  /** An exercise that is not a variant, compares with no other, allows windows with a remainder. */
   public Exercise(String id, String title, Optional<String> description, Network network,
       List<Quantity> ask) {
-    this(id, title, description, network, ask, false, Optional.empty());
+    this(id, title, description, network, ask, false, Optional.empty(), Optional.empty());
   }
 
   /** An exercise that asks the default questions. */

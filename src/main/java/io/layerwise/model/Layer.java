@@ -29,9 +29,24 @@ public sealed interface Layer
         Embedding,
         Recurrent,
         Bidirectional,
-        MultiHeadAttention {
+        MultiHeadAttention,
+        AdaptivePooling,
+        RecurrentStack,
+        Rbf,
+        TimeDistributed {
 
   LayerType type();
+
+  /**
+   * The class name the framework gives this layer: Keras' ({@code Conv2D}, {@code Dense}) or
+   * PyTorch's ({@code Conv2d}, {@code Linear}, {@code BatchNorm2d}), which can depend on the rank
+   * of the input.
+   *
+   * @param inputRank the rank of the layer's (first) input without the batch axis
+   */
+  default String className(Framework framework, int inputRank) {
+    return type().className(framework, inputRank);
+  }
 
   <R> R accept(LayerVisitor<R> visitor);
 

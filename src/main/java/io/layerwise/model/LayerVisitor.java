@@ -51,4 +51,12 @@ public interface LayerVisitor<R> {
   R bidirectional(Bidirectional layer);
 
   R multiHeadAttention(MultiHeadAttention layer);
+
+  R adaptivePooling(AdaptivePooling layer);
+
+  R recurrentStack(RecurrentStack layer);
+
+  R rbf(Rbf layer);
+
+  R timeDistributed(TimeDistributed layer);
 }

@@ -71,7 +71,7 @@ public final class Diagram {
       }
       rows.put(l.name(), row);
       int col = perRow.merge(row, 1, Integer::sum) - 1;
-      Box b = new Box(l.name(), l.name() + " (" + l.node().layer().type().className() + ")",
+      Box b = new Box(l.name(), l.name() + " (" + l.className(fw) + ")",
           l.output().batched(fw), row, col);
       boxes.put(l.name(), b);
       order.add(b);

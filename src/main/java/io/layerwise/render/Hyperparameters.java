@@ -1,6 +1,8 @@
 package io.layerwise.render;
 
+import io.layerwise.engine.LayerResult;
 import io.layerwise.model.Activation;
+import io.layerwise.model.AdaptivePooling;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Concatenate;
@@ -12,6 +14,7 @@ import io.layerwise.model.DepthwiseConv;
 import io.layerwise.model.Dropout;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
+import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerNode;
@@ -20,10 +23,13 @@ import io.layerwise.model.Merge;
 import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pad;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Rbf;
 import io.layerwise.model.Recurrent;
+import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
+import io.layerwise.model.TimeDistributed;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -32,13 +38,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A layer's hyperparameters in words, for the network table of the sheets (not escaped yet). */
+/**
+ * A layer's hyperparameters for the network table of the sheets (not escaped yet): in words for
+ * Keras, as PyTorch prints the module's arguments for PyTorch ({@link TorchArguments}), in words
+ * where PyTorch has no such module.
+ */
 final class Hyperparameters implements LayerVisitor<String> {
 
   private final Words words;
+  private final Framework framework;
 
-  Hyperparameters(Words words) {
+  Hyperparameters(Words words, Framework framework) {
     this.words = words;
+    this.framework = framework;
   }
 
   private static String times(List<Long> values) {
@@ -83,8 +95,13 @@ final class Hyperparameters implements LayerVisitor<String> {
   }
 
   /** A layer's hyperparameters, and "frozen" for a layer that does not train. */
-  String of(LayerNode node) {
-    String hyper = node.layer().accept(this);
+  String of(LayerResult result) {
+    LayerNode node = result.node();
+    String hyper = switch (framework) {
+      case KERAS -> node.layer().accept(this);
+      case PYTORCH -> node.layer().accept(new TorchArguments(result.inputShapes()))
+          .orElseGet(() -> node.layer().accept(this));
+    };
     if (!node.trainable()) {
       hyper = hyper.isEmpty() ? words.get("hp.frozen") : hyper + ", " + words.get("hp.frozen");
     }
@@ -99,6 +116,7 @@ final class Hyperparameters implements LayerVisitor<String> {
     if (l.groups() > 1) {
       parts.add(words.get("hp.groups", l.groups()));
     }
+    l.connections().ifPresent(t -> parts.add(words.get("hp.connections", t.connections())));
     return join(parts, l.useBias(), l.activation());
   }
 
@@ -131,7 +149,46 @@ final class Hyperparameters implements LayerVisitor<String> {
 
   @Override
   public String pooling(Pooling l) {
-    return String.join(", ", window(l.window(), false));
+    List<String> parts = new ArrayList<>(window(l.window(), true));
+    if (l.ceilMode()) {
+      parts.add(words.get("hp.ceilMode"));
+    }
+    return String.join(", ", parts);
+  }
+
+  @Override
+  public String adaptivePooling(AdaptivePooling l) {
+    return words.get("hp.outputSize", l.outputSize().stream()
+        .map(o -> o.map(String::valueOf).orElse("input")).collect(Collectors.joining("×")));
+  }
+
+  @Override
+  public String recurrentStack(RecurrentStack l) {
+    List<String> parts = new ArrayList<>();
+    parts.add(words.get("hp.hidden", l.hiddenSize()));
+    if (l.numLayers() > 1) {
+      parts.add(words.get("hp.layers", l.numLayers()));
+    }
+    if (l.bidirectional()) {
+      parts.add(words.get("hp.bidirectional"));
+    }
+    return join(parts, l.useBias(), l.nonlinearity());
+  }
+
+  @Override
+  public String rbf(Rbf l) {
+    List<String> parts = new ArrayList<>();
+    parts.add(words.get("hp.units", l.units()));
+    if (l.fixed()) {
+      parts.add(words.get("hp.fixed"));
+    }
+    return String.join(", ", parts);
+  }
+
+  @Override
+  public String timeDistributed(TimeDistributed l) {
+    String inner = l.layer().accept(this);
+    return l.layer().type().className() + (inner.isEmpty() ? "" : ": " + inner);
   }
 
   @Override
@@ -180,7 +237,9 @@ final class Hyperparameters implements LayerVisitor<String> {
   @Override
   public String layerNorm(LayerNorm l) {
     List<String> parts = new ArrayList<>();
-    if (l.axis() != -1) {
+    if (l.axes() > 1) {
+      parts.add(words.get("hp.axes", l.axes()));
+    } else if (l.axis() != -1) {
       parts.add(words.get("hp.axis", l.axis()));
     }
     if (!l.center()) {

@@ -118,7 +118,7 @@ public final class MoodleQuiz {
         String label = words.get("column." + q.id());
         String slot = r.name() + "-" + q.id();
         String ask = words.get("moodle.ask." + (q == Quantity.OUTPUT_SHAPE ? "shape" : "count"),
-            label, r.name(), r.node().layer().type().className());
+            label, r.name(), r.className(a.exercise().framework()));
         List<Derivation> derivations = r.derivations().stream()
             .filter(d -> LayerResult.feeds(d.quantity(), q)).toList();
         String general = "<p>" + Diagram.xml(words.get("moodle.right", right.text())) + "</p>"
@@ -221,12 +221,12 @@ public final class MoodleQuiz {
         .append("</th><th>").append(Diagram.xml(t.get("type"))).append("</th><th>")
         .append(Diagram.xml(t.get("hyperparameters"))).append("</th><th>")
         .append(Diagram.xml(t.get("input"))).append("</th></tr></thead><tbody>");
-    Hyperparameters hp = new Hyperparameters(words);
+    Hyperparameters hp = new Hyperparameters(words, fw);
     int position = 1;
     for (LayerResult r : a.layers()) {
       sb.append("<tr><td>").append(position++).append("</td><td>").append(Diagram.xml(r.name()))
-          .append("</td><td>").append(Diagram.xml(r.node().layer().type().className()))
-          .append("</td><td>").append(Diagram.xml(hp.of(r.node()))).append("</td><td>")
+          .append("</td><td>").append(Diagram.xml(r.className(fw)))
+          .append("</td><td>").append(Diagram.xml(hp.of(r))).append("</td><td>")
           .append(Diagram.xml(String.join(", ", r.node().inputs()))).append("</td></tr>");
     }
     return sb.append("</tbody></table>").toString();

@@ -1,6 +1,7 @@
 package io.layerwise.render;
 
 import io.layerwise.engine.Analysis;
+import io.layerwise.engine.Comparison;
 import io.layerwise.engine.Derivation;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.engine.Notation;
@@ -56,15 +57,15 @@ final class SheetBuilder {
   SheetView build(boolean withCode) {
     Exercise e = analysis.exercise();
     Framework fw = e.framework();
-    Hyperparameters hp = new Hyperparameters(words);
+    Hyperparameters hp = new Hyperparameters(words, fw);
     List<SheetView.LayerRow> rows = new ArrayList<>();
     int position = 1;
     for (LayerResult l : analysis.layers()) {
-      String hyper = hp.of(l.node());
+      String hyper = hp.of(l);
       rows.add(new SheetView.LayerRow(
           Integer.toString(position++),
           AsciiDoc.text(l.name()),
-          AsciiDoc.text(l.node().layer().type().className()),
+          AsciiDoc.text(l.className(fw)),
           AsciiDoc.text(hyper),
           AsciiDoc.text(String.join(", ", l.node().inputs())),
           AsciiDoc.text(l.output().batched(fw)),
@@ -96,7 +97,7 @@ final class SheetBuilder {
       List<Derivation> shownHere = l.derivations().stream()
           .filter(d -> shown(d.quantity(), e)).toList();
       List<String> key = new ArrayList<>();
-      key.add(l.node().layer().type().className());
+      key.add(l.className(fw));
       for (Derivation d : shownHere) {
         key.add(d.latex());
         key.add(d.explanation().text(locale));
@@ -108,7 +109,7 @@ final class SheetBuilder {
           .collect(Collectors.joining(" + "));
       solutions.add(new SheetView.LayerSolution(
           anchor(i),
-          AsciiDoc.text(l.name() + " (" + l.node().layer().type().className() + ")"),
+          AsciiDoc.text(l.name() + " (" + l.className(fw) + ")"),
           AsciiDoc.text(inputs + " → " + l.output()),
           steps,
           earlier == null ? "" : anchor(earlier),
@@ -133,7 +134,8 @@ final class SheetBuilder {
         pitfalls,
         solutions,
         code.map(CodeSection::blocks).orElse(List.of()),
-        code.map(CodeSection::notes).orElse(List.of()));
+        code.map(CodeSection::notes).orElse(List.of()),
+        comparisons());
   }
 
   private String variant(Variant v, String id) {
@@ -141,6 +143,50 @@ final class SheetBuilder {
         .collect(Collectors.joining(", "));
     return v.student().map(s -> words.get("variant.student", v.number(), s, values, id))
         .orElseGet(() -> words.get("variant", v.number(), values, id));
+  }
+
+  /** The comparison sections, when the two frameworks count differently or a network is named. */
+  private List<SheetView.ComparisonView> comparisons() {
+    Optional<Comparison> c = Comparison.of(analysis);
+    if (c.isEmpty()) {
+      return List.of();
+    }
+    List<SheetView.ComparisonView> out = new ArrayList<>();
+    c.get().convention().ifPresent(k -> {
+      String other = words.get("framework." + k.other().id());
+      long diff = k.otherParams() - k.params();
+      out.add(new SheetView.ComparisonView(
+          AsciiDoc.text(words.get("comparison.convention.heading", other)),
+          AsciiDoc.text(words.get("comparison.convention.intro", other,
+              Notation.TEXT.number(k.otherParams()), Notation.TEXT.number(Math.abs(diff)),
+              words.get(diff >= 0 ? "comparison.more" : "comparison.fewer"))),
+          List.of(), List.of(), k.steps().stream().map(this::step).toList()));
+    });
+    c.get().counterpart().ifPresent(k -> {
+      long diff = k.otherParams() - k.params();
+      List<List<String>> rows = new ArrayList<>();
+      for (Comparison.Group g : k.groups()) {
+        rows.add(List.of(AsciiDoc.text(g.label().text(locale)),
+            AsciiDoc.text(Notation.TEXT.number(g.other())),
+            AsciiDoc.text(Notation.TEXT.number(g.own())),
+            AsciiDoc.text(Notation.TEXT.number(g.other() - g.own()))));
+      }
+      rows.add(List.of(AsciiDoc.text(words.get("total.params")),
+          AsciiDoc.text(Notation.TEXT.number(k.otherParams())),
+          AsciiDoc.text(Notation.TEXT.number(k.params())),
+          AsciiDoc.text(Notation.TEXT.number(diff))));
+      out.add(new SheetView.ComparisonView(
+          AsciiDoc.text(words.get("comparison.counterpart.heading", k.title())),
+          AsciiDoc.text(words.get("comparison.counterpart.intro", k.otherLabel(),
+              Notation.TEXT.number(k.otherParams()), Notation.TEXT.number(Math.abs(diff)),
+              words.get(diff >= 0 ? "comparison.more" : "comparison.fewer"), k.ownLabel(),
+              Notation.TEXT.number(k.params()))),
+          List.of(AsciiDoc.text(words.get("comparison.column.group")),
+              AsciiDoc.text(k.otherLabel()), AsciiDoc.text(k.ownLabel()),
+              AsciiDoc.text(words.get("comparison.column.difference"))),
+          rows, k.steps().stream().map(this::step).toList()));
+    });
+    return out;
   }
 
   /** A section id that depends on the position only, never on text from the file. */

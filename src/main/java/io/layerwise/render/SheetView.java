@@ -24,6 +24,8 @@ import java.util.List;
  * @param solutions the derivations, layer by layer
  * @param code the Keras and PyTorch programs that build the network, where they can
  * @param codeNotes what a program leaves out, rewrites or counts differently
+ * @param comparisons how the other framework counts this network, and how it compares with the
+ *     network it names, each derived
  */
 public record SheetView(
     String id,
@@ -43,7 +45,8 @@ public record SheetView(
     List<String> pitfalls,
     List<LayerSolution> solutions,
     List<CodeBlock> code,
-    List<String> codeNotes) {
+    List<String> codeNotes,
+    List<ComparisonView> comparisons) {
 
   /**
    * A program in a listing block.
@@ -84,6 +87,19 @@ public record SheetView(
    */
   public record LayerSolution(String anchor, String heading, String shapes, List<Step> steps,
       String sameAs, String sameAsName) {}
+
+  /**
+   * A section comparing two counts: a heading, a sentence, a table of the groups that differ
+   * (possibly empty) and the derivations.
+   *
+   * @param heading the section heading
+   * @param intro what is compared, with the totals
+   * @param columns the table's column headings, empty without a table
+   * @param rows the table's rows, one cell per column
+   * @param steps the derivations
+   */
+  public record ComparisonView(String heading, String intro, List<String> columns,
+      List<List<String>> rows, List<Step> steps) {}
 
   /**
    * One derivation shown as display math with its explanation.

@@ -121,15 +121,15 @@ public final class Sheets {
   public String selfCheck(Analysis analysis, Locale locale) throws RenderException {
     SelfCheckPage page = new SelfCheckPage(analysis, locale);
     Words words = new Words(locale);
-    Hyperparameters hp = new Hyperparameters(words);
+    Hyperparameters hp = new Hyperparameters(words, analysis.exercise().framework());
     List<Map<String, String>> rows = new ArrayList<>();
     int position = 1;
     for (io.layerwise.engine.LayerResult l : analysis.layers()) {
       rows.add(Map.of(
           "position", Integer.toString(position++),
           "name", l.name(),
-          "type", l.node().layer().type().className(),
-          "hyperparameters", hp.of(l.node()),
+          "type", l.className(analysis.exercise().framework()),
+          "hyperparameters", hp.of(l),
           "inputs", String.join(", ", l.node().inputs())));
     }
     io.layerwise.model.Exercise e = analysis.exercise();

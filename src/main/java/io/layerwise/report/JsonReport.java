@@ -8,6 +8,7 @@ import io.layerwise.engine.Geometry;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.engine.Notation;
 import io.layerwise.engine.Totals;
+import io.layerwise.model.Framework;
 import io.layerwise.model.Shape;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -57,7 +58,7 @@ public final class JsonReport {
     shape(w, a.exercise().network().input());
     w.name("layers").beginArray();
     for (LayerResult l : a.layers()) {
-      layer(w, l, locale);
+      layer(w, l, a.exercise().framework(), locale);
     }
     w.endArray();
     Totals t = a.totals();
@@ -71,10 +72,10 @@ public final class JsonReport {
     w.endObject();
   }
 
-  private static void layer(JsonWriter w, LayerResult l, Locale locale) {
+  private static void layer(JsonWriter w, LayerResult l, Framework framework, Locale locale) {
     w.beginObject();
     w.name("name").value(l.name());
-    w.name("type").value(l.node().layer().type().className());
+    w.name("type").value(l.className(framework));
     w.name("inputs").beginArray();
     for (String input : l.node().inputs()) {
       w.value(input);

@@ -48,7 +48,7 @@ public final class TextReport {
     sb.append("  ").append(w.get("convention.macs")).append(NL);
     sb.append(NL).append(w.get("derivations")).append(NL);
     for (LayerResult l : a.layers()) {
-      sb.append(NL).append(l.name()).append(" (").append(l.node().layer().type().className())
+      sb.append(NL).append(l.name()).append(" (").append(l.className(fw))
           .append(")  ");
       sb.append(l.inputShapes().stream().map(Shape::toString).collect(Collectors.joining(" + ")))
           .append(" → ").append(l.output()).append(NL);
@@ -68,7 +68,7 @@ public final class TextReport {
         w.get("column.inputs")};
     rows.add(graph ? head : new String[] {head[0], head[1], head[2]});
     for (LayerResult l : a.layers()) {
-      String name = l.name() + " (" + l.node().layer().type().className() + ")";
+      String name = l.name() + " (" + l.className(fw) + ")";
       String shape = l.output().batched(fw);
       String params = Notation.TEXT.number(l.params());
       rows.add(graph

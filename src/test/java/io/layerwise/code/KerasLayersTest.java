@@ -215,8 +215,12 @@ class KerasLayersTest {
         .contains("layers.GRU(8, name='gru', return_sequences=True, reset_after=False),")
         .contains("layers.Bidirectional(layers.SimpleRNN(4, activation='relu'), name='bi',"
             + " merge_mode='ave'),");
-    assertThat(kerasCode(pytorch("[10, 16]", "{type: LSTM, name: lstm, units: 32}")))
-        .contains("layers.LSTM(32, name='lstm'),");
+    assertThat(kerasCode(pytorch("[10, 16]",
+        "{type: LSTM, name: lstm, input_size: 16, hidden_size: 32}")))
+        .contains("layers.LSTM(32, name='lstm', return_sequences=True),");
+    assertThat(kerasCode(pytorch("[10, 16]", "{type: GRU, name: gru, input_size: 16,"
+        + " hidden_size: 8, bidirectional: true}")))
+        .contains("layers.Bidirectional(layers.GRU(8, return_sequences=True), name='gru'),");
   }
 
   @Test

@@ -58,4 +58,19 @@ final class BruteForce {
     }
     return last + 1 + outputPadding - 2 * p;
   }
+
+  /**
+   * PyTorch's pooling windows with {@code ceil_mode}, counted one by one: a window may stick out
+   * of the padded axis by less than a stride (the window one stride earlier did not reach its
+   * end), but it must start inside the input or its left padding.
+   */
+  static long ceilWindows(long in, long k, long s, long p, long d) {
+    long padded = in + 2 * p;
+    long span = d * (k - 1) + 1;
+    long count = 0;
+    for (long start = 0; start < in + p && start - s + span < padded; start += s) {
+      count++;
+    }
+    return count;
+  }
 }

@@ -81,6 +81,31 @@ class FormulasTest {
   }
 
   @Test
+  void ceilModeCountsPartialWindowsThatStartInsideTheInput() {
+    forAll(c -> {
+      long span = c.d * (c.k - 1) + 1;
+      if (c.p > span / 2) {
+        return true; // PyTorch refuses padding beyond half the window
+      }
+      long expected = BruteForce.ceilWindows(c.in, c.k, c.s, c.p, c.d);
+      long actual = Formulas.ceilModeOutput("H", c.in, c.k, c.s, Pad.symmetric(c.p), c.d).eval();
+      return expected > 0 ? actual == expected : actual <= 0;
+    });
+  }
+
+  @Test
+  void ceilModeDropsAWindowThatWouldStartInTheRightPadding() {
+    // 5 + 2·1 padded, K = 2, S = 2: ⌈(5 + 2 − 2)/2⌉ + 1 = 4, but the 4th window would start at 6,
+    // past the input and the left padding (5 + 1): PyTorch keeps 3.
+    Formula f = Formulas.ceilModeOutput("H", 5, 2, 2, Pad.symmetric(1), 1);
+    assertThat(f.eval()).isEqualTo(3);
+    assertThat(new Derivation("h", Symbol.sub("H", "out"), f.expr(), f.bindings(),
+        Explanation.of("window.ceil")).equation(Notation.TEXT))
+        .isEqualTo("H_out = min(⌈(H_in + 2P − K)/S⌉ + 1, ⌊(H_in + P − 1)/S⌋ + 1)"
+            + " = min(⌈(5 + 2·1 − 2)/2⌉ + 1, ⌊(5 + 1 − 1)/2⌋ + 1) = 3");
+  }
+
+  @Test
   void sameTransposedMultipliesByStride() {
     assertThat(Formulas.transposedOutput("H", 7, 3, 2, 1, true).eval()).isEqualTo(14);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layerwise.Bundled;
+import io.layerwise.model.Framework;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -69,10 +70,10 @@ class LayerKindsTest {
       keras   | [10, 64]           | {type: LayerNormalization, rms_scaling: true}                    | 10x64       | 64    | 0
       keras   | [16]               | {type: Dense, units: 0x10}                                       | 16          | 272   | 0
       keras   | [10, 16]           | {type: LSTM, units: 32}                                          | 32          | 6272  | 0
-      pytorch | [10, 16]           | {type: LSTM, units: 32}                                          | 32          | 6400  | 0
+      pytorch | [10, 16]           | {type: LSTM, input_size: 16, hidden_size: 32}                    | 10x32       | 6400  | 0
       keras   | [10, 16]           | {type: GRU, units: 32}                                           | 32          | 4800  | 0
       keras   | [10, 16]           | {type: GRU, units: 32, reset_after: false}                       | 32          | 4704  | 0
-      pytorch | [10, 16]           | {type: GRU, units: 32}                                           | 32          | 4800  | 0
+      pytorch | [10, 16]           | {type: GRU, input_size: 16, hidden_size: 32}                     | 10x32       | 4800  | 0
       keras   | [10, 16]           | {type: SimpleRNN, units: 32, return_sequences: true}             | 10x32       | 1568  | 0
       pytorch | [10, 16]           | {type: SimpleRNN, units: 32}                                     | 32          | 1600  | 0
       keras   | [10, 16]           | {type: LSTM, units: 8, use_bias: false, trainable: false}        | 8           | 768   | 768
@@ -83,12 +84,58 @@ class LayerKindsTest {
       keras   | [10, 10, 3]        | {type: Cropping2D, cropping: [[1, 2], [3, 0]]}                   | 7x7x3       | 0     | 0
       keras   | [10, 10, 3]        | {type: Cropping2D, cropping: 1}                                  | 8x8x3       | 0     | 0
       keras   | [20, 8]            | {type: Conv1DTranspose, filters: 4, kernel_size: 3, strides: 2}  | 41x4        | 100   | 0
+      keras   | [10, 16]           | {type: TimeDistributed, layer: {type: Dense, units: 8}}          | 10x8        | 136   | 0
+      keras   | [5, 8, 8, 3]       | {type: TimeDistributed, layer: {type: Conv2D, filters: 4, kernel_size: 3}} | 5x6x6x4 | 112 | 0
+      keras   | [5, 4, 4, 2]       | {type: TimeDistributed, layer: {type: Flatten}}                  | 5x32        | 0     | 0
+      keras   | [5, 8]             | {type: TimeDistributed, layer: {type: BatchNormalization}}       | 5x8         | 32    | 16
+      keras   | [84]               | {type: RBF, units: 10}                                           | 10          | 840   | 840
+      keras   | [84]               | {type: RBF, units: 10, fixed: false}                             | 10          | 840   | 0
+      keras   | [5, 5, 2]          | {type: Conv2D, filters: 2, kernel_size: 3, connections: [[0], [0, 1]]} | 3x3x2 | 29   | 0
+      keras   | [14, 14, 6]        | {type: Conv2D, filters: 3, kernel_size: 5, connection_table: ["X..", "XX.", ".XX", "..X", "X.X", "XXX"]} | 10x10x3 | 278 | 0
+      keras   | [8, 8, 3]          | {type: AdaptiveAvgPool2d, output_size: 2}                        | 2x2x3       | 0     | 0
+      pytorch | [3, 32, 32]        | {type: Conv2d, in_channels: 3, out_channels: 16, kernel_size: 3, padding: 1} | 16x32x32 | 448 | 0
+      pytorch | [8, 20, 20]        | {type: Conv2d, in_channels: 8, out_channels: 16, kernel_size: [3, 5], stride: 2, padding: [1, 2], dilation: 2, groups: 4, bias: false} | 16x9x8 | 480 | 0
+      pytorch | [4, 10]            | {type: Conv1d, in_channels: 4, out_channels: 8, kernel_size: 3, padding: same} | 8x10 | 104 | 0
+      pytorch | [2, 8, 8, 8]       | {type: Conv3d, in_channels: 2, out_channels: 4, kernel_size: 3} | 4x6x6x6     | 220   | 0
+      pytorch | [16, 7, 7]         | {type: ConvTranspose2d, in_channels: 16, out_channels: 8, kernel_size: 3, stride: 2, padding: 1, output_padding: 1} | 8x14x14 | 1160 | 0
+      pytorch | [120]              | {type: Linear, in_features: 120, out_features: 84}               | 84          | 10164 | 0
+      pytorch | [16, 8, 8]         | {type: Linear, in_features: 8, out_features: 4, bias: false}     | 16x8x4      | 32    | 0
+      pytorch | [64, 8, 8]         | {type: BatchNorm2d, num_features: 64}                            | 64x8x8      | 128   | 0
+      pytorch | [32]               | {type: BatchNorm1d, num_features: 32}                            | 32          | 64    | 0
+      pytorch | [32, 10]           | {type: BatchNorm1d, num_features: 32}                            | 32x10       | 64    | 0
+      pytorch | [8, 4, 4]          | {type: BatchNorm2d, num_features: 8, affine: false}              | 8x4x4       | 0     | 0
+      pytorch | [64, 112, 112]     | {type: MaxPool2d, kernel_size: 3, stride: 2, padding: 1}         | 64x56x56    | 0     | 0
+      pytorch | [16, 7, 7]         | {type: MaxPool2d, kernel_size: 2}                                | 16x3x3      | 0     | 0
+      pytorch | [16, 7, 7]         | {type: MaxPool2d, kernel_size: 2, ceil_mode: true}               | 16x4x4      | 0     | 0
+      pytorch | [8, 6, 6]          | {type: AvgPool2d, kernel_size: 3, stride: 2, ceil_mode: true}    | 8x3x3       | 0     | 0
+      pytorch | [1, 5, 5]          | {type: MaxPool2d, kernel_size: 2, stride: 2, padding: 1, ceil_mode: true} | 1x3x3 | 0  | 0
+      pytorch | [4, 9, 9]          | {type: MaxPool2d, kernel_size: 3, stride: 2, dilation: 2}        | 4x3x3       | 0     | 0
+      pytorch | [512, 7, 7]        | {type: AdaptiveAvgPool2d, output_size: [1, 1]}                   | 512x1x1     | 0     | 0
+      pytorch | [8, 10, 10]        | {type: AdaptiveMaxPool2d, output_size: 3}                        | 8x3x3       | 0     | 0
+      pytorch | [8, 5, 10]         | {type: AdaptiveAvgPool2d, output_size: [null, 2]}                | 8x5x2       | 0     | 0
+      pytorch | [8, 20]            | {type: AdaptiveAvgPool1d, output_size: 4}                        | 8x4         | 0     | 0
+      pytorch | [10, 16]           | {type: LSTM, input_size: 16, hidden_size: 32, num_layers: 2}     | 10x32       | 14848 | 0
+      pytorch | [10, 16]           | {type: LSTM, input_size: 16, hidden_size: 32, num_layers: 2, bidirectional: true, batch_first: true} | 10x64 | 37888 | 0
+      pytorch | [10, 16]           | {type: GRU, input_size: 16, hidden_size: 32, bias: false}        | 10x32       | 4608  | 0
+      pytorch | [10, 10]           | {type: GRU, input_size: 10, hidden_size: 8, num_layers: 3, bidirectional: true} | 10x16 | 3456 | 0
+      pytorch | [10, 16]           | {type: RNN, input_size: 16, hidden_size: 32, nonlinearity: relu} | 10x32       | 1600  | 0
+      pytorch | [20]               | {type: Embedding, num_embeddings: 1000, embedding_dim: 64}       | 20x64       | 64000 | 0
+      pytorch | [10]               | {type: Dropout, p: 0.2}                                          | 10          | 0     | 0
+      pytorch | [10]               | {type: ReLU, inplace: true}                                      | 10          | 0     | 0
+      pytorch | [16, 4, 4]         | {type: Flatten}                                                  | 256         | 0     | 0
+      pytorch | [10, 64]           | {type: LayerNorm, normalized_shape: 64}                          | 10x64       | 128   | 0
+      pytorch | [16, 8, 8]         | {type: LayerNorm, normalized_shape: [16, 8, 8]}                  | 16x8x8      | 2048  | 0
+      pytorch | [16, 8, 8]         | {type: LayerNorm, normalized_shape: [8, 8], elementwise_affine: false} | 16x8x8 | 0   | 0
+      pytorch | [16, 8, 8]         | {type: LayerNorm, normalized_shape: [8, 8], bias: false}         | 16x8x8      | 64    | 0
       """)
   void outputShapeAndCountsMatchTheFramework(String framework, String input, String layer,
       String shape, long params, long nonTrainable) {
     LayerResult l = last(framework, input, layer);
     assertThat(dims(l)).isEqualTo(shape);
     assertThat(l.params()).isEqualTo(params);
+    assertThat(WeightShapes.count(WeightShapes.of(
+        framework.equals("keras") ? Framework.KERAS : Framework.PYTORCH, l)))
+        .as("the weight tensors the framework creates").isEqualTo(params);
     assertThat(l.nonTrainable()).isEqualTo(nonTrainable);
     assertThat(l.trainable()).isEqualTo(params - nonTrainable);
   }
@@ -149,11 +196,43 @@ class LayerKindsTest {
     assertThat(keras.derivationsOf("params").get(0).equation(Notation.TEXT))
         .isEqualTo("params = 4·(N_in·U + U·U + U) = 4·(16·32 + 32·32 + 32) = 6,272");
     assertThat(keras.derivationsOf("weights").get(0).explanation().text()).contains("4 gated");
-    LayerResult torch = last("pytorch", "[10, 16]", "{type: LSTM, units: 32}");
+    LayerResult torch = last("pytorch", "[10, 16]", "{type: SimpleRNN, units: 32}");
     assertThat(torch.derivationsOf("params").get(0).equation(Notation.TEXT))
-        .isEqualTo("params = 4·(N_in·U + U·U + 2U) = 4·(16·32 + 32·32 + 2·32) = 6,400");
+        .isEqualTo("params = N_in·U + U·U + 2U = 16·32 + 32·32 + 2·32 = 1,600");
     assertThat(torch.derivationsOf("biases").get(0).explanation().text())
-        .contains("b_ih and b_hh").contains("128 fewer");
+        .contains("b_ih and b_hh").contains("32 fewer");
+    LayerResult module = last("pytorch", "[10, 16]", "{type: LSTM, input_size: 16, hidden_size: 32}");
+    assertThat(module.derivationsOf("params").get(0).equation(Notation.TEXT))
+        .isEqualTo("params = 4·(H_in·H_out + H_out·H_out) + 4·(H_out + H_out)"
+            + " = 4·(16·32 + 32·32) + 4·(32 + 32) = 6,400");
+    assertThat(module.derivationsOf("params_keras").get(0).equation(Notation.TEXT))
+        .isEqualTo("params_Keras = params − 4H_out = 6,400 − 4·32 = 6,272");
+  }
+
+  @Test
+  void timeDistributedSharesTheWeightsAndRepeatsTheWork() {
+    LayerResult td = last("keras", "[10, 16]",
+        "{type: TimeDistributed, layer: {type: Dense, units: 8}}");
+    assertThat(td.derivationsOf("output_shape[0]").get(0).equation(Notation.TEXT))
+        .isEqualTo("T_out = T = 10");
+    assertThat(td.derivationsOf("output_shape[1]").get(0).equation(Notation.TEXT))
+        .isEqualTo("N_out = U = 8");
+    assertThat(td.derivationsOf("params").get(0).equation(Notation.TEXT))
+        .isEqualTo("params = N_in·U + U = 16·8 + 8 = 136");
+    assertThat(td.derivationsOf("macs").get(0).equation(Notation.TEXT))
+        .isEqualTo("MACs = T·N_in·U = 10·16·8 = 1,280");
+  }
+
+  @Test
+  void stackedLstmReadsTheLayerBelowInItsUpperLayers() {
+    LayerResult lstm = last("pytorch", "[10, 16]",
+        "{type: LSTM, input_size: 16, hidden_size: 32, num_layers: 3, bidirectional: true}");
+    assertThat(lstm.derivationsOf("weights").get(0).equation(Notation.TEXT))
+        .isEqualTo("weights = 2·4·(H_in·H_out + H_out·H_out) + (num_layers − 1)·2·4·(2H_out·H_out"
+            + " + H_out·H_out) = 2·4·(16·32 + 32·32) + (3 − 1)·2·4·(2·32·32 + 32·32) = 61,440");
+    assertThat(lstm.derivationsOf("biases").get(0).equation(Notation.TEXT))
+        .isEqualTo("biases = num_layers·2·4·(H_out + H_out) = 3·2·4·(32 + 32) = 1,536");
+    assertThat(dims(lstm)).isEqualTo("10x64");
   }
 
   @Test

@@ -77,8 +77,21 @@ class LayerPropertiesTest {
       boolean same = window.padding().mode() == PaddingMode.SAME;
       return switch (framework) {
         case KERAS -> strided && window.dilated();
-        case PYTORCH -> same && (pooling || strided);
+        case PYTORCH -> same && (pooling || strided) || pooling && halfWindowExceeded();
       };
+    }
+
+    /** PyTorch's pooling pads at most half its window on each side. */
+    private boolean halfWindowExceeded() {
+      if (window.padding().mode() != PaddingMode.EXPLICIT) {
+        return false;
+      }
+      for (int i = 0; i < window.rank(); i++) {
+        if (2 * window.padding().pads().get(i).before() > window.kernel().get(i)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Window positions per axis, counted one by one. */

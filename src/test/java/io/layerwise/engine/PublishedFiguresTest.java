@@ -31,7 +31,8 @@ class PublishedFiguresTest {
     "zoo/alexnet-torchvision, 61100840",
     "zoo/resnet18-torchvision, 11689512",
     "zoo/resnet50-torchvision, 25557032",
-    "zoo/mobilenetv2, 3538984"
+    "zoo/mobilenetv2, 3538984",
+    "zoo/lenet5-1998, 60840"
   })
   void totalsMatchPublishedFigures(String id, long total) {
     assertThat(Bundled.analyze(id).totals().params()).isEqualTo(total);
@@ -143,5 +144,32 @@ class PublishedFiguresTest {
   void lenetKerasPerLayer() {
     assertThat(params(Bundled.analyze("lenet5-keras")))
         .containsExactly(156L, 0L, 2_416L, 0L, 0L, 48_120L, 10_164L, 850L);
+  }
+
+  @Test
+  void lenet1998PerLayerAsThePaperCountsThem() {
+    // LeCun et al. 1998, section II.B: C1 156, S2 12, C3 1,516, S4 32, C5 48,120, F6 10,164;
+    // the RBF centres (84 per unit) are fixed by hand: 60,000 trainable parameters in all.
+    Analysis a = Bundled.analyze("zoo/lenet5-1998");
+    assertThat(params(a)).containsExactly(156L, 12L, 1_516L, 32L, 48_120L, 0L, 10_164L, 840L);
+    assertThat(a.totals().trainable()).isEqualTo(60_000);
+    assertThat(a.totals().nonTrainable()).isEqualTo(840);
+    LayerResult c3 = a.layer("C3").orElseThrow();
+    assertThat(c3.weights()).isEqualTo(25 * 60);
+    assertThat(c3.output()).isEqualTo(Shape.of(10, 10, 16));
+    assertThat(c3.derivationsOf("weights").get(0).equation(Notation.TEXT))
+        .isEqualTo("weights = K_h·K_w·(6·3 + 9·4 + 6) = 5·5·(6·3 + 9·4 + 6) = 1,500");
+  }
+
+  @Test
+  void c3WithFullConnectionsWouldHave2416() {
+    // Without the table every C3 map would see all 6 S2 maps: 5·5·6·16 + 16.
+    String full = """
+        title: t
+        input: [14, 14, 6]
+        layers:
+          - {type: Conv2D, filters: 16, kernel_size: 5}
+        """;
+    assertThat(Bundled.analyzeText(full).totals().params()).isEqualTo(2_416);
   }
 }

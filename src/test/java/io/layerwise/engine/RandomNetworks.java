@@ -1,6 +1,7 @@
 package io.layerwise.engine;
 
 import io.layerwise.model.Activation;
+import io.layerwise.model.AdaptivePooling;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Concatenate;
 import io.layerwise.model.Conv;
@@ -22,11 +23,14 @@ import io.layerwise.model.Pad;
 import io.layerwise.model.Padding;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Rbf;
 import io.layerwise.model.Recurrent;
 import io.layerwise.model.RecurrentCell;
+import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
+import io.layerwise.model.TimeDistributed;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -90,6 +94,33 @@ final class RandomNetworks {
         cell == RecurrentCell.GRU && rnd.nextBoolean(), Optional.empty());
   }
 
+  /** A PyTorch RNN/LSTM/GRU module, possibly stacked and bidirectional. */
+  private RecurrentStack stack() {
+    RecurrentCell cell = RecurrentCell.values()[rnd.nextInt(3)];
+    return new RecurrentStack(cell, between(1, 16), between(1, 3), rnd.nextBoolean(),
+        rnd.nextInt(4) != 0, rnd.nextBoolean(), Optional.empty());
+  }
+
+  private List<Optional<Long>> adaptiveSizes(int rank) {
+    List<Optional<Long>> sizes = new ArrayList<>();
+    for (int i = 0; i < rank; i++) {
+      sizes.add(rnd.nextInt(4) == 0 ? Optional.empty() : Optional.of(between(1, 6)));
+    }
+    return sizes;
+  }
+
+  /** PyTorch pooling with ceil_mode and padding of at most half the window. */
+  private Pooling ceilPooling(int rank) {
+    List<Long> kernel = tuple(rank, 1, 4);
+    List<Pad> pads = new ArrayList<>();
+    for (int i = 0; i < rank; i++) {
+      pads.add(Pad.symmetric(between(0, kernel.get(i) / 2)));
+    }
+    return new Pooling(rnd.nextBoolean() ? PoolOp.MAX : PoolOp.AVERAGE,
+        new Window(kernel, tuple(rank, 1, 3), Padding.explicit(pads), Collections.nCopies(rank,
+            1L)), true);
+  }
+
   Exercise next() {
     Framework fw = rnd.nextInt(3) == 0 ? Framework.PYTORCH : Framework.KERAS;
     int spatial = rnd.nextInt(5) == 0 ? 1 : 2;
@@ -129,7 +160,7 @@ final class RandomNetworks {
         case 7 -> spatial == 2 ? new ZeroPadding(List.of(new Pad(between(0, 2), between(0, 2)),
             Pad.symmetric(between(0, 2)))) : new Activation("tanh");
         case 8 -> spatial == 2 ? new UpSampling(tuple(2, 1, 3))
-            : recurrent();
+            : fw == Framework.PYTORCH && rnd.nextBoolean() ? stack() : recurrent();
         case 9 -> spatial == 2 ? new Subsampling(new Window(tuple(2, 1, 2), tuple(2, 1, 2),
             Padding.VALID, Collections.nCopies(2, 1L)), Optional.empty()) : new Dropout(0.1);
         case 10 -> new Dense(between(1, 64), rnd.nextInt(5) != 0, Optional.empty());
@@ -146,6 +177,11 @@ final class RandomNetworks {
                   Padding.SAME, Collections.nCopies(spatial, 1L)), 1, true, Optional.empty())));
           yield null;
         }
+        case 18 -> fw == Framework.PYTORCH ? new AdaptivePooling(
+            rnd.nextBoolean() ? PoolOp.MAX : PoolOp.AVERAGE, adaptiveSizes(spatial))
+            : new TimeDistributed(new Dense(between(1, 16), rnd.nextBoolean(), Optional.empty()));
+        case 19 -> fw == Framework.PYTORCH ? ceilPooling(spatial) : new Rbf(between(1, 12),
+            rnd.nextBoolean());
         default -> new Activation("relu");
       };
       if (layer == null) {

@@ -85,6 +85,10 @@ class RandomNetworksTest {
       long d = w.dilation().get(i);
       if (w.padding().mode() == PaddingMode.SAME) {
         expected.add(BruteForce.sameWindows(x, k, s, d));
+      } else if (layer instanceof Pooling p && p.ceilMode()) {
+        long pad = w.padding().mode() == PaddingMode.EXPLICIT
+            ? w.padding().pads().get(i).before() : 0;
+        expected.add(BruteForce.ceilWindows(x, k, s, pad, d));
       } else {
         Pad p = w.padding().mode() == PaddingMode.EXPLICIT ? w.padding().pads().get(i)
             : Pad.symmetric(0);

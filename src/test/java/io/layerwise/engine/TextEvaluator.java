@@ -66,13 +66,14 @@ final class TextEvaluator {
       expect(c == '⌊' ? '⌋' : '⌉');
       return c == '⌊' ? Math.floorDiv(n, d) : -Math.floorDiv(-n, d);
     }
-    if (s.startsWith("max(", pos)) {
+    if (s.startsWith("max(", pos) || s.startsWith("min(", pos)) {
+      boolean max = s.startsWith("max(", pos);
       pos += 4;
       long a = sum();
       expect(';');
       long b = sum();
       expect(')');
-      return Math.max(a, b);
+      return max ? Math.max(a, b) : Math.min(a, b);
     }
     int start = pos;
     while (pos < s.length() && Character.isDigit(s.charAt(pos))) {

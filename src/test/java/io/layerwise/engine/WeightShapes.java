@@ -1,6 +1,7 @@
 package io.layerwise.engine;
 
 import io.layerwise.model.Activation;
+import io.layerwise.model.AdaptivePooling;
 import io.layerwise.model.BatchNorm;
 import io.layerwise.model.Bidirectional;
 import io.layerwise.model.Concatenate;
@@ -19,11 +20,14 @@ import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
 import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pooling;
+import io.layerwise.model.Rbf;
 import io.layerwise.model.Recurrent;
+import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
+import io.layerwise.model.TimeDistributed;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 import java.util.ArrayList;
@@ -77,7 +81,14 @@ final class WeightShapes implements LayerVisitor<List<List<Long>>> {
   @Override
   public List<List<Long>> conv(Conv l) {
     List<List<Long>> w = new ArrayList<>();
-    w.add(concat(l.window().kernel(), channels() / l.groups(), l.filters()));
+    if (l.connections().isPresent()) {
+      // one kernel stack per output map, over the channels that map sees
+      for (List<Long> seen : l.connections().get().maps()) {
+        w.add(concat(l.window().kernel(), seen.size()));
+      }
+    } else {
+      w.add(concat(l.window().kernel(), channels() / l.groups(), l.filters()));
+    }
     if (l.useBias()) {
       w.add(List.of(l.filters()));
     }
@@ -175,17 +186,59 @@ final class WeightShapes implements LayerVisitor<List<List<Long>>> {
     return w;
   }
 
+  /** γ and β of shape normalized_shape: the normalised axes of the input. */
   @Override
   public List<List<Long>> layerNorm(LayerNorm l) {
     int axis = l.axis() < 0 ? in.rank() + l.axis() : l.axis() - 1;
+    List<Long> shape = in.dims().subList(axis, axis + l.axes());
     List<List<Long>> w = new ArrayList<>();
     if (l.scale()) {
-      w.add(List.of(in.dim(axis)));
+      w.add(shape);
     }
     if (l.center()) {
-      w.add(List.of(in.dim(axis)));
+      w.add(shape);
     }
     return w;
+  }
+
+  @Override
+  public List<List<Long>> adaptivePooling(AdaptivePooling l) {
+    return List.of();
+  }
+
+  /**
+   * PyTorch's parameters of an RNN/LSTM/GRU module: for every layer k and direction,
+   * weight_ih_lk (G·H, in_k), weight_hh_lk (G·H, H), bias_ih_lk and bias_hh_lk (G·H), where in_0 is
+   * the input's features and in_k = D·H above.
+   */
+  @Override
+  public List<List<Long>> recurrentStack(RecurrentStack l) {
+    long gh = l.cell().gates() * l.hiddenSize();
+    List<List<Long>> w = new ArrayList<>();
+    for (long k = 0; k < l.numLayers(); k++) {
+      long inputs = k == 0 ? in.dim(1) : l.directions() * l.hiddenSize();
+      for (long d = 0; d < l.directions(); d++) {
+        w.add(List.of(gh, inputs));
+        w.add(List.of(gh, l.hiddenSize()));
+        if (l.useBias()) {
+          w.add(List.of(gh));
+          w.add(List.of(gh));
+        }
+      }
+    }
+    return w;
+  }
+
+  /** One centre of N_in coordinates per unit. */
+  @Override
+  public List<List<Long>> rbf(Rbf l) {
+    return List.of(List.of(l.units(), in.last()));
+  }
+
+  @Override
+  public List<List<Long>> timeDistributed(TimeDistributed l) {
+    Shape slice = new Shape(in.dims().subList(1, in.rank()));
+    return l.layer().accept(new WeightShapes(framework, List.of(slice)));
   }
 
   @Override

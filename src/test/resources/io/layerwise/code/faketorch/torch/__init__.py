@@ -253,11 +253,15 @@ def _adaptive(n):
     class Adaptive(Module):
         def __init__(self, output_size):
             super().__init__()
-            assert output_size == 1
+            sizes = output_size if isinstance(output_size, tuple) else (output_size,) * n
+            assert len(sizes) == n and all(o is None or (isinstance(o, int) and o > 0)
+                                           for o in sizes), output_size
+            self.o = sizes
 
         def forward(self, x):
             _spatial(x, n)
-            return Tensor(list(x.shape[:2]) + [1] * n)
+            return Tensor(list(x.shape[:2]) + [L if o is None else o
+                                               for L, o in zip(x.shape[2:], self.o)])
     return Adaptive
 
 
@@ -337,14 +341,15 @@ class _Along(Module):
 class LayerNorm(Module):
     def __init__(self, normalized_shape, elementwise_affine=True, bias=True):
         super().__init__()
-        self.c = normalized_shape
+        self.c = tuple(normalized_shape) if isinstance(normalized_shape, (tuple, list)) \
+            else (normalized_shape,)
         if elementwise_affine:
-            self.param(normalized_shape)
+            self.param(*self.c)
             if bias:
-                self.param(normalized_shape)
+                self.param(*self.c)
 
     def forward(self, x):
-        assert x.shape[-1] == self.c, (self.c, x.shape)
+        assert tuple(x.shape[-len(self.c):]) == self.c, (self.c, x.shape)
         return Tensor(x.shape)
 
 
@@ -371,7 +376,7 @@ class Embedding(Module):
 
 def _recurrent(gates, lstm):
     class Recurrent(Module):
-        def __init__(self, input_size, hidden_size, nonlinearity="tanh", bias=True,
+        def __init__(self, input_size, hidden_size, num_layers=1, nonlinearity="tanh", bias=True,
                      batch_first=False, bidirectional=False):
             super().__init__()
             assert nonlinearity in ("tanh", "relu") and (gates == 1 or nonlinearity == "tanh")
@@ -379,6 +384,12 @@ def _recurrent(gates, lstm):
             self.n = input_size
             self.h = hidden_size
             self.dirs = 2 if bidirectional else 1
+            assert isinstance(num_layers, int) and num_layers >= 1
+            for layer in range(num_layers):
+                self.layer(gates, input_size if layer == 0 else self.dirs * hidden_size, bias)
+
+        def layer(self, gates, input_size, bias):
+            hidden_size = self.h
             for _ in range(self.dirs):
                 self.param(gates * hidden_size, input_size)
                 self.param(gates * hidden_size, hidden_size)

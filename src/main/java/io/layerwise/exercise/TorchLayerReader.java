@@ -1,0 +1,253 @@
+package io.layerwise.exercise;
+
+import io.layerwise.model.Activation;
+import io.layerwise.model.BatchNorm;
+import io.layerwise.model.ConnectionTable;
+import io.layerwise.model.Conv;
+import io.layerwise.model.ConvTranspose;
+import io.layerwise.model.Dense;
+import io.layerwise.model.Dropout;
+import io.layerwise.model.Embedding;
+import io.layerwise.model.Flatten;
+import io.layerwise.model.InputCheck;
+import io.layerwise.model.Layer;
+import io.layerwise.model.LayerNorm;
+import io.layerwise.model.Padding;
+import io.layerwise.model.PoolOp;
+import io.layerwise.model.Pooling;
+import io.layerwise.model.RecurrentCell;
+import io.layerwise.model.RecurrentStack;
+import io.layerwise.model.Window;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Reads a layer named by its PyTorch module, with PyTorch's constructor arguments and defaults
+ * ({@code Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
+ * groups=1, bias=True)}, …). The sizes PyTorch's constructors take from the user rather than the
+ * input ({@code in_channels}, {@code in_features}, …) become {@link InputCheck}s for the engine.
+ * Arguments that change no count ({@code eps}, {@code momentum}, {@code inplace}, …) are accepted
+ * and ignored.
+ */
+final class TorchLayerReader {
+
+  private static final String[] NO_COUNT = {"device", "dtype"};
+
+  private TorchLayerReader() {}
+
+  static ReadLayer read(TorchType type, Fields f) {
+    f.ignore(NO_COUNT);
+    return switch (type) {
+      case CONV1D -> conv(f, 1);
+      case CONV2D -> conv(f, 2);
+      case CONV3D -> conv(f, 3);
+      case CONV_TRANSPOSE1D -> convTranspose(f, 1);
+      case CONV_TRANSPOSE2D -> convTranspose(f, 2);
+      case LINEAR -> linear(f);
+      case BATCH_NORM1D -> batchNorm(f, List.of(1L, 2L));
+      case BATCH_NORM2D -> batchNorm(f, List.of(3L));
+      case BATCH_NORM3D -> batchNorm(f, List.of(4L));
+      case LAYER_NORM -> layerNorm(f);
+      case MAX_POOL1D -> pool(f, PoolOp.MAX, 1);
+      case MAX_POOL2D -> pool(f, PoolOp.MAX, 2);
+      case MAX_POOL3D -> pool(f, PoolOp.MAX, 3);
+      case AVG_POOL1D -> pool(f, PoolOp.AVERAGE, 1);
+      case AVG_POOL2D -> pool(f, PoolOp.AVERAGE, 2);
+      case AVG_POOL3D -> pool(f, PoolOp.AVERAGE, 3);
+      case ADAPTIVE_AVG_POOL1D -> ReadLayer.of(LayerReader.adaptive(f, PoolOp.AVERAGE, 1));
+      case ADAPTIVE_AVG_POOL2D -> ReadLayer.of(LayerReader.adaptive(f, PoolOp.AVERAGE, 2));
+      case ADAPTIVE_MAX_POOL1D -> ReadLayer.of(LayerReader.adaptive(f, PoolOp.MAX, 1));
+      case ADAPTIVE_MAX_POOL2D -> ReadLayer.of(LayerReader.adaptive(f, PoolOp.MAX, 2));
+      case RNN -> recurrent(f, RecurrentCell.SIMPLE);
+      case LSTM -> recurrent(f, RecurrentCell.LSTM);
+      case GRU -> recurrent(f, RecurrentCell.GRU);
+      case EMBEDDING -> embedding(f);
+      case DROPOUT -> dropout(f);
+      case FLATTEN -> flatten(f);
+      case RELU -> activation(f, "relu", "inplace");
+      case RELU6 -> activation(f, "relu6", "inplace");
+      case SIGMOID -> activation(f, "sigmoid");
+      case TANH -> activation(f, "tanh");
+      case GELU -> activation(f, "gelu", "approximate");
+      case SILU -> activation(f, "silu", "inplace");
+      case ELU -> activation(f, "elu", "alpha", "inplace");
+      case LEAKY_RELU -> activation(f, "leaky_relu", "negative_slope", "inplace");
+      case SOFTMAX -> activation(f, "softmax", "dim");
+    };
+  }
+
+  private static List<Long> ones(int rank) {
+    return Collections.nCopies(rank, 1L);
+  }
+
+  private static InputCheck check(String argument, long value, InputCheck.Axes axes) {
+    return new InputCheck(argument, List.of(value), axes);
+  }
+
+  /**
+   * PyTorch's padding: a number, one per axis, {@code 'same'} or {@code 'valid'}; always the same
+   * zeros on both sides (uneven zeros need a ZeroPad2d first).
+   */
+  private static Padding padding(Fields f, int rank) {
+    Optional<Node> n = f.get("padding");
+    if (n.isPresent() && n.get() instanceof Node.ListNode list
+        && list.items().stream().anyMatch(i -> i instanceof Node.ListNode)) {
+      f.error(n.get().location(), "PyTorch's padding adds the same zeros on both sides: give one"
+          + " number per axis, such as [1, 2] (uneven zeros need a ZeroPad2d layer)");
+      return Padding.VALID;
+    }
+    return f.padding("padding", rank, Padding.VALID);
+  }
+
+  private static ReadLayer conv(Fields f, int rank) {
+    long in = f.requiredCount("in_channels", "the input's channels, checked against the input");
+    long out = f.requiredCount("out_channels", "the number of output channels");
+    List<Long> kernel = f.requiredTuple("kernel_size", rank, "the size of the kernel, e.g. 3");
+    List<Long> stride = f.tuple("stride", rank, ones(rank), 1);
+    Padding padding = padding(f, rank);
+    List<Long> dilation = f.tuple("dilation", rank, ones(rank), 1);
+    long groups = f.count("groups", 1);
+    boolean bias = f.bool("bias", true);
+    f.ignore("padding_mode");
+    Optional<ConnectionTable> table = Connections.read(f, out, groups);
+    Layer conv = new Conv(out, new Window(kernel, stride, padding, dilation), groups, bias,
+        Optional.empty(), table);
+    return new ReadLayer(conv, List.of(check("in_channels", in, InputCheck.Axes.CHANNELS)));
+  }
+
+  private static ReadLayer convTranspose(Fields f, int rank) {
+    long in = f.requiredCount("in_channels", "the input's channels, checked against the input");
+    long out = f.requiredCount("out_channels", "the number of output channels");
+    List<Long> kernel = f.requiredTuple("kernel_size", rank, "the size of the kernel, e.g. 3");
+    List<Long> stride = f.tuple("stride", rank, ones(rank), 1);
+    Padding padding = padding(f, rank);
+    Optional<List<Long>> outputPadding = f.has("output_padding")
+        ? Optional.of(f.tuple("output_padding", rank, ones(rank), 0)) : Optional.empty();
+    List<Long> dilation = f.tuple("dilation", rank, ones(rank), 1);
+    long groups = f.count("groups", 1);
+    if (groups != 1) {
+      f.error(f.locations().get("groups"), "groups on a transposed convolution is not supported");
+    }
+    boolean bias = f.bool("bias", true);
+    f.ignore("padding_mode");
+    Layer t = new ConvTranspose(out, new Window(kernel, stride, padding, dilation), outputPadding,
+        bias, Optional.empty());
+    return new ReadLayer(t, List.of(check("in_channels", in, InputCheck.Axes.CHANNELS)));
+  }
+
+  private static ReadLayer linear(Fields f) {
+    long in = f.requiredCount("in_features", "the size of the input's last axis");
+    long out = f.requiredCount("out_features", "the number of output features");
+    boolean bias = f.bool("bias", true);
+    return new ReadLayer(new Dense(out, bias, Optional.empty()),
+        List.of(check("in_features", in, InputCheck.Axes.TRAILING)));
+  }
+
+  private static ReadLayer batchNorm(Fields f, List<Long> ranks) {
+    long features = f.requiredCount("num_features", "the input's channels");
+    boolean affine = f.bool("affine", true);
+    f.ignore("eps", "momentum", "track_running_stats");
+    return new ReadLayer(new BatchNorm(OptionalInt.empty(), affine, affine), List.of(
+        new InputCheck("type", ranks, InputCheck.Axes.RANK),
+        check("num_features", features, InputCheck.Axes.CHANNELS)));
+  }
+
+  private static ReadLayer layerNorm(Fields f) {
+    Optional<Node> n = f.get("normalized_shape");
+    List<Long> shape = new ArrayList<>();
+    if (n.isEmpty()) {
+      f.error(f.location(), "missing 'normalized_shape' (the sizes of the last axes, e.g. 64 or"
+          + " [16, 8, 8])");
+      shape.add(1L);
+    } else if (n.get() instanceof Node.ListNode list && !list.items().isEmpty()) {
+      for (Node item : list.items()) {
+        shape.add(f.integer(item, "normalized_shape", 1));
+      }
+    } else {
+      shape.add(f.integer(n.get(), "normalized_shape", 1));
+    }
+    boolean affine = f.bool("elementwise_affine", true);
+    boolean bias = f.bool("bias", true);
+    f.ignore("eps");
+    LayerNorm norm = new LayerNorm(-shape.size(), affine && bias, affine, shape.size());
+    return new ReadLayer(norm,
+        List.of(new InputCheck("normalized_shape", shape, InputCheck.Axes.TRAILING)));
+  }
+
+  private static ReadLayer pool(Fields f, PoolOp op, int rank) {
+    List<Long> kernel = f.requiredTuple("kernel_size", rank, "the size of the window, e.g. 2");
+    boolean none = f.get("stride")
+        .filter(n -> n instanceof Node.Scalar s && s.kind() == Node.Kind.NULL).isPresent();
+    List<Long> stride = none ? kernel : f.tuple("stride", rank, kernel, 1);
+    Padding padding = padding(f, rank);
+    List<Long> dilation = switch (op) {
+      case MAX -> f.tuple("dilation", rank, ones(rank), 1);
+      case AVERAGE -> ones(rank);
+    };
+    boolean ceil = f.bool("ceil_mode", false);
+    switch (op) {
+      case MAX -> f.ignore("return_indices");
+      case AVERAGE -> f.ignore("count_include_pad", "divisor_override");
+    }
+    return ReadLayer.of(new Pooling(op, new Window(kernel, stride, padding, dilation), ceil));
+  }
+
+  private static ReadLayer recurrent(Fields f, RecurrentCell cell) {
+    long input = f.requiredCount("input_size", "the features of each time step");
+    long hidden = f.requiredCount("hidden_size", "the size of the state");
+    long layers = f.count("num_layers", 1);
+    boolean bias = f.bool("bias", true);
+    boolean batchFirst = f.bool("batch_first", false);
+    boolean bidirectional = f.bool("bidirectional", false);
+    f.fraction("dropout", 0);
+    Optional<String> nonlinearity = Optional.empty();
+    switch (cell) {
+      case SIMPLE -> nonlinearity = f.text("nonlinearity");
+      case LSTM -> f.get("proj_size").ifPresent(n -> {
+        if (f.integer(n, "proj_size", 0) > 0) {
+          f.error(n.location(), "proj_size (an LSTM with projections) is not supported");
+        }
+      });
+      case GRU -> {
+        // nothing GRU-specific changes a count
+      }
+    }
+    RecurrentStack stack = new RecurrentStack(cell, hidden, layers, bidirectional, bias,
+        batchFirst, nonlinearity);
+    return new ReadLayer(stack, List.of(check("input_size", input, InputCheck.Axes.TRAILING)));
+  }
+
+  private static ReadLayer embedding(Fields f) {
+    long rows = f.requiredCount("num_embeddings", "the vocabulary size");
+    long width = f.requiredCount("embedding_dim", "the length of each vector");
+    f.ignore("padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse");
+    return ReadLayer.of(new Embedding(rows, width));
+  }
+
+  private static ReadLayer dropout(Fields f) {
+    double p = f.fraction("p", 0.5);
+    f.ignore("inplace");
+    return ReadLayer.of(new Dropout(p));
+  }
+
+  private static ReadLayer flatten(Fields f) {
+    for (String key : List.of("start_dim", "end_dim")) {
+      long wanted = key.equals("start_dim") ? 1 : -1;
+      f.get(key).ifPresent(n -> {
+        if (!(n instanceof Node.Scalar s && s.text().equals(Long.toString(wanted)))) {
+          f.error(n.location(), "only Flatten(start_dim=1, end_dim=-1), which flattens all axes"
+              + " but the batch, is supported; use Reshape for others");
+        }
+      });
+    }
+    return ReadLayer.of(new Flatten());
+  }
+
+  private static ReadLayer activation(Fields f, String function, String... ignored) {
+    f.ignore(ignored);
+    return ReadLayer.of(new Activation(function));
+  }
+}
