@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,43 @@ class VariantsTest {
     assertThat(set.files()).extracting(f -> f.analysis().exercise().network().input().dims()
         .get(0)).containsExactlyInAnyOrder(8L, 10L);
     assertThat(set.valid()).isEqualTo(2);
+  }
+
+  /**
+   * Inside a block, its own parameters ({@code $width}, {@code $input}) are the block's; vary's
+   * parameters reach into blocks and into instances' arguments, and a variant keeps its blocks.
+   */
+  @Test
+  void variantsOfAnExerciseWithBlocks(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("blocks.yaml");
+    Files.writeString(file, """
+        title: blocks
+        vary:
+          w: [8, 16]
+          k: [3, 5]
+        blocks:
+          stage:
+            params: {width: ~}
+            layers:
+              - {type: Conv2D, name: conv, inputs: [$input], filters: $width, kernel_size: $k}
+              - {type: MaxPooling2D, name: pool, pool_size: 2}
+        input: [32, 32, 3]
+        layers:
+          - {use: stage, name: s1, width: $w}
+          - {use: stage, name: s2, width: 32}
+        """);
+    VariantSet set = Variants.generate(file, Optional.of(4), 3, Optional.empty());
+    assertThat(set.files()).hasSize(4);
+    for (var f : set.files()) {
+      assertThat(f.yaml()).contains("blocks:").contains("$width");
+      Map<String, String> v = f.analysis().exercise().variant().orElseThrow().values();
+      long w = Long.parseLong(v.get("w"));
+      long k = Long.parseLong(v.get("k"));
+      var conv = Layerwise.explain(file.toString().replace("blocks.yaml", "v.yaml"), f.yaml())
+          .layer("s1_conv").orElseThrow();
+      assertThat(conv.params()).isEqualTo(k * k * 3 * w + w);
+      assertThat(conv.output().dims()).containsExactly(32 - k + 1, 32 - k + 1, w);
+    }
   }
 
   @Test

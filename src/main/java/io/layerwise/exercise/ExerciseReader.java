@@ -66,7 +66,12 @@ public final class ExerciseReader {
 
   /** Reads a variant: the file's tree with its choices put in. */
   static ParsedExercise read(String file, Node.MapNode tree) throws ExerciseException {
-    return cleanly(new ExerciseReader(file).read(tree));
+    ExerciseReader reader = new ExerciseReader(file);
+    Node root = Blocks.expand(tree, reader.problems);
+    if (reader.problems.any() || !(root instanceof Node.MapNode map)) {
+      throw new ExerciseException(reader.problems.sorted());
+    }
+    return cleanly(reader.read(map));
   }
 
   private static ParsedExercise cleanly(ParsedExercise parsed) throws ExerciseException {

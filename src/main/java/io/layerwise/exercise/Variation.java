@@ -222,8 +222,12 @@ public final class Variation {
     parameters.forEach(p -> declared.add(p.name()));
     Set<String> used = new LinkedHashSet<>();
     for (Node.Entry e : root.entries()) {
-      if (!e.key().equals("vary")) {
-        references(e.value(), used, declared, problems);
+      if (e.key().equals("blocks") && e.value() instanceof Node.MapNode blocks) {
+        for (Node.Entry b : blocks.entries()) {
+          references(b.value(), used, declared, blockParameters(b.value()), problems);
+        }
+      } else if (!e.key().equals("vary")) {
+        references(e.value(), used, declared, Set.of(), problems);
       }
     }
     for (Parameter p : parameters) {
@@ -234,12 +238,36 @@ public final class Variation {
     }
   }
 
+  /**
+   * The names a block definition gives its own {@code $name}s ({@code params}, and {@code
+   * $input}): inside the block they are the block's, not parameters of {@code vary:}.
+   */
+  static Set<String> blockParameters(Node block) {
+    Set<String> names = new LinkedHashSet<>(Set.of("input"));
+    if (block instanceof Node.MapNode m) {
+      m.entry("params").map(Node.Entry::value).ifPresent(p -> {
+        if (p instanceof Node.MapNode pm) {
+          pm.entries().forEach(x -> names.add(x.key()));
+        } else if (p instanceof Node.ListNode pl) {
+          pl.items().stream().filter(i -> i instanceof Node.Scalar)
+              .forEach(i -> names.add(((Node.Scalar) i).text()));
+        }
+      });
+    }
+    return names;
+  }
+
+  /**
+   * Checks the {@code $name}s under a node.
+   *
+   * @param shadowed the names a block gives its own parameters, which are not vary's there
+   */
   private static void references(Node n, Set<String> used, Set<String> declared,
-      Problems problems) {
+      Set<String> shadowed, Problems problems) {
     if (n instanceof Node.MapNode m) {
-      m.entries().forEach(e -> references(e.value(), used, declared, problems));
+      m.entries().forEach(e -> references(e.value(), used, declared, shadowed, problems));
     } else if (n instanceof Node.ListNode l) {
-      l.items().forEach(i -> references(i, used, declared, problems));
+      l.items().forEach(i -> references(i, used, declared, shadowed, problems));
     } else if (n instanceof Node.Scalar s && s.kind() == Node.Kind.STRING) {
       List<String> names = new ArrayList<>();
       Matcher whole = WHOLE.matcher(s.text());
@@ -254,7 +282,9 @@ public final class Variation {
         }
       }
       for (String name : names) {
-        if (declared.contains(name)) {
+        if (shadowed.contains(name)) {
+          continue;
+        } else if (declared.contains(name)) {
           used.add(name);
         } else {
           problems.error(s.location(), "unknown parameter '$" + name + "'"
@@ -383,8 +413,19 @@ public final class Variation {
     }
     List<Node.Entry> entries = new ArrayList<>();
     for (Node.Entry e : map.entries()) {
-      entries.add(e.key().equals("vary") ? e
-          : new Node.Entry(e.key(), e.keyLocation(), replace(e.value(), chosen)));
+      Node value = e.value();
+      if (e.key().equals("blocks") && value instanceof Node.MapNode blocks) {
+        List<Node.Entry> defined = new ArrayList<>();
+        for (Node.Entry b : blocks.entries()) {
+          Map<String, Node> visible = new LinkedHashMap<>(chosen);
+          visible.keySet().removeAll(blockParameters(b.value()));
+          defined.add(new Node.Entry(b.key(), b.keyLocation(), replace(b.value(), visible)));
+        }
+        value = new Node.MapNode(blocks.location(), defined);
+      } else if (!e.key().equals("vary")) {
+        value = replace(value, chosen);
+      }
+      entries.add(new Node.Entry(e.key(), e.keyLocation(), value));
     }
     return new Node.MapNode(map.location(), entries);
   }
