@@ -85,9 +85,10 @@ final class SheetBuild {
               + "; give one of them another id"));
           continue;
         }
-        // A comparison's sheet also depends on the network it is compared with.
-        String compared = a.counterpart().map(c -> c.exercise().title() + c.totals()
-            + c.layers().stream().map(l -> l.name() + l.params()).toList()).orElse("");
+        // A comparison's sheet also depends on the network it is compared with: all of it.
+        String compared = a.counterpart().map(c -> c.exercise() + "\u0000" + c.layers().stream()
+            .map(l -> l.name() + l.output() + l.weights() + "/" + l.biases() + "/"
+                + l.nonTrainable()).toList()).orElse("");
         jobs.add(new Job(file, a, fingerprint(templates, file.toString(), text + compared)));
       } catch (ExerciseException e) {
         failed++;

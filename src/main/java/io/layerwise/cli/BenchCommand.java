@@ -3,12 +3,15 @@ package io.layerwise.cli;
 import io.layerwise.ExerciseException;
 import io.layerwise.Layerwise;
 import io.layerwise.engine.Analysis;
+import io.layerwise.exercise.LimitFiles;
 import io.layerwise.report.FileResult;
 import io.layerwise.report.JsonReport;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,8 +36,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "Timed runs per depth after warm-up; the median is printed.")
   int repeat;
 
+  @Option(names = "--limits",
+      description = "Instead: how long each limit's hostile file takes to be refused.")
+  boolean limits;
+
   @Override
   public Integer call() throws ExerciseException {
+    if (limits) {
+      return limits(spec.commandLine().getOut());
+    }
     if (repeat < 1 || sizes.stream().anyMatch(s -> s < 4 || s > 20_000)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--repeat must be at least 1 and --sizes between 4 and 20000");
@@ -62,6 +72,35 @@ final class BenchCommand implements Callable<Integer> {
       long j = median(json);
       out.printf("%8d  %11.2f ms  %11.2f µs  %11.2f µs%n", size, e / 1e6, e / 1e3 / size,
           j / 1e3 / size);
+    }
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * Times the refusal of each limit's hostile file (best of three after a warm-up run): each
+   * must be answered by a diagnostic in well under a second, never by running out of memory.
+   */
+  private int limits(PrintWriter out) {
+    out.printf("%-22s  %10s  %s%n", "limit", "refused in", "first message");
+    for (Map.Entry<String, Supplier<String>> e : LimitFiles.all().entrySet()) {
+      String text = e.getValue().get();
+      String message = "";
+      long best = Long.MAX_VALUE;
+      for (int run = 0; run < 4; run++) {
+        long start = System.nanoTime();
+        try {
+          Layerwise.explain("limits.yaml", text);
+          message = "NOT REFUSED";
+        } catch (ExerciseException x) {
+          message = x.diagnostics().get(0).message();
+        }
+        if (run > 0) {
+          best = Math.min(best, System.nanoTime() - start);
+        }
+      }
+      out.printf("%-22s  %7.1f ms  %s%n", e.getKey(), best / 1e6,
+          message.length() > 70 ? message.substring(0, 69) + "…" : message);
     }
     out.flush();
     return 0;

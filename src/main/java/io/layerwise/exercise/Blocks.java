@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +74,9 @@ final class Blocks {
   private final Set<String> reported = new HashSet<>();
   private final boolean lenient;
   private int produced;
+  /** Values copied and characters interpolated so far, against {@link Limits#VALUES}. */
+  private long spent;
+  /** Set when a limit is reached: the expansion stops everywhere. */
   private boolean tooMany;
 
   private Blocks(Problems problems, boolean lenient) {
@@ -208,7 +212,7 @@ final class Blocks {
       Optional<Node> firstInputs) {
     List<Node> out = new ArrayList<>();
     Optional<String> before = previous;
-    for (int i = 0; i < items.size() && !tooMany; i++) {
+    for (int i = 0; i < items.size() && spend(items.get(i).location(), 1); i++) {
       Node item = items.get(i);
       Optional<Node> forced = i == 0 ? firstInputs : Optional.empty();
       if (item instanceof Node.MapNode m && m.entry("use").isPresent()) {
@@ -231,6 +235,28 @@ final class Blocks {
       }
     }
     return out;
+  }
+
+  /**
+   * Charges work to the expansion's budget: every item visited, every value copied into an
+   * instance, every character interpolated. Blocks that use blocks multiply their content, so a
+   * few lines could otherwise ask for more than any machine holds.
+   *
+   * @return whether the expansion may go on
+   */
+  private boolean spend(Location at, long units) {
+    if (tooMany) {
+      return false;
+    }
+    spent += units;
+    if (spent > Limits.VALUES) {
+      tooMany = true;
+      error(at, String.format(Locale.ROOT, "blocks expand to more than %,d values (layers, their"
+          + " settings and the characters of interpolated texts), the limit of an exercise",
+          Limits.VALUES));
+      return false;
+    }
+    return true;
   }
 
   private void count(Location at) {
@@ -410,7 +436,7 @@ final class Blocks {
 
   /** The value with {@code $name} and {@code ${name}} replaced, in a block's scope. */
   private Node substitute(Node n, Scope scope) {
-    if (scope.top()) {
+    if (scope.top() || !spend(n.location(), 1)) {
       return n;
     }
     if (n instanceof Node.MapNode m) {
@@ -439,6 +465,9 @@ final class Blocks {
       } else if (v.isPresent()) {
         error(s.location(), "${" + inner.group(1) + "} is " + v.get().describe() + ", which"
             + " cannot be put into text, in block instance '" + scope.instance() + "'");
+      }
+      if (!spend(s.location(), text.length())) {
+        return s;
       }
       inner.appendReplacement(sb, Matcher.quoteReplacement(text));
     }

@@ -56,9 +56,10 @@ final class Connections {
         return Optional.empty();
       }
       List<Long> seen = new ArrayList<>();
+      java.util.Set<Long> distinct = new java.util.HashSet<>();
       for (Node c : channels.items()) {
         long channel = f.integer(c, "connections", 0);
-        if (seen.contains(channel)) {
+        if (!distinct.add(channel)) {
           f.error(c.location(), "channel " + channel + " is listed twice for map " + maps.size());
           return Optional.empty();
         }

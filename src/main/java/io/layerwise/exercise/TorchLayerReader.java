@@ -17,6 +17,7 @@ import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
 import io.layerwise.model.RecurrentCell;
 import io.layerwise.model.RecurrentStack;
+import io.layerwise.model.Spelling;
 import io.layerwise.model.Window;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,9 +95,11 @@ final class TorchLayerReader {
   private static Padding padding(Fields f, int rank) {
     Optional<Node> n = f.get("padding");
     if (n.isPresent() && n.get() instanceof Node.ListNode list
-        && list.items().stream().anyMatch(i -> i instanceof Node.ListNode)) {
+        && (list.items().stream().anyMatch(i -> i instanceof Node.ListNode)
+            || list.items().size() != rank)) {
       f.error(n.get().location(), "PyTorch's padding adds the same zeros on both sides: give one"
-          + " number per axis, such as [1, 2] (uneven zeros need a ZeroPad2d layer)");
+          + " number, or one per axis (" + rank + " here)" + (rank == 2 ? ", such as [1, 2]" : "")
+          + " (uneven zeros need a ZeroPad" + rank + "d layer first)");
       return Padding.VALID;
     }
     return f.padding("padding", rank, Padding.VALID);
@@ -205,7 +208,14 @@ final class TorchLayerReader {
     f.fraction("dropout", 0);
     Optional<String> nonlinearity = Optional.empty();
     switch (cell) {
-      case SIMPLE -> nonlinearity = f.text("nonlinearity");
+      case SIMPLE -> {
+        nonlinearity = f.text("nonlinearity");
+        if (nonlinearity.isPresent() && !List.of("tanh", "relu").contains(nonlinearity.get())) {
+          f.error(f.locations().get("nonlinearity"), "nonlinearity must be 'tanh' or 'relu', as"
+              + " PyTorch's RNN allows, not '" + nonlinearity.get() + "'",
+              Spelling.closest(nonlinearity.get(), List.of("tanh", "relu")));
+        }
+      }
       case LSTM -> f.get("proj_size").ifPresent(n -> {
         if (f.integer(n, "proj_size", 0) > 0) {
           f.error(n.location(), "proj_size (an LSTM with projections) is not supported");

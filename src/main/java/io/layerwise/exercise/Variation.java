@@ -360,7 +360,8 @@ public final class Variation {
     Location here = root.location();
     for (Node.Entry e : substituted.entries()) {
       switch (e.key()) {
-        case "vary", "variant" -> { }
+        // a variant is written elsewhere, where another file's relative path would not lead
+        case "vary", "variant", "compare_with" -> { }
         case "id" -> {
           if (!idWritten) {
             entries.add(new Node.Entry("id", e.keyLocation(), string(e.value().location(), id)));
