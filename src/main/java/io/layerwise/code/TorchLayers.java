@@ -485,12 +485,17 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
   }
 
   /** PyTorch's recurrent module for a Keras-style layer, when it computes the same. */
-  private Optional<Python.Call> rnn(Recurrent r, boolean bidirectional) {
-    String cls = switch (r.cell()) {
+  /** PyTorch's module for a recurrent cell. */
+  private static String torchModule(io.layerwise.model.RecurrentCell cell) {
+    return switch (cell) {
       case SIMPLE -> "RNN";
       case LSTM -> "LSTM";
       case GRU -> "GRU";
     };
+  }
+
+  private Optional<Python.Call> rnn(Recurrent r, boolean bidirectional) {
+    String cls = torchModule(r.cell());
     if (!r.resetAfter() && cls.equals("GRU")) {
       return ctx.none("none.gruResetBefore");
     }
@@ -597,11 +602,7 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
   /** PyTorch's own stacked recurrent module, read with its arguments: every step's output. */
   @Override
   public Optional<TorchStep> recurrentStack(RecurrentStack r) {
-    String cls = switch (r.cell()) {
-      case SIMPLE -> "RNN";
-      case LSTM -> "LSTM";
-      case GRU -> "GRU";
-    };
+    String cls = torchModule(r.cell());
     boolean relu = r.nonlinearity().filter("relu"::equals).isPresent();
     ctx.countsKey("counts.recurrent");
     Python.Call m = nn(cls).arg(ctx.in().dim(1)).arg(r.hiddenSize())

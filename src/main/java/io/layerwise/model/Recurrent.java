@@ -26,11 +26,7 @@ public record Recurrent(RecurrentCell cell, long units, boolean returnSequences,
 
   @Override
   public LayerType type() {
-    return switch (cell) {
-      case SIMPLE -> LayerType.SIMPLE_RNN;
-      case LSTM -> LayerType.LSTM;
-      case GRU -> LayerType.GRU;
-    };
+    return cell.layerType();
   }
 
   @Override

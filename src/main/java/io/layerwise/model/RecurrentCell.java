@@ -18,4 +18,13 @@ public enum RecurrentCell {
   public int gates() {
     return gates;
   }
+
+  /** The layer kind of this cell: SimpleRNN, LSTM or GRU (PyTorch: RNN, LSTM, GRU). */
+  public LayerType layerType() {
+    return switch (this) {
+      case SIMPLE -> LayerType.SIMPLE_RNN;
+      case LSTM -> LayerType.LSTM;
+      case GRU -> LayerType.GRU;
+    };
+  }
 }

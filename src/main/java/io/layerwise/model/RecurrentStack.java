@@ -33,11 +33,7 @@ public record RecurrentStack(RecurrentCell cell, long hiddenSize, long numLayers
 
   @Override
   public LayerType type() {
-    return switch (cell) {
-      case SIMPLE -> LayerType.SIMPLE_RNN;
-      case LSTM -> LayerType.LSTM;
-      case GRU -> LayerType.GRU;
-    };
+    return cell.layerType();
   }
 
   @Override
