@@ -177,10 +177,7 @@ final class ConvolutionRules {
     long f = layer.filters();
     List<Long> spatial = calc.layout.spatial(in);
     Optional<List<Long>> op = layer.outputPadding();
-    boolean pytorch = switch (calc.framework) {
-      case KERAS -> false;
-      case PYTORCH -> true;
-    };
+    boolean pytorch = calc.pytorch();
     if (pytorch && w.padding().mode() == PaddingMode.SAME) {
       calc.problem("padding", "PyTorch's ConvTranspose has no 'same' padding; give the zeros"
           + " removed from each side as a number");
@@ -357,10 +354,7 @@ final class ConvolutionRules {
 
   /** Keras refuses strides above 1 together with a dilation rate above 1. */
   private static void checkStridesWithDilation(LayerCalc calc, Window w) {
-    boolean keras = switch (calc.framework) {
-      case KERAS -> true;
-      case PYTORCH -> false;
-    };
+    boolean keras = !calc.pytorch();
     if (keras && w.dilated() && w.strides().stream().anyMatch(s -> s > 1)) {
       calc.problem(
           "dilation_rate",

@@ -22,10 +22,7 @@ final class NormalizationRules {
     calc.output(in);
     Symbol sym = Symbol.of("C");
     int affine = gammaAndBeta(calc, layer.scale(), layer.center(), c, "bn");
-    boolean keras = switch (calc.framework) {
-      case KERAS -> true;
-      case PYTORCH -> false;
-    };
+    boolean keras = !calc.pytorch();
     if (calc.slip(Mistake.BN_CONVENTION)) {
       Explanation why = LayerCalc.slipWhy(Mistake.BN_CONVENTION);
       if (keras) {

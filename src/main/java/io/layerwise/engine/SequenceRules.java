@@ -93,10 +93,7 @@ final class SequenceRules {
         gates));
 
     int biasVectors = biasVectors(calc, layer);
-    boolean keras = switch (calc.framework) {
-      case KERAS -> true;
-      case PYTORCH -> false;
-    };
+    boolean keras = !calc.pytorch();
     if (keras && layer.cell() == RecurrentCell.GRU
         && calc.slip(Mistake.GRU_RESET_AFTER)) {
       biasVectors = 3 - biasVectors;

@@ -32,10 +32,7 @@ final class WindowRules {
    */
   static List<Long> slide(LayerCalc calc, Window window, String what, String sizeField,
       boolean ceil) {
-    boolean pytorch = switch (calc.framework) {
-      case KERAS -> false;
-      case PYTORCH -> true;
-    };
+    boolean pytorch = calc.pytorch();
     if (pytorch && window.padding().mode() == PaddingMode.SAME) {
       if (what.equals("pool window")) {
         throw calc.fail("padding", "PyTorch's pooling has no 'same' padding; give the zeros"
