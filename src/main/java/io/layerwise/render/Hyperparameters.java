@@ -221,17 +221,22 @@ final class Hyperparameters implements LayerVisitor<String> {
     return l.function();
   }
 
+  /** A normalisation's other settings, then which of β (center) and γ (scale) it leaves out. */
+  private String affine(List<String> parts, boolean center, boolean scale) {
+    if (!center) {
+      parts.add(words.get("hp.noCenter"));
+    }
+    if (!scale) {
+      parts.add(words.get("hp.noScale"));
+    }
+    return String.join(", ", parts);
+  }
+
   @Override
   public String batchNorm(BatchNorm l) {
     List<String> parts = new ArrayList<>();
     l.axis().ifPresent(a -> parts.add(words.get("hp.axis", a)));
-    if (!l.center()) {
-      parts.add(words.get("hp.noCenter"));
-    }
-    if (!l.scale()) {
-      parts.add(words.get("hp.noScale"));
-    }
-    return String.join(", ", parts);
+    return affine(parts, l.center(), l.scale());
   }
 
   @Override
@@ -242,13 +247,7 @@ final class Hyperparameters implements LayerVisitor<String> {
     } else if (l.axis() != -1) {
       parts.add(words.get("hp.axis", l.axis()));
     }
-    if (!l.center()) {
-      parts.add(words.get("hp.noCenter"));
-    }
-    if (!l.scale()) {
-      parts.add(words.get("hp.noScale"));
-    }
-    return String.join(", ", parts);
+    return affine(parts, l.center(), l.scale());
   }
 
   @Override
