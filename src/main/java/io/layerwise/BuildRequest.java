@@ -1,5 +1,6 @@
 package io.layerwise;
 
+import io.layerwise.publish.Document;
 import io.layerwise.publish.OutputFormat;
 import io.layerwise.render.SheetKind;
 import java.nio.file.Path;
@@ -29,6 +30,12 @@ public record BuildRequest(
     Locale locale) {
 
   public BuildRequest {
+    handout.ifPresent(h -> {
+      if (!Document.isPlainName(h)) {
+        throw new IllegalArgumentException("a handout's name is a plain file name of letters,"
+            + " digits, '.', '_' and '-', not '" + h + "'");
+      }
+    });
     inputs = List.copyOf(inputs);
     formats = Set.copyOf(formats);
     sheets = Set.copyOf(sheets);

@@ -240,12 +240,12 @@ final class SheetBuild {
       }
       try {
         if (pages.containsKey(job)) {
-          Path page = request.out().resolve(job.id() + "-selfcheck.html");
+          Path page = OutputFiles.inside(request.out(), job.id() + "-selfcheck.html");
           AtomicFiles.write(page, pages.get(job).getBytes(StandardCharsets.UTF_8));
           outputs.add(page);
         }
         if (quizzes.containsKey(job)) {
-          Path quiz = request.out().resolve(job.id() + "-moodle.xml");
+          Path quiz = OutputFiles.inside(request.out(), job.id() + "-moodle.xml");
           AtomicFiles.write(quiz, quizzes.get(job).getBytes(StandardCharsets.UTF_8));
           outputs.add(quiz);
         }
@@ -288,6 +288,13 @@ final class SheetBuild {
           (Job j) -> j.analysis().exercise().variant().orElseThrow().number())
           .thenComparing(Job::id));
       String id = set.getKey() + "-key";
+      if (!Document.isPlainName(id)) {
+        failed++;
+        diagnostics.add(Diagnostic.error(Location.ofFile(members.get(0).file().toString()),
+            "variant.of '" + set.getKey() + "' is not a plain name; refusing to name an answer"
+            + " key after it"));
+        continue;
+      }
       String fp = fingerprint(templates, id, members);
       if (upToDate(id, fp)) {
         continue;
@@ -299,7 +306,7 @@ final class SheetBuild {
           outputs.addAll(publish(Path.of(id), sheets().key(id, analyses, request.locale())));
         }
         if (request.formats().contains(OutputFormat.MOODLE)) {
-          Path quiz = request.out().resolve(set.getKey() + "-moodle.xml");
+          Path quiz = OutputFiles.inside(request.out(), set.getKey() + "-moodle.xml");
           AtomicFiles.write(quiz, sheets().moodle(analyses, request.locale())
               .getBytes(StandardCharsets.UTF_8));
           outputs.add(quiz);
@@ -395,13 +402,14 @@ final class SheetBuild {
         request.locale().toLanguageTag(), text));
   }
 
-  private Path stateFile(String id) {
-    return Publisher.stateDir(request.out()).resolve("state").resolve(id + ".fingerprint");
+  private Path stateFile(String id) throws IOException {
+    return OutputFiles.inside(Publisher.stateDir(request.out()).resolve("state"),
+        id + ".fingerprint");
   }
 
   private boolean upToDate(String id, String fingerprint) {
-    Path state = stateFile(id);
     try {
+      Path state = stateFile(id);
       if (!Files.exists(state)) {
         return false;
       }

@@ -140,7 +140,7 @@ public final class Variants {
       Set<String> names = set.files().stream().map(VariantFile::fileName)
           .collect(Collectors.toSet());
       for (VariantFile f : set.files()) {
-        Path target = dir.resolve(f.fileName());
+        Path target = OutputFiles.inside(dir, f.fileName());
         AtomicFiles.write(target, f.yaml().getBytes(StandardCharsets.UTF_8));
         written.add(target);
       }

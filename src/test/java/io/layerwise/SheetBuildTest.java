@@ -226,4 +226,39 @@ class SheetBuildTest {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
   }
+
+  /**
+   * A variant file whose {@code variant.of} names a path (the answer key, the question bank and
+   * the build state are named after it) is refused where it is read, and nothing lands outside
+   * the output directory.
+   */
+  @Test
+  void aVariantOfThatIsAPathWritesNothingOutsideTheOutput(@TempDir Path tmp) throws Exception {
+    Variants.VariantSet set = Variants.generate(Bundled.DIR.resolve("course-example.yaml"),
+        Optional.of(2), 7, Optional.empty());
+    List<Path> files = Variants.write(set, tmp.resolve("work/class"));
+    for (String of : List.of("../../escaped/owned", "/tmp/layerwise-owned-" + tmp.hashCode())) {
+      for (Path f : files) {
+        Files.writeString(f, Files.readString(f).replaceFirst("of: course-example",
+            "of: \"" + of + "\""));
+      }
+      Path out = tmp.resolve("work/out");
+      BuildRequest r = new BuildRequest(List.of(tmp.resolve("work/class")), out,
+          EnumSet.of(OutputFormat.ADOC, OutputFormat.MOODLE), EnumSet.allOf(SheetKind.class),
+          Optional.empty(), Optional.empty(), Locale.ENGLISH);
+      BuildReport report = Layerwise.build(r, BuildListener.NONE, PUBLISHER);
+      assertThat(report.ok()).isFalse();
+      assertThat(report.diagnostics()).isNotEmpty().allSatisfy(d -> {
+        assertThat(d.location().line()).isPositive();
+        assertThat(d.message()).startsWith("variant.of names the exercise's id");
+      });
+      assertThat(tmp.resolve("escaped")).doesNotExist();
+      assertThat(Path.of(of + "-key.adoc")).doesNotExist();
+      assertThat(Path.of(of + "-moodle.xml")).doesNotExist();
+      try (Stream<Path> all = Files.walk(tmp)) {
+        assertThat(all.filter(Files::isRegularFile))
+            .allMatch(p -> p.startsWith(out) || p.startsWith(tmp.resolve("work/class")));
+      }
+    }
+  }
 }

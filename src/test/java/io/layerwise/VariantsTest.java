@@ -168,4 +168,29 @@ class VariantsTest {
         Optional.empty())).isInstanceOfSatisfying(ExerciseException.class,
             e -> assertThat(e.diagnostics().get(0).message()).contains("declares no 'vary:'"));
   }
+
+  /**
+   * A roster name or id with a control character (C0 or C1) or a noncharacter is refused at its
+   * row, naming the code point, instead of breaking the variant file written from it.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Ada\u0085Lovelace", "Ada\u009b",
+      "Ada\ufffe", "Ada\u0007", "Ada\ufdd0", "Ada\udbff\udfff"})
+  void aRosterNameThatAVariantFileCannotCarryIsRefusedAtItsRow(String name) {
+    String text = "name,id\nGrace Hopper,s1\n" + name + ",s2\n";
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        io.layerwise.ExerciseException.class,
+        () -> io.layerwise.exercise.RosterReader.read("class.csv", text));
+    assertThat(e).isNotNull();
+    assertThat(e.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.location().line()).isEqualTo(3);
+      assertThat(d.message()).startsWith("the name in row 3 contains U+").endsWith("; remove it");
+    });
+    var id = org.assertj.core.api.Assertions.catchThrowableOfType(
+        io.layerwise.ExerciseException.class,
+        () -> io.layerwise.exercise.RosterReader.read("class.csv",
+            "name,id\nGrace Hopper,s1\nAda," + name.substring(3) + "\n"));
+    assertThat(id.diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.message()).startsWith("the id in row 3 contains U+"));
+  }
 }

@@ -174,6 +174,13 @@ public final class ExerciseReader {
     }
     Fields f = top.nested(m);
     String of = f.requiredText("of", "the id of the exercise this is a variant of");
+    f.get("of").ifPresent(at -> {
+      if (!ID.matcher(of).matches()) {
+        f.error(at.location(), "variant.of names the exercise's id, which may only use letters,"
+            + " digits, '.', '_' and '-', starting with a letter or digit, not " + at.describe()
+            + " (the answer key and the question bank are named after it)");
+      }
+    });
     long number = f.count("number", 1);
     long seed = f.get("seed").map(v -> f.integer(v, "seed", 0)).orElse(0L);
     Optional<String> student = f.text("student");

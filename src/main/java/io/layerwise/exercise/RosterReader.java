@@ -82,8 +82,12 @@ public final class RosterReader {
         problems.error(at, "row " + (l + 1) + " has no name");
         continue;
       }
-      if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        problems.error(at, "the name in row " + (l + 1) + " contains a control character");
+      int bad = unprintable(name + id.orElse(""));
+      if (bad >= 0) {
+        problems.error(at, "the " + (unprintable(name) >= 0 ? "name" : "id") + " in row "
+            + (l + 1) + " contains " + String.format(Locale.ROOT, "U+%04X", bad)
+            + (Character.isISOControl(bad) ? ", a control character" : ", a noncharacter")
+            + "; remove it");
         continue;
       }
       String key = id.orElse(name).toLowerCase(Locale.ROOT);
@@ -105,6 +109,23 @@ public final class RosterReader {
       throw new ExerciseException(problems.sorted());
     }
     return List.copyOf(students);
+  }
+
+  /**
+   * The first code point of a text that a variant file cannot carry: a C0 or C1 control
+   * character (U+0000–U+001F, U+007F–U+009F) or a noncharacter (U+FDD0–U+FDEF, U+xxFFFE,
+   * U+xxFFFF), or a lone surrogate; -1 when there is none.
+   */
+  static int unprintable(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      boolean nonCharacter = (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+      if (Character.isISOControl(c) || nonCharacter || Character.isSurrogate((char) c)) {
+        return c;
+      }
+      i += Character.charCount(c);
+    }
+    return -1;
   }
 
   /** The fields of one CSV line; double quotes group, {@code ""} is a quote. */

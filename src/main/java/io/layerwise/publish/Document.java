@@ -2,6 +2,7 @@ package io.layerwise.publish;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * An AsciiDoc document ready to publish, with the images it refers to.
@@ -14,9 +15,24 @@ import java.util.Map;
 public record Document(String baseName, String asciidoc, Map<String, String> formulas,
     Map<String, String> images) {
 
+  /**
+   * What a name that becomes an output file may be: letters, digits, {@code -}, {@code _} and
+   * {@code .}, not leading, so that no name read from a file can leave the output directory
+   * ({@code ../x}, {@code /tmp/x}) or hide itself ({@code .x}).
+   */
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+
   public Document {
+    if (!isPlainName(baseName)) {
+      throw new IllegalArgumentException("not a plain file name: '" + baseName + "'");
+    }
     formulas = Map.copyOf(formulas);
     images = Map.copyOf(images);
+  }
+
+  /** Whether a name may become an output file name as it is (see {@link #PLAIN}). */
+  public static boolean isPlainName(String name) {
+    return PLAIN.matcher(name).matches();
   }
 
   /** The image file names, sorted, so that output is reproducible. */
