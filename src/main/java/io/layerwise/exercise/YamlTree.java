@@ -14,8 +14,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -66,6 +70,13 @@ final class YamlTree {
       throw refused(Location.ofFile(file), "the file has " + Limits.show(text.length())
           + " characters; exercise files are limited to " + Limits.show(Limits.FILE_BYTES));
     }
+    Optional<Location> unprintable = unprintable(file, text);
+    if (unprintable.isPresent()) {
+      int c = text.codePointAt(offset(text, unprintable.get()));
+      throw refused(unprintable.get(), "the file contains " + String.format(Locale.ROOT,
+          "U+%04X", c) + (c == 0 ? " (a NUL byte)" : "") + ", a character YAML does not allow;"
+          + " remove it");
+    }
     YamlTree tree = new YamlTree(file);
     try (YAMLParser p = FACTORY.createParser(text)) {
       try {
@@ -87,6 +98,42 @@ final class YamlTree {
       throw refused(Location.ofFile(file), "this is not valid YAML: "
           + firstLine(String.valueOf(e.getMessage())));
     }
+  }
+
+  /**
+   * Where the first character stands that YAML does not allow (YAML 1.1's printable set, which
+   * SnakeYAML enforces and would report at 1:1): a C0 control other than tab, line feed and
+   * carriage return, DEL, a C1 control other than NEL, U+FFFE or U+FFFF, or a lone surrogate.
+   */
+  private static Optional<Location> unprintable(String file, String text) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f)
+          || c == 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd)
+          || c >= 0x10000;
+      if (!allowed) {
+        return Optional.of(new Location(file, line, column));
+      }
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+      i += Character.charCount(c);
+    }
+    return Optional.empty();
+  }
+
+  /** The index in the text of a location that {@link #unprintable} found. */
+  private static int offset(String text, Location at) {
+    int i = 0;
+    for (int line = 1; line < at.line(); line++) {
+      i = text.indexOf('\n', i) + 1;
+    }
+    return text.offsetByCodePoints(i, at.column() - 1);
   }
 
   private static ExerciseException refused(Location at, String message) {
@@ -142,6 +189,9 @@ final class YamlTree {
     }
   }
 
+  /** An integer written with leading zeros ({@code 017}), which YAML 1.1 reads in octal. */
+  private static final Pattern LEADING_ZERO = Pattern.compile("([-+]?)0+([0-9][0-9_]*)");
+
   private Node value(YAMLParser p, JsonToken t, int depth) throws IOException, ExerciseException {
     Location at = here(p);
     if (p.isCurrentAlias()) {
@@ -163,8 +213,16 @@ final class YamlTree {
         yield n;
       }
       case VALUE_STRING -> new Node.Scalar(at, Node.Kind.STRING, p.getText());
-      case VALUE_NUMBER_INT -> new Node.Scalar(at, Node.Kind.INTEGER,
-          digits(p, at).getBigIntegerValue().toString());
+      case VALUE_NUMBER_INT -> {
+        Matcher octal = LEADING_ZERO.matcher(p.getText());
+        if (octal.matches()) {
+          throw refused(at, "write " + octal.group(1) + octal.group(2) + " (a leading 0 makes"
+              + " YAML read " + p.getText() + " as an octal number, "
+              + digits(p, at).getBigIntegerValue() + ")");
+        }
+        yield new Node.Scalar(at, Node.Kind.INTEGER,
+            digits(p, at).getBigIntegerValue().toString());
+      }
       case VALUE_NUMBER_FLOAT -> new Node.Scalar(at, Node.Kind.DECIMAL, digits(p, at).getText());
       case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(at, Node.Kind.BOOLEAN, p.getText());
       case VALUE_NULL -> new Node.Scalar(at, Node.Kind.NULL, "");
