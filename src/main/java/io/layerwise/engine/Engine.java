@@ -216,7 +216,8 @@ public final class Engine {
       Set<String> broken,
       List<Problem> problems,
       io.layerwise.model.Framework framework) {
-    String layer = "layer '" + node.name() + "' (" + node.layer().className(framework, 0) + ")";
+    String layer = "layer '" + Spelling.quoted(node.name()) + "' ("
+        + node.layer().className(framework, 0) + ")";
     List<Shape> inputs = new ArrayList<>();
     boolean ok = true;
     for (String name : node.inputs()) {
@@ -229,7 +230,8 @@ public final class Engine {
             + " only take the outputs of layers above it"));
         ok = false;
       } else if (positions.containsKey(name) && positions.get(name) > index) {
-        problems.add(new Problem(index, "inputs", layer + " takes '" + name + "', which comes"
+        problems.add(new Problem(index, "inputs", layer + " takes '" + Spelling.quoted(name)
+            + "', which comes"
             + " later in the file; a layer can only take the outputs of layers above it"));
         ok = false;
       } else {
@@ -240,7 +242,8 @@ public final class Engine {
           known.addAll(broken);
           hint = Spelling.closest(name, known).map(s -> "; did you mean '" + s + "'?").orElse("");
         }
-        problems.add(new Problem(index, "inputs", "unknown layer '" + name + "' in the inputs of "
+        problems.add(new Problem(index, "inputs", "unknown layer '" + Spelling.quoted(name)
+            + "' in the inputs of "
             + layer + hint));
         ok = false;
       }

@@ -39,6 +39,8 @@ public final class LimitFiles {
     files.put("interpolated text", LimitFiles::interpolation);
     files.put("long text", () -> HEAD + "  - {type: Dense, units: " + "9".repeat(900_000)
         + "}\n");
+    files.put("long name", () -> HEAD + "  - {type: Dense, units: 3, name: " + "n".repeat(100_000)
+        + "}\n  - {type: Dense, units: 3, inputs: [" + "n".repeat(100_001) + "]}\n");
     return files;
   }
 

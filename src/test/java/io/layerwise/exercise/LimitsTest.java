@@ -39,7 +39,9 @@ class LimitsTest {
         Arguments.of("interpolated text", "blocks expand to more than 1,000,000 values (layers,"
             + " their settings and the characters of interpolated texts)"),
         Arguments.of("long text", "units must be a positive integer, not the text"
-            + " '99999999999999999999999999999999999999999999999999…' (900,000 characters)"));
+            + " '99999999999999999999999999999999999999999999999999…' (900,000 characters)"),
+        Arguments.of("long name", "unknown layer '" + "n".repeat(50) + "… (100,001 characters)'"
+            + " in the inputs of layer 'dense' (Dense)"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -48,6 +50,8 @@ class LimitsTest {
     List<Diagnostic> diagnostics = refuse(LimitFiles.all().get(limit).get());
     assertThat(diagnostics).as(limit).isNotEmpty();
     assertThat(diagnostics.get(0).message()).as(limit).startsWith(message);
+    assertThat(diagnostics).as(limit + ": every message quotes at most 50 characters of a value")
+        .allSatisfy(d -> assertThat(d.message()).hasSizeLessThan(400));
   }
 
   @org.junit.jupiter.api.Test
