@@ -155,6 +155,12 @@ public final class Layerwise {
       throw withSource(List.of(Diagnostic.error(at, "compare_with: '" + other
           + "' is not a file path")), text);
     }
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      // a FIFO or a device would block the read, or never end it: only a regular file is read
+      throw withSource(List.of(Diagnostic.error(at, "cannot compare with '" + other + "': it is"
+          + " not a regular file (a directory, FIFO, device or socket); name an exercise file")),
+          text);
+    }
     String otherText;
     try {
       otherText = read(path);
