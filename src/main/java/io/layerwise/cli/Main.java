@@ -34,7 +34,15 @@ public final class Main implements Runnable {
           commandLine.getErr().println("Please report this with the file that caused it.");
           return 3;
         });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (RuntimeException | Error e) {
+      // picocli hands only Exceptions to the handler: an Error ends here, as one line
+      err.println("layerwise: internal error: " + e);
+      err.println("Please report this with the file that caused it.");
+      code = 3;
+    }
     out.flush();
     err.flush();
     return code;

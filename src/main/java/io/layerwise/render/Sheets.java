@@ -216,6 +216,15 @@ public final class Sheets {
       return out.toString();
     } catch (IOException | TemplateException e) {
       throw new RenderException("template " + name + ": " + firstLine(e.getMessage()), e);
+    } catch (StackOverflowError e) {
+      // a teacher's macro or function that calls itself without end: FreeMarker has no depth
+      // limit of its own, and the unwound stack is safe to go on with
+      throw new RenderException("template " + name + ": a macro or function calls itself"
+          + " without end (the templates nest deeper than the stack allows)", null);
+    } catch (SecurityException e) {
+      throw new RenderException("template " + name + ": it is not read, because it lies outside"
+          + " the templates folder (a symbolic link out of it?); templates are read only from"
+          + " inside --templates", null);
     }
   }
 

@@ -242,4 +242,29 @@ class MainTest {
         .contains("/dev/zero: error: the file has more than 1,000,000 bytes")
         .doesNotContain("Exception").doesNotContain("\tat ");
   }
+
+  /**
+   * A teacher's template whose macro calls itself, and a template that is a symbolic link out of
+   * the templates folder, are each one located error with exit 1: no stack trace, no internal
+   * error.
+   */
+  @org.junit.jupiter.api.Test
+  void aRecursiveOrEscapingTemplateIsOneErrorWithoutATrace(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path recursive = java.nio.file.Files.createDirectories(tmp.resolve("rec"));
+    java.nio.file.Files.writeString(recursive.resolve("questions.adoc.ftl"),
+        "<#macro m><@m/></#macro><@m/>");
+    java.nio.file.Path escaping = java.nio.file.Files.createDirectories(tmp.resolve("esc"));
+    java.nio.file.Path outside = java.nio.file.Files.writeString(tmp.resolve("outside.ftl"), "x");
+    java.nio.file.Files.createSymbolicLink(escaping.resolve("questions.adoc.ftl"), outside);
+    for (String dir : List.of("rec", "esc")) {
+      Run r = run("build", "exercises/two-class-cnn.yaml", "--format", "adoc", "--out",
+          tmp.resolve("out-" + dir).toString(), "--templates", tmp.resolve(dir).toString());
+      assertThat(r.code()).as(r.err()).isEqualTo(1);
+      assertThat(r.err()).contains("error: template questions.adoc.ftl: ")
+          .contains(dir.equals("rec") ? "calls itself without end" : "outside the templates")
+          .doesNotContain("internal error").doesNotContain("\tat ")
+          .doesNotContain("Exception").doesNotContain("Error:");
+    }
+  }
 }
