@@ -99,6 +99,7 @@ final class SheetBuild {
       failed += jobs.size();
       return report(files.size());
     }
+    Publisher.removeStaleWork(request.out());
     if (request.handout().isPresent()) {
       buildHandout(request.handout().get(), jobs, templates);
     } else {

@@ -261,4 +261,23 @@ class SheetBuildTest {
       }
     }
   }
+
+  /**
+   * A build killed with {@code kill -9} leaves its work directory; the next build removes it
+   * (its process is gone), and keeps a running build's.
+   */
+  @Test
+  void removesTheWorkLeftByAKilledBuild(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Path state = Publisher.stateDir(out);
+    Path killed = Files.createDirectories(state.resolve("work-" + Long.MAX_VALUE / 2 + "-1"));
+    Files.writeString(killed.resolve("sheet.adoc"), "half");
+    Path older = Files.createDirectories(state.resolve("work-123456789"));
+    Path running = Files.createDirectories(
+        state.resolve("work-" + ProcessHandle.current().pid() + "-2"));
+    assertThat(build(out, copy(tmp.resolve("in"), "two-class-cnn")).ok()).isTrue();
+    assertThat(killed).doesNotExist();
+    assertThat(older).doesNotExist();
+    assertThat(running).isDirectory();
+  }
 }

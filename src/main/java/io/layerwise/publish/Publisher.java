@@ -48,6 +48,37 @@ public final class Publisher implements AutoCloseable {
     return asciidoctor != null;
   }
 
+  /** How a work directory's name starts; the process id of the build that owns it follows. */
+  private static final String WORK = "work-";
+
+  /**
+   * Removes the work directories that builds killed before they could clean up left behind
+   * ({@code kill -9}): those whose owning process no longer runs, and those of the older naming
+   * without a process id. A running build's directories stay.
+   */
+  public static void removeStaleWork(Path outDir) {
+    Path stateDir = stateDir(outDir);
+    if (!Files.isDirectory(stateDir)) {
+      return;
+    }
+    try (Stream<Path> dirs = Files.list(stateDir)) {
+      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+        String name = dir.getFileName().toString();
+        if (!name.startsWith(WORK)) {
+          continue;
+        }
+        String[] parts = name.substring(WORK.length()).split("-", 2);
+        boolean owned = parts.length == 2 && parts[0].matches("[0-9]{1,18}")
+            && ProcessHandle.of(Long.parseLong(parts[0])).isPresent();
+        if (!owned) {
+          deleteTree(dir);
+        }
+      }
+    } catch (IOException e) {
+      // what cannot be listed now is tried again at the next build
+    }
+  }
+
   /** The directory for build state that is not output (fingerprints, work files). */
   public static Path stateDir(Path outDir) {
     return outDir.toAbsolutePath().normalize().resolve(".layerwise");
@@ -65,7 +96,7 @@ public final class Publisher implements AutoCloseable {
     Path work;
     try {
       Files.createDirectories(stateDir);
-      work = Files.createTempDirectory(stateDir, "work-");
+      work = Files.createTempDirectory(stateDir, WORK + ProcessHandle.current().pid() + "-");
     } catch (IOException e) {
       throw new PublishException("cannot write to " + outDir + ": " + e.getMessage(), e);
     }
