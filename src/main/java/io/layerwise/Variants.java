@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,6 +40,9 @@ public final class Variants {
 
   /** The most variants one call makes. */
   public static final int MAX_COUNT = 5_000;
+
+  /** How long the draws of one {@code variants} run may take. */
+  static final Duration BUDGET = Duration.ofSeconds(60);
 
   /**
    * One variant.
@@ -75,6 +79,12 @@ public final class Variants {
    */
   public static VariantSet generate(Path exercise, Optional<Integer> count, long seed,
       Optional<Path> roster) throws ExerciseException {
+    return generate(exercise, count, seed, roster, BUDGET);
+  }
+
+  /** {@link #generate}, with the time the draws may take. */
+  static VariantSet generate(Path exercise, Optional<Integer> count, long seed,
+      Optional<Path> roster, Duration budget) throws ExerciseException {
     String file = exercise.toString();
     String text = Layerwise.read(exercise);
     Analysis base = Layerwise.explain(file, text);
@@ -96,7 +106,7 @@ public final class Variants {
           + n);
     }
     String of = base.exercise().id();
-    Drawn drawn = draw(variation, n, seed, of);
+    Drawn drawn = draw(variation, n, seed, of, budget);
     List<VariantFile> files = new ArrayList<>();
     Set<String> names = new HashSet<>();
     int width = Integer.toString(n).length();
@@ -179,8 +189,14 @@ public final class Variants {
    */
   private record Drawn(List<int[]> choices, long checked, long valid) {}
 
-  private static Drawn draw(Variation variation, int n, long seed, String of)
+  /**
+   * Draws {@code n} valid combinations, checking each by reading and analysing the variant
+   * (milliseconds for a large network): at most {@code 50·n + 1000} draws and until the deadline,
+   * so that a space of almost only invalid choices cannot hold the CPU for half an hour.
+   */
+  private static Drawn draw(Variation variation, int n, long seed, String of, Duration budget)
       throws ExerciseException {
+    Budget time = new Budget(System.nanoTime() + budget.toNanos(), budget);
     BigInteger total = variation.combinations();
     Random random = new Random(seed);
     List<int[]> valid = new ArrayList<>();
@@ -189,6 +205,7 @@ public final class Variants {
     if (total.compareTo(BigInteger.valueOf(ENUMERATE)) <= 0) {
       for (int i = 0; i < total.intValueExact(); i++) {
         int[] choice = variation.combination(BigInteger.valueOf(i));
+        outOfTime(variation, time, valid.size(), checked, n);
         checked++;
         Optional<String> problem = problem(variation, choice, of);
         if (problem.isEmpty()) {
@@ -223,6 +240,7 @@ public final class Variants {
       if (!seen.add(index)) {
         continue;
       }
+      outOfTime(variation, time, valid.size(), checked, n);
       checked++;
       int[] choice = variation.combination(index);
       Optional<String> problem = problem(variation, choice, of);
@@ -240,6 +258,20 @@ public final class Variants {
           + "; widen the choices in 'vary:' or ask for fewer");
     }
     return new Drawn(List.copyOf(valid), checked, validCount);
+  }
+
+  /** When the draws must stop ({@link System#nanoTime}), and the budget that says so. */
+  private record Budget(long deadline, Duration given) {}
+
+  /** Stops the draws when their time is up, saying what they found. */
+  private static void outOfTime(Variation variation, Budget time, int found, long checked,
+      int n) throws ExerciseException {
+    if (System.nanoTime() - time.deadline() > 0) {
+      throw variation.problem("found only " + found + " valid variants in " + checked
+          + " draws (not " + n + "; the draws stopped after their budget of "
+          + time.given().toSeconds() + " s, each one reading and analysing the whole network);"
+          + " widen the choices or lower --count");
+    }
   }
 
   /** Why a combination makes no valid exercise, or empty when it makes one. */

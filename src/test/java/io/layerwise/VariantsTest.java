@@ -193,4 +193,18 @@ class VariantsTest {
     assertThat(id.diagnostics()).singleElement()
         .satisfies(d -> assertThat(d.message()).startsWith("the id in row 3 contains U+"));
   }
+
+  /**
+   * The draws have a time budget: spent, they stop with what they found and what to do, rather
+   * than holding the CPU (an 84 KB exercise with 10¹² mostly invalid choices took 35 minutes).
+   */
+  @Test
+  void drawsStopWhenTheirBudgetIsSpent() {
+    assertThatThrownBy(() -> Variants.generate(Path.of("exercises/course-example.yaml"),
+        Optional.of(5), 7, Optional.empty(), java.time.Duration.ZERO))
+        .isInstanceOf(io.layerwise.ExerciseException.class)
+        .hasMessageContaining("found only 0 valid variants in 0 draws (not 5; the draws stopped"
+            + " after their budget of 0 s")
+        .hasMessageContaining("widen the choices or lower --count");
+  }
 }
