@@ -5,6 +5,7 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
@@ -14,17 +15,24 @@ import io.layerwise.check.CheckResult;
 import io.layerwise.engine.Analysis;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +49,18 @@ public final class Sheets {
       List.of("questions.adoc.ftl", "answers.adoc.ftl", "handout.adoc.ftl", "sheet.ftl",
           "feedback.adoc.ftl", "selfcheck.html.ftl", "moodle.xml.ftl", "key.adoc.ftl");
 
+  /** How long one template may run before it is stopped as a template error. */
+  private static final long TEMPLATE_SECONDS = 120;
+
+  /** The most characters one template may write (a 20,000-layer answer sheet writes ~40 M). */
+  private static final long MAX_OUTPUT = 200_000_000;
+
+  /** A template thread's stack: deep enough for the bundled templates, bounded for recursion. */
+  private static final long TEMPLATE_STACK = 16L << 20;
+
   private final Configuration config;
+  private final Set<Template> interruptible =
+      Collections.newSetFromMap(new IdentityHashMap<>());
 
   private Sheets(Configuration config) {
     this.config = config;
@@ -207,12 +226,62 @@ public final class Sheets {
 
   private String process(String name, Locale locale, Map<String, Object> data)
       throws RenderException {
+    return process(name, locale, data, TEMPLATE_SECONDS);
+  }
+
+  /**
+   * Runs one template on a thread of its own, so that a teacher's template that loops without
+   * end is stopped after {@code seconds} and becomes one template error: every loop and macro
+   * body checks for an interruption (FreeMarker's own thread-interruption checks, added once
+   * per loaded template), and the output is capped at {@link #MAX_OUTPUT} characters.
+   */
+  String process(String name, Locale locale, Map<String, Object> data, long seconds)
+      throws RenderException {
+    Template t;
     try {
-      Template t = config.getTemplate(name, locale);
-      StringWriter out = new StringWriter();
-      Map<String, Object> withWords = new HashMap<>(data);
-      withWords.put("t", new Words(locale).templateWords());
-      t.process(withWords, out);
+      t = config.getTemplate(name, locale);
+    } catch (IOException e) {
+      throw new RenderException("template " + name + ": " + firstLine(e.getMessage()), e);
+    } catch (SecurityException e) {
+      throw new RenderException("template " + name + ": it is not read, because it lies outside"
+          + " the templates folder (a symbolic link out of it?); templates are read only from"
+          + " inside --templates", null);
+    }
+    synchronized (interruptible) {
+      if (interruptible.add(t)) {
+        _CoreAPI.addThreadInterruptedChecks(t);
+      }
+    }
+    Map<String, Object> withWords = new HashMap<>(data);
+    withWords.put("t", new Words(locale).templateWords());
+    FutureTask<String> task = new FutureTask<>(() -> run(t, name, withWords));
+    Thread worker = new Thread(null, task, "layerwise-template", TEMPLATE_STACK);
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      return task.get(seconds, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      worker.interrupt();
+      throw new RenderException("template " + name + ": it ran for more than " + seconds
+          + " s and was stopped (a loop or a macro without end?)", null);
+    } catch (InterruptedException e) {
+      worker.interrupt();
+      Thread.currentThread().interrupt();
+      throw new RenderException("template " + name + ": interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RenderException r) {
+        throw r;
+      }
+      throw new RenderException("template " + name + ": " + firstLine(
+          String.valueOf(e.getCause().getMessage())), e.getCause());
+    }
+  }
+
+  private static String run(Template t, String name, Map<String, Object> data)
+      throws RenderException {
+    try {
+      Writer out = new CappedWriter(name);
+      t.process(data, out);
       return out.toString();
     } catch (IOException | TemplateException e) {
       throw new RenderException("template " + name + ": " + firstLine(e.getMessage()), e);
@@ -221,10 +290,41 @@ public final class Sheets {
       // limit of its own, and the unwound stack is safe to go on with
       throw new RenderException("template " + name + ": a macro or function calls itself"
           + " without end (the templates nest deeper than the stack allows)", null);
-    } catch (SecurityException e) {
-      throw new RenderException("template " + name + ": it is not read, because it lies outside"
-          + " the templates folder (a symbolic link out of it?); templates are read only from"
-          + " inside --templates", null);
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new RenderException("template " + name + ": stopped", null);
+      }
+      throw e;
+    }
+  }
+
+  /** A string writer that refuses to grow past {@link #MAX_OUTPUT} characters. */
+  private static final class CappedWriter extends Writer {
+    private final StringBuilder sb = new StringBuilder();
+    private final String name;
+
+    CappedWriter(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      if (sb.length() + (long) len > MAX_OUTPUT) {
+        throw new IOException("its output passed " + MAX_OUTPUT / 1_000_000
+            + " million characters and was stopped (a loop without end in " + name + "?)");
+      }
+      sb.append(buf, off, len);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return sb.toString();
     }
   }
 
