@@ -113,6 +113,20 @@ public final class Diagnosis {
     return new Carried(this, overrides, results);
   }
 
+  /**
+   * How a layer's right numbers follow from its inputs, for the self-check page, which judges
+   * an answer against the student's own earlier shapes.
+   */
+  public Recipe recipe(LayerDiagnosis layer) {
+    return new Recipes(this).right(layer);
+  }
+
+  /** How each of a layer's slips follows from its inputs, in the order of {@link LayerDiagnosis#slips}. */
+  public List<Recipe> slipRecipes(LayerDiagnosis layer) {
+    Recipes recipes = new Recipes(this);
+    return layer.slips().stream().map(s -> recipes.slip(layer, s)).toList();
+  }
+
   /** A layer's slips, knowing the network's input channels. */
   List<Slip> slips(LayerResult r) {
     return Engine.slips(r, analysis.exercise().framework(), networkChannels);
