@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Turns a layer's derivations into {@link Recipe}s: each symbol bound to an input's axis (by its
- * name, {@code H_in}, {@code C_2}) becomes that axis, an earlier result of the same layer its
+ * name, {@code H_in}, {@code C_2}, BatchNormalization's {@code C}) becomes that axis, an earlier result of the same layer its
  * derivation, anything else a constant; an output axis the rules did not derive either passes an
  * input's axis through or is constant. Each recipe is then checked against the engine on inputs
  * of other sizes; one that disagrees holds for the right inputs only.
@@ -211,6 +211,9 @@ final class Recipes {
       }
     }
     String text = s.text();
+    if (text.matches("[CNLDHW]") && !r.inputShapes().isEmpty()) {
+      return axisOf(r.inputShapes().get(0), 0, text, value).orElse(new Term.Const(value));
+    }
     int underscore = text.lastIndexOf('_');
     if (underscore > 0) {
       String letter = text.substring(0, underscore);
