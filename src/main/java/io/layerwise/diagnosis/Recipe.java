@@ -15,14 +15,17 @@ import java.util.Optional;
  * @param output one term per output axis
  * @param counts the terms of the counts (activations, weights, biases, params, trainable,
  *     non-trainable, MACs)
+ * @param fixed the axes (of every input) the layer takes at their right size only, such as a
+ *     PyTorch convolution's declared input channels: other sizes make the layer fail
  * @param carries whether the terms were checked against the engine on other inputs: when not,
  *     they hold for the right inputs only
  */
 public record Recipe(Optional<Mistake> mistake, int variant, List<Term> output,
-    Map<Quantity, Term> counts, boolean carries) {
+    Map<Quantity, Term> counts, List<Integer> fixed, boolean carries) {
 
   public Recipe {
     output = List.copyOf(output);
+    fixed = List.copyOf(fixed);
     counts = Map.copyOf(counts);
   }
 }

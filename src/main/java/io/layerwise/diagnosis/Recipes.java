@@ -15,6 +15,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a layer's derivations into {@link Recipe}s: each symbol bound to an input's axis (by its
@@ -48,17 +50,51 @@ final class Recipes {
     return recipe(layer.result(), slip.wrong(), Optional.of(slip.mistake()), slip.variant());
   }
 
+  /**
+   * The recipe by the symbols' names; where that does not hold on other inputs, once more with
+   * every symbol whose value is an input's size taken as that size (an LSTM's time steps T).
+   */
   private Recipe recipe(LayerResult right, LayerResult r, Optional<Mistake> mistake,
       int variant) {
+    Recipe named = recipe(right, r, mistake, variant, false);
+    if (named.carries()) {
+      return named;
+    }
+    Recipe byValue = recipe(right, r, mistake, variant, true);
+    return byValue.carries() ? byValue : named;
+  }
+
+  private boolean byValue;
+
+  private Recipe recipe(LayerResult right, LayerResult r, Optional<Mistake> mistake,
+      int variant, boolean byValue) {
+    this.byValue = byValue;
     List<Shape> ins = right.inputShapes();
+    int rank = ins.stream().mapToInt(Shape::rank).max().orElse(0);
+    List<Integer> fixed = new ArrayList<>();
+    for (int a = 0; a < rank; a++) {
+      Set<Integer> one = new TreeSet<>();
+      for (int b = 0; b < rank; b++) {
+        if (b != a) {
+          one.add(b);
+        }
+      }
+      if (diagnosis.compute(right, probe(ins, 0, one), mistake, variant).isEmpty()) {
+        fixed.add(a);
+      }
+    }
+    Set<Integer> keep = new TreeSet<>(fixed);
+    List<List<Shape>> probeInputs = new ArrayList<>();
     List<Optional<LayerResult>> probes = new ArrayList<>();
     for (int k = 0; k < 2; k++) {
-      probes.add(diagnosis.compute(right, probe(ins, k), mistake, variant));
+      probeInputs.add(probe(ins, k, keep));
+      probes.add(keep.size() == rank ? Optional.empty()
+          : diagnosis.compute(right, probeInputs.get(k), mistake, variant));
     }
     List<Term> output = new ArrayList<>();
     for (int a = 0; a < r.output().rank(); a++) {
       Optional<Derivation> d = Quantities.axis(r.derivations(), a);
-      output.add(d.isPresent() ? term(r, d.get()) : passOrConst(r, a, probes));
+      output.add(d.isPresent() ? term(r, d.get()) : passOrConst(r, a, probes, probeInputs));
     }
     Map<Quantity, Term> counts = new EnumMap<>(Quantity.class);
     counts.put(Quantity.ACTIVATIONS, output.size() == 1 ? output.get(0)
@@ -75,20 +111,23 @@ final class Recipes {
     boolean carries = probes.stream().anyMatch(Optional::isPresent);
     for (int k = 0; k < probes.size() && carries; k++) {
       if (probes.get(k).isPresent()) {
-        carries = agrees(output, counts, probes.get(k).get(), dims(probe(ins, k)));
+        carries = agrees(output, counts, probes.get(k).get(), dims(probeInputs.get(k)));
       }
     }
-    return new Recipe(mistake, variant, output, counts, carries);
+    return new Recipe(mistake, variant, output, counts, fixed, carries);
   }
 
-  /** Inputs of other sizes, the same for equal axes so that merges still fit. */
-  private static List<Shape> probe(List<Shape> ins, int k) {
+  /**
+   * Inputs of other sizes, the same for equal axes so that merges still fit; the axes in {@code
+   * keep} keep their size.
+   */
+  private static List<Shape> probe(List<Shape> ins, int k, Set<Integer> keep) {
     List<Shape> out = new ArrayList<>();
     for (Shape s : ins) {
       List<Long> dims = new ArrayList<>();
       for (int a = 0; a < s.rank(); a++) {
         long d = s.dim(a);
-        dims.add(k == 0 ? 2 * d : d + a + 3);
+        dims.add(keep.contains(a) ? d : k == 0 ? 2 * d + 1 : d + a + 3);
       }
       out.add(new Shape(dims));
     }
@@ -126,15 +165,14 @@ final class Recipes {
   }
 
   /** An output axis without a derivation: the input's own, when the probes say it follows it. */
-  private static Term passOrConst(LayerResult r, int axis, List<Optional<LayerResult>> probes) {
+  private static Term passOrConst(LayerResult r, int axis, List<Optional<LayerResult>> probes,
+      List<List<Shape>> probeInputs) {
     Shape in = r.inputShapes().isEmpty() ? null : r.inputShapes().get(0);
-    boolean same = in != null && in.rank() == r.output().rank()
-        && in.dim(axis) == r.output().dim(axis);
+    boolean same = in != null && axis < in.rank() && in.dim(axis) == r.output().dim(axis);
     for (int k = 0; k < probes.size(); k++) {
       if (probes.get(k).isPresent() && in != null && same) {
-        Shape p = probe(r.inputShapes(), k).get(0);
-        same = probes.get(k).get().output().rank() == p.rank()
-            && probes.get(k).get().output().dim(axis) == p.dim(axis);
+        Shape p = probeInputs.get(k).get(0);
+        same = probes.get(k).get().output().dim(axis) == p.dim(axis);
       }
     }
     return same ? new Term.Input(0, axis) : new Term.Const(r.output().dim(axis));
@@ -211,7 +249,8 @@ final class Recipes {
       }
     }
     String text = s.text();
-    if (text.matches("[CNLDHW]") && !r.inputShapes().isEmpty()) {
+    if ((byValue || text.matches("[CNLDHW]")) && !r.inputShapes().isEmpty()
+        && !text.contains("_")) {
       return axisOf(r.inputShapes().get(0), 0, text, value).orElse(new Term.Const(value));
     }
     int underscore = text.lastIndexOf('_');

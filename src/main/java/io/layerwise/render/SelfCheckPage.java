@@ -190,7 +190,22 @@ final class SelfCheckPage {
         .map(s -> Integer.toString(s.rank())).collect(Collectors.joining(","))).append(']');
     sb.append(",\"merge\":")
         .append(l.result().node().layer() instanceof io.layerwise.model.Merge);
-    sb.append(",\"recipe\":").append(recipe(diagnosis.recipe(l), true));
+    Recipe right = diagnosis.recipe(l);
+    sb.append(",\"recipe\":").append(recipe(right, true));
+    sb.append(",\"fixed\":[").append(right.fixed().stream().map(String::valueOf)
+        .collect(Collectors.joining(","))).append(']');
+    if (!right.fixed().isEmpty()) {
+      List<String> values = new ArrayList<>();
+      for (io.layerwise.model.Shape in : l.result().inputShapes()) {
+        for (int a : right.fixed()) {
+          if (a < in.rank()) {
+            values.add(Long.toString(in.dim(a)));
+          }
+        }
+      }
+      sb.append(",\"fixedHash\":")
+          .append(string(hash(salt, l.name(), "fixed", String.join("x", values))));
+    }
     List<Recipe> recipes = diagnosis.slipRecipes(l);
     List<String> slips = new ArrayList<>();
     for (int i = 0; i < recipes.size(); i++) {

@@ -159,6 +159,13 @@
     for (var i = 0; i < ins.length; i++) {
       if (ins[i].length !== layer.ranks[i]) { return false; }
     }
+    if (layer.fixed.length > 0) {
+      var values = [];
+      ins.forEach(function (s) {
+        layer.fixed.forEach(function (a) { if (a < s.length) { values.push(s[a].toString()); } });
+      });
+      if (hash(layer.name, "fixed", values.join("x")) !== layer.fixedHash) { return false; }
+    }
     if (ins.length < 2) { return true; }
     if (layer.merge) { return ins.every(function (s) { return same(s, ins[0]); }); }
     return layer.recipe.out.every(function (t, a) {
