@@ -127,6 +127,30 @@ public final class Diagnosis {
     return layer.slips().stream().map(s -> recipes.slip(layer, s)).toList();
   }
 
+  /**
+   * How a layer's numbers follow from an input of another rank, for each rank a predicted wrong
+   * shape of its input has (a Dense layer after a Dense on a non-flat input counted as if
+   * flattened): keyed by that rank. Only layers with one input, and recipes that carry.
+   */
+  public Map<Integer, Recipe> otherRanks(LayerDiagnosis layer) {
+    Map<Integer, Recipe> out = new LinkedHashMap<>();
+    List<String> inputs = layer.result().node().inputs();
+    if (inputs.size() != 1 || !layers.containsKey(inputs.get(0))) {
+      return out;
+    }
+    int rank = layer.result().inputShapes().get(0).rank();
+    for (Prediction p : layers.get(inputs.get(0)).predictions(Quantity.OUTPUT_SHAPE)) {
+      Shape s = ((Value.Dims) p.value()).shape();
+      if (s.rank() != rank && !out.containsKey(s.rank())) {
+        compute(layer.result(), List.of(s), Optional.empty(), 0)
+            .map(r -> new Recipes(this).right(new LayerDiagnosis(r, List.of())))
+            .filter(r -> r.carries() && r.fixed().isEmpty())
+            .ifPresent(r -> out.put(s.rank(), r));
+      }
+    }
+    return out;
+  }
+
   /** A layer's slips, knowing the network's input channels. */
   List<Slip> slips(LayerResult r) {
     return Engine.slips(r, analysis.exercise().framework(), networkChannels);

@@ -192,6 +192,9 @@ final class SelfCheckPage {
         .append(l.result().node().layer() instanceof io.layerwise.model.Merge);
     Recipe right = diagnosis.recipe(l);
     sb.append(",\"recipe\":").append(recipe(right, true));
+    sb.append(",\"otherRanks\":{").append(diagnosis.otherRanks(l).entrySet().stream()
+        .map(e -> string(Integer.toString(e.getKey())) + ":" + recipe(e.getValue(), true))
+        .collect(Collectors.joining(","))).append('}');
     sb.append(",\"fixed\":[").append(right.fixed().stream().map(String::valueOf)
         .collect(Collectors.joining(","))).append(']');
     if (!right.fixed().isEmpty()) {

@@ -186,7 +186,11 @@
         if (!(n in shapes)) { broken = true; } else { ins.push(shapes[n]); taint = taint || tainted[n]; }
       });
       var result = null;
-      if (!broken && (!taint || (l.recipe.carries && fits(l, ins)))) {
+      var other = !broken && ins.length === 1 && ins[0].length !== l.ranks[0]
+        ? l.otherRanks[String(ins[0].length)] : null;
+      if (other) {
+        result = compute(other, ins);
+      } else if (!broken && (!taint || (l.recipe.carries && fits(l, ins)))) {
         result = compute(l.recipe, ins);
       }
       if (result) { mine[l.name] = { result: result, ins: ins, taint: taint }; }
@@ -265,7 +269,7 @@
       }
       var d = predicted(a.layer, q, c);
       if (d) { return { verdict: "mistake", mistake: d.m, yours: d.yours }; }
-      if (src && mine) {
+      if (src && mine && mine.ins.every(function (s, i) { return s.length === layer.ranks[i]; })) {
         var rightValue = valueOf(mine.result, q);
         for (var s = 0; s < layer.slips.length; s++) {
           var r = compute(layer.slips[s], mine.ins);
