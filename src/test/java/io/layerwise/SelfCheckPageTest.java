@@ -97,11 +97,16 @@ class SelfCheckPageTest {
 
   @Test
   void aFilledInPageCanBeLookedAt() throws Exception {
-    type("conv1", "output_shape", "28x28x8");
+    clearAll();
+    type("conv1", "output_shape", "32x32x8");
     type("conv1", "params", "208");
+    type("pool1", "output_shape", "16x16x8");
     type("pool1", "params", "16");
+    type("conv2", "output_shape", "12x12x16");
+    type("conv2", "params", "3216");
     type("fc3", "params", "48,001");
     type("total", "params", "62,958");
+    browser.findElement(By.cssSelector("input[data-layer='conv1']")).click();
     byte[] png = ((org.openqa.selenium.TakesScreenshot) browser)
         .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
     Path shot = Path.of("target", "selfcheck-course-example.png");

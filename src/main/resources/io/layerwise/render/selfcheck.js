@@ -362,8 +362,9 @@
             : P["total.mistake"], [given, title(f.mistake)]) + " " + why(f.mistake)]);
         }
         if (f.from) {
-          return fill(M.wrong, [fill(P["mistake.carried"], [given, title(f.mistake),
-            f.from.quantity, f.from.layer]) + " " + why(f.mistake)]);
+          // the pattern says "… is wrong" itself: only the cross in front
+          return "\u2717 " + fill(P["mistake.carried"], [given, title(f.mistake), f.from.quantity, f.from.layer])
+            + " " + why(f.mistake);
         }
         return fill(M.wrong, [title(f.mistake) + "." + (f.yours ? " " + f.yours : "") + " "
           + why(f.mistake)]);
