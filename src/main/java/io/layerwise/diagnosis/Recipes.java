@@ -64,11 +64,8 @@ final class Recipes {
     return byValue.carries() ? byValue : named;
   }
 
-  private boolean byValue;
-
   private Recipe recipe(LayerResult right, LayerResult r, Optional<Mistake> mistake,
       int variant, boolean byValue) {
-    this.byValue = byValue;
     List<Shape> ins = right.inputShapes();
     int rank = ins.stream().mapToInt(Shape::rank).max().orElse(0);
     List<Integer> fixed = new ArrayList<>();
@@ -94,19 +91,20 @@ final class Recipes {
     List<Term> output = new ArrayList<>();
     for (int a = 0; a < r.output().rank(); a++) {
       Optional<Derivation> d = Quantities.axis(r.derivations(), a);
-      output.add(d.isPresent() ? term(r, d.get()) : passOrConst(r, a, probes, probeInputs));
+      output.add(d.isPresent() ? term(r, d.get(), byValue)
+          : passOrConst(r, a, probes, probeInputs));
     }
     Map<Quantity, Term> counts = new EnumMap<>(Quantity.class);
     counts.put(Quantity.ACTIVATIONS, output.size() == 1 ? output.get(0)
         : new Term.Apply(Term.Op.MUL, output));
     for (Quantity q : List.of(Quantity.WEIGHTS, Quantity.BIASES, Quantity.PARAMS,
         Quantity.MACS)) {
-      counts.put(q, count(r, q).orElse(new Term.Const(number(r, q))));
+      counts.put(q, count(r, q, byValue).orElse(new Term.Const(number(r, q))));
     }
-    counts.put(Quantity.TRAINABLE_PARAMS, count(r, Quantity.TRAINABLE_PARAMS).orElse(
+    counts.put(Quantity.TRAINABLE_PARAMS, count(r, Quantity.TRAINABLE_PARAMS, byValue).orElse(
         r.trainable() == r.params() ? counts.get(Quantity.PARAMS)
             : new Term.Const(r.trainable())));
-    counts.put(Quantity.NON_TRAINABLE_PARAMS, count(r, Quantity.NON_TRAINABLE_PARAMS)
+    counts.put(Quantity.NON_TRAINABLE_PARAMS, count(r, Quantity.NON_TRAINABLE_PARAMS, byValue)
         .orElse(new Term.Const(r.nonTrainable())));
     boolean carries = probes.stream().anyMatch(Optional::isPresent);
     for (int k = 0; k < probes.size() && carries; k++) {
@@ -178,12 +176,16 @@ final class Recipes {
     return same ? new Term.Input(0, axis) : new Term.Const(r.output().dim(axis));
   }
 
-  private Optional<Term> count(LayerResult r, Quantity q) {
-    return Quantities.count(r.derivations(), q).map(d -> term(r, d));
+  private Optional<Term> count(LayerResult r, Quantity q, boolean byValue) {
+    return Quantities.count(r.derivations(), q).map(d -> term(r, d, byValue));
   }
 
-  /** A derivation as a term of the layer's inputs. */
-  private Term term(LayerResult r, Derivation d) {
+  /**
+   * A derivation as a term of the layer's inputs.
+   *
+   * @param byValue whether any plain symbol whose value is an input's size is that size
+   */
+  private Term term(LayerResult r, Derivation d, boolean byValue) {
     int at = r.derivations().indexOf(d);
     List<Derivation> before = r.derivations().subList(0, Math.max(at, 0));
     return d.formula().accept(new Expr.Visitor<Term>() {
@@ -194,7 +196,7 @@ final class Recipes {
 
       @Override
       public Term var(Expr.Var e) {
-        return symbol(r, before, e.symbol(), d.bindings().value(e.symbol()));
+        return symbol(r, before, e.symbol(), d.bindings().value(e.symbol()), byValue);
       }
 
       @Override
@@ -241,11 +243,12 @@ final class Recipes {
   }
 
   /** Where a symbol's value comes from: an earlier result, an input's axis, or nowhere. */
-  private Term symbol(LayerResult r, List<Derivation> before, Symbol s, long value) {
+  private Term symbol(LayerResult r, List<Derivation> before, Symbol s, long value,
+      boolean byValue) {
     for (int i = before.size() - 1; i >= 0; i--) {
       Derivation e = before.get(i);
       if (e.lhs().equals(s) && e.result() == value) {
-        return term(r, e);
+        return term(r, e, byValue);
       }
     }
     String text = s.text();
