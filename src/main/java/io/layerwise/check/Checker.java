@@ -11,7 +11,6 @@ import io.layerwise.engine.Mistake;
 import io.layerwise.model.Answers;
 import io.layerwise.model.Answers.Answer;
 import io.layerwise.model.LayerNode;
-import io.layerwise.model.Merge;
 import io.layerwise.model.Network;
 import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
@@ -32,7 +31,8 @@ import java.util.Set;
 /**
  * Judges a student's answers against the diagnosis of the exercise. A wrong answer is, in this
  * order: carried (right when computed from the student's own earlier output shapes, as a fair
- * marker gives credit), a merge of inputs whose shapes (the student's own) cannot agree, a
+ * marker gives credit), a merge or concatenation of inputs whose shapes (the student's own)
+ * cannot agree, a
  * mistake of the catalogue (one prediction of the {@link Diagnosis} reproduces it exactly,
  * possibly from the student's earlier values), the number of a neighbouring layer, or
  * unexplained. Pure.
@@ -160,14 +160,14 @@ public final class Checker {
    */
   private Optional<Finding> mergeMismatch(Answer a, Value expected, List<Derivation> rightSteps) {
     LayerDiagnosis right = right(a.layer());
-    if (!(right.result().node().layer() instanceof Merge)
+    List<Integer> agree = diagnosis.mustAgree(right);
+    if (agree.isEmpty()
         || (a.quantity() != Quantity.OUTPUT_SHAPE && a.quantity() != Quantity.ACTIVATIONS)) {
       return Optional.empty();
     }
     List<String> ins = inputs.get(a.layer());
     List<Optional<Shape>> theirs = carried.inputs(a.layer());
-    if (theirs.stream().anyMatch(Optional::isEmpty)
-        || theirs.stream().map(Optional::get).distinct().count() < 2) {
+    if (theirs.stream().anyMatch(Optional::isEmpty) || agrees(theirs, agree)) {
       return Optional.empty();
     }
     for (int i = 0; i < ins.size(); i++) {
@@ -182,6 +182,22 @@ public final class Checker {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether shapes have one rank and the same size on every given axis. */
+  private static boolean agrees(List<Optional<Shape>> shapes, List<Integer> axes) {
+    Shape first = shapes.get(0).orElseThrow();
+    for (Optional<Shape> s : shapes) {
+      if (s.orElseThrow().rank() != first.rank()) {
+        return false;
+      }
+      for (int a : axes) {
+        if (a < first.rank() && s.get().dim(a) != first.dim(a)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static List<Mistake> alternatives(List<Prediction> matches) {

@@ -151,6 +151,40 @@ public final class Diagnosis {
     return out;
   }
 
+  /**
+   * The axes on which a merging layer's inputs must agree: every axis of an element-wise merge
+   * ({@code Add}, {@code Multiply}, …), every axis but the joined one of a {@code Concatenate};
+   * empty for other layers.
+   */
+  public List<Integer> mustAgree(LayerDiagnosis layer) {
+    io.layerwise.model.Layer l = layer.result().node().layer();
+    int rank = layer.result().output().rank();
+    int joined;
+    if (l instanceof io.layerwise.model.Merge) {
+      joined = -1;
+    } else if (l instanceof io.layerwise.model.Concatenate c) {
+      int axis = c.axis().orElse(Integer.MIN_VALUE);
+      joined = axis == Integer.MIN_VALUE ? channelAxis(rank, analysis.exercise().framework())
+          : axis < 0 ? rank + axis : axis - 1;
+    } else {
+      return List.of();
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int a = 0; a < rank; a++) {
+      if (a != joined) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static int channelAxis(int rank, Framework framework) {
+    return switch (framework) {
+      case KERAS -> rank - 1;
+      case PYTORCH -> 0;
+    };
+  }
+
   /** A layer's slips, knowing the network's input channels. */
   List<Slip> slips(LayerResult r) {
     return Engine.slips(r, analysis.exercise().framework(), networkChannels);

@@ -188,8 +188,8 @@ final class SelfCheckPage {
         .map(SelfCheckPage::string).collect(Collectors.joining(","))).append(']');
     sb.append(",\"ranks\":[").append(l.result().inputShapes().stream()
         .map(s -> Integer.toString(s.rank())).collect(Collectors.joining(","))).append(']');
-    sb.append(",\"merge\":")
-        .append(l.result().node().layer() instanceof io.layerwise.model.Merge);
+    sb.append(",\"agree\":[").append(diagnosis.mustAgree(l).stream().map(String::valueOf)
+        .collect(Collectors.joining(","))).append(']');
     Recipe right = diagnosis.recipe(l);
     sb.append(",\"recipe\":").append(recipe(right, true));
     sb.append(",\"otherRanks\":{").append(diagnosis.otherRanks(l).entrySet().stream()

@@ -153,8 +153,14 @@
     if (quantity === "output_shape") { return result.out.join("x"); }
     return quantity in result.q ? result.q[quantity].toString() : null;
   }
-  function same(a, b) { return a.length === b.length && a.every(function (d, i) { return d === b[i]; }); }
-  /** Whether the inputs fit the layer as the engine requires: ranks, and merged axes agreeing. */
+  function agree(shapes, axes) {
+    return shapes.every(function (s) {
+      return s.length === shapes[0].length && axes.every(function (a) {
+        return a >= s.length || s[a] === shapes[0][a];
+      });
+    });
+  }
+  /** Whether the inputs fit the layer as the engine requires: ranks, fixed sizes, merged axes. */
   function fits(layer, ins) {
     for (var i = 0; i < ins.length; i++) {
       if (ins[i].length !== layer.ranks[i]) { return false; }
@@ -166,12 +172,7 @@
       });
       if (hash(layer.name, "fixed", values.join("x")) !== layer.fixedHash) { return false; }
     }
-    if (ins.length < 2) { return true; }
-    if (layer.merge) { return ins.every(function (s) { return same(s, ins[0]); }); }
-    return layer.recipe.out.every(function (t, a) {
-      return !(Array.isArray(t) && t[0] === "in" && t[1] === 0)
-        || ins.every(function (s) { return s[a] === ins[0][a]; });
-    });
+    return ins.length < 2 || agree(ins, layer.agree);
   }
   /** The network as the student computes it from their own output shapes (Engine.recompute). */
   function forward(overrides) {
@@ -254,10 +255,9 @@
           ? shapeFindings[a.layer].from : { layer: a.layer, quantity: "output_shape" };
         return { verdict: "carried", from: own };
       }
-      if (layer.merge && (q === "output_shape" || q === "activations")) {
+      if (layer.agree.length > 0 && (q === "output_shape" || q === "activations")) {
         var theirs = layer.inputs.map(function (n) { return net.shapes[n]; });
-        if (theirs.every(function (s) { return s; })
-            && theirs.some(function (s) { return !same(s, theirs[0]); })) {
+        if (theirs.every(function (s) { return s; }) && !agree(theirs, layer.agree)) {
           for (var i = 0; i < theirs.length; i++) {
             var n = layer.inputs[i];
             if (n !== "input" && !isRight(n, "output_shape", theirs[i].join("x"))) {

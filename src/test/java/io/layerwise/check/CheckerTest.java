@@ -163,6 +163,20 @@ class CheckerTest {
   }
 
   @Test
+  void aConcatenateOfShapesThatDisagreeOffItsAxisNamesTheEarlierAnswer()
+      throws ExerciseException {
+    // add given 30×30×16 by the student cannot be joined to the 32×32×16 input along channels
+    CheckResult r = check(MistakesTest.RESIDUAL, """
+        layers:
+          add: {output_shape: 30x30x16}
+          concat: {output_shape: 30x30x32}
+        """);
+    Finding concat = r.findings().get(1);
+    assertThat(concat.mistake()).contains(Mistake.MERGE_SHAPE_MISMATCH);
+    assertThat(concat.carriedFrom()).contains(new Source("add", Quantity.OUTPUT_SHAPE));
+  }
+
+  @Test
   void theArticlesTableIsDiagnosedByName() throws ExerciseException {
     CheckResult r = Layerwise.check(Path.of("exercises/course-example.yaml"),
         Path.of("exercises/answers/course-example.article.yaml"));
