@@ -97,16 +97,51 @@ class SelfCheckPageTest {
 
   @Test
   void aFilledInPageCanBeLookedAt() throws Exception {
-    type("conv1", "output_shape", "28x28x8");
+    clearAll();
+    type("conv1", "output_shape", "32x32x8");
     type("conv1", "params", "208");
+    type("pool1", "output_shape", "16x16x8");
     type("pool1", "params", "16");
+    type("conv2", "output_shape", "12x12x16");
+    type("conv2", "params", "3216");
     type("fc3", "params", "48,001");
     type("total", "params", "62,958");
+    browser.findElement(By.cssSelector("input[data-layer='conv1']")).click();
     byte[] png = ((org.openqa.selenium.TakesScreenshot) browser)
         .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
     Path shot = Path.of("target", "selfcheck-course-example.png");
     Files.write(shot, png);
     assertThat(png.length).isGreaterThan(10_000);
+  }
+
+  @Test
+  void laterAnswersFromTheStudentsOwnWrongShapeAreCreditedAsCarried() {
+    clearAll();
+    assertThat(type("conv1", "output_shape", "32x32x8")).contains("‘same’ padding instead");
+    // pool1 and conv2 computed right from the student's own 32×32×8
+    assertThat(type("pool1", "output_shape", "16x16x8")).contains("Credited")
+        .contains("your output_shape of conv1");
+    assertThat(type("conv2", "output_shape", "12x12x16")).contains("Credited");
+    // a mistake on top of the carried shape names both
+    assertThat(type("conv2", "params", "416")).contains("forgot the input channels")
+        .doesNotContain("3,216").doesNotContain("3216");
+    assertThat(browser.findElement(By.id("layerwise-score")).getText())
+        .isEqualTo("0 of 4 right, 2 more credited as carried errors");
+    // the right shape for conv1 makes pool1's 16×16×8 plainly wrong again
+    assertThat(type("conv1", "output_shape", "28x28x8")).isEqualTo("✓ Right.");
+    assertThat(verdict("pool1", "output_shape").getText()).doesNotContain("Credited");
+    clearAll();
+  }
+
+  private static WebElement verdict(String layer, String quantity) {
+    return browser.findElement(By.cssSelector("input[data-layer='" + layer
+        + "'][data-quantity='" + quantity + "'] + .verdict"));
+  }
+
+  private static void clearAll() {
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "document.querySelectorAll('input[data-layer]').forEach(function (i) { i.value = ''; });"
+        + "document.querySelector('input[data-layer]').dispatchEvent(new Event('input'));");
   }
 
   @Test

@@ -19,6 +19,21 @@ public record CheckResult(Exercise exercise, List<Finding> findings) {
     return findings.stream().filter(Finding::correct).count();
   }
 
+  /** Wrong answers that follow correctly from the student's own earlier wrong answer. */
+  public long carried() {
+    return findings.stream().filter(f -> f.verdict() == Verdict.CARRIED).count();
+  }
+
+  /** Answers neither right nor carried. */
+  public long wrong() {
+    return total() - correct() - carried();
+  }
+
+  /** Right and carried answers: the marks a fair marker gives. */
+  public long credited() {
+    return correct() + carried();
+  }
+
   public int total() {
     return findings.size();
   }

@@ -1,14 +1,15 @@
 package io.layerwise.check;
 
+import io.layerwise.diagnosis.Carried;
+import io.layerwise.diagnosis.Diagnosis;
+import io.layerwise.diagnosis.LayerDiagnosis;
+import io.layerwise.diagnosis.Prediction;
+import io.layerwise.diagnosis.TotalPrediction;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Derivation;
-import io.layerwise.engine.Engine;
-import io.layerwise.engine.LayerResult;
 import io.layerwise.engine.Mistake;
-import io.layerwise.engine.Slip;
 import io.layerwise.model.Answers;
 import io.layerwise.model.Answers.Answer;
-import io.layerwise.model.Framework;
 import io.layerwise.model.LayerNode;
 import io.layerwise.model.Network;
 import io.layerwise.model.Quantity;
@@ -28,30 +29,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Judges a student's answers against the analysis of the exercise. A wrong answer is, in this
+ * Judges a student's answers against the diagnosis of the exercise. A wrong answer is, in this
  * order: carried (right when computed from the student's own earlier output shapes, as a fair
- * marker gives credit), a mistake of the catalogue (one of {@link Engine#slips} reproduces it
- * exactly, possibly from the student's earlier values), the number of a neighbouring layer, or
- * unexplained. Pure; a few engine runs per answers file.
+ * marker gives credit), a merge or concatenation of inputs whose shapes (the student's own)
+ * cannot agree, a
+ * mistake of the catalogue (one prediction of the {@link Diagnosis} reproduces it exactly,
+ * possibly from the student's earlier values), the number of a neighbouring layer, or
+ * unexplained. Pure.
  */
 public final class Checker {
 
   /** How far away (in layers) a number is still recognised as another layer's. */
   private static final int NEIGHBOURS = 2;
 
+  private final Diagnosis diagnosis;
   private final Analysis analysis;
-  private final Framework framework;
   private final List<String> names;
   private final Map<String, List<String>> inputs = new HashMap<>();
   private final Map<String, Shape> overrides = new LinkedHashMap<>();
-  private final Map<String, LayerResult> carried;
+  private final Carried carried;
   private final Map<String, Finding> shapeFindings = new HashMap<>();
-  private final Map<String, List<Slip>> slipCache = new HashMap<>();
 
-  private Checker(Analysis analysis, Answers answers) {
-    this.analysis = analysis;
+  private Checker(Diagnosis diagnosis, Answers answers) {
+    this.diagnosis = diagnosis;
+    this.analysis = diagnosis.analysis();
     Network net = analysis.exercise().network();
-    this.framework = net.framework();
     this.names = net.layers().stream().map(LayerNode::name).toList();
     for (LayerNode node : net.layers()) {
       inputs.putIfAbsent(node.name(), node.inputs());
@@ -62,13 +64,17 @@ public final class Checker {
         overrides.put(a.layer(), ((Value.Dims) a.given()).shape());
       }
     }
-    this.carried = overrides.isEmpty() ? Map.of()
-        : Engine.recompute(analysis.exercise(), overrides);
+    this.carried = diagnosis.carry(overrides);
   }
 
   /** Judges every answer; the findings come in the order of the answers. */
   public static CheckResult check(Analysis analysis, Answers answers) {
-    return new Checker(analysis, answers).run(answers);
+    return check(Diagnosis.of(analysis), answers);
+  }
+
+  /** Judges every answer against a diagnosis computed before. */
+  public static CheckResult check(Diagnosis diagnosis, Answers answers) {
+    return new Checker(diagnosis, answers).run(answers);
   }
 
   private CheckResult run(Answers answers) {
@@ -93,38 +99,28 @@ public final class Checker {
     return a.isTotal() ? Integer.MAX_VALUE : names.indexOf(a.layer());
   }
 
-  private LayerResult right(String layer) {
-    return analysis.layer(layer).orElseThrow();
-  }
-
-  private List<Slip> slips(LayerResult r) {
-    if (r == right(r.name())) {
-      return slipCache.computeIfAbsent(r.name(), n -> Engine.slips(r, framework));
-    }
-    return Engine.slips(r, framework);
-  }
-
-  private static List<Derivation> derivations(LayerResult r, Quantity q) {
-    return r.derivations().stream().filter(d -> LayerResult.feeds(d.quantity(), q)).toList();
+  private LayerDiagnosis right(String layer) {
+    return diagnosis.layer(layer);
   }
 
   // ---- one layer
 
   private Finding judge(Answer a) {
     Quantity q = a.quantity();
-    LayerResult right = right(a.layer());
+    LayerDiagnosis right = right(a.layer());
     Value expected = right.value(q).orElseThrow();
-    List<Derivation> rightSteps = derivations(right, q);
+    List<Derivation> rightSteps = right.derivations(q);
     if (a.given().equals(expected)) {
       return finding(a, expected, Verdict.RIGHT, rightSteps, List.of());
     }
     Optional<Source> source = carriedSource(a.layer());
-    LayerResult mine = carried.get(a.layer());
-    if (source.isPresent() && mine != null) {
-      Optional<Value> theirs = mine.value(q);
+    Optional<LayerDiagnosis> mine = carried.layer(a.layer());
+    if (source.isPresent() && mine.isPresent()) {
+      Optional<Value> theirs = mine.get().value(q);
       if (theirs.isPresent() && theirs.get().equals(a.given())) {
         return new Finding(a, expected, Verdict.CARRIED, Optional.empty(), source,
-            Optional.empty(), Optional.empty(), List.of(), rightSteps, derivations(mine, q));
+            Optional.empty(), Optional.empty(), List.of(), rightSteps,
+            mine.get().derivations(q));
       }
     }
     if (q == Quantity.ACTIVATIONS && overrides.containsKey(a.layer())
@@ -136,34 +132,76 @@ public final class Checker {
       return new Finding(a, expected, Verdict.CARRIED, Optional.empty(), Optional.of(own),
           Optional.empty(), Optional.empty(), List.of(), rightSteps, List.of());
     }
-    List<Slip> matches = matching(slips(right), a);
+    Optional<Finding> mismatch = mergeMismatch(a, expected, rightSteps);
+    if (mismatch.isPresent()) {
+      return mismatch.get();
+    }
+    List<Prediction> matches = right.giving(q, a.given());
     if (!matches.isEmpty()) {
       return new Finding(a, expected, Verdict.MISTAKE, Optional.of(matches.get(0).mistake()),
           Optional.empty(), Optional.empty(), Optional.empty(), alternatives(matches), rightSteps,
-          matches.get(0).shown(q));
+          matches.get(0).yours());
     }
-    if (source.isPresent() && mine != null) {
-      matches = matching(slips(mine), a);
+    if (source.isPresent() && mine.isPresent()) {
+      matches = mine.get().giving(q, a.given());
       if (!matches.isEmpty()) {
         return new Finding(a, expected, Verdict.MISTAKE, Optional.of(matches.get(0).mistake()),
             source, Optional.empty(), Optional.empty(), alternatives(matches), rightSteps,
-            matches.get(0).shown(q));
+            matches.get(0).yours());
       }
     }
     return otherLayer(a, expected, rightSteps)
         .orElseGet(() -> finding(a, expected, Verdict.UNEXPLAINED, rightSteps, List.of()));
   }
 
-  /** The slips that give exactly the answer, in the catalogue's order. */
-  private static List<Slip> matching(List<Slip> slips, Answer a) {
-    return slips.stream()
-        .filter(s -> s.changes(a.quantity())
-            && s.value(a.quantity()).orElseThrow().equals(a.given()))
-        .toList();
+  /**
+   * A shape (or its size) of an element-wise merge whose inputs, as the student computed them,
+   * cannot be merged: the verdict names the earlier answer that breaks the agreement.
+   */
+  private Optional<Finding> mergeMismatch(Answer a, Value expected, List<Derivation> rightSteps) {
+    LayerDiagnosis right = right(a.layer());
+    List<Integer> agree = diagnosis.mustAgree(right);
+    if (agree.isEmpty()
+        || (a.quantity() != Quantity.OUTPUT_SHAPE && a.quantity() != Quantity.ACTIVATIONS)) {
+      return Optional.empty();
+    }
+    List<String> ins = inputs.get(a.layer());
+    List<Optional<Shape>> theirs = carried.inputs(a.layer());
+    if (theirs.stream().anyMatch(Optional::isEmpty) || agrees(theirs, agree)) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < ins.size(); i++) {
+      Shape should = right.result().inputShapes().get(i);
+      if (theirs.get(i).isPresent() && !theirs.get(i).get().equals(should)) {
+        Optional<Source> from = sourceOf(ins.get(i));
+        if (from.isPresent()) {
+          return Optional.of(new Finding(a, expected, Verdict.MISTAKE,
+              Optional.of(Mistake.MERGE_SHAPE_MISMATCH), from, Optional.empty(),
+              Optional.empty(), List.of(), rightSteps, List.of()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
-  private static List<Mistake> alternatives(List<Slip> matches) {
-    return matches.stream().map(Slip::mistake).distinct().skip(1).toList();
+  /** Whether shapes have one rank and the same size on every given axis. */
+  private static boolean agrees(List<Optional<Shape>> shapes, List<Integer> axes) {
+    Shape first = shapes.get(0).orElseThrow();
+    for (Optional<Shape> s : shapes) {
+      if (s.orElseThrow().rank() != first.rank()) {
+        return false;
+      }
+      for (int a : axes) {
+        if (a < first.rank() && s.get().dim(a) != first.dim(a)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static List<Mistake> alternatives(List<Prediction> matches) {
+    return matches.stream().map(Prediction::mistake).distinct().skip(1).toList();
   }
 
   /** A number that belongs to a neighbouring layer, right or with a known mistake. */
@@ -174,20 +212,18 @@ public final class Checker {
         if (j < 0 || j >= names.size()) {
           continue;
         }
-        LayerResult other = right(names.get(j));
+        LayerDiagnosis other = right(names.get(j));
         Optional<Value> value = other.value(a.quantity());
         if (value.isPresent() && value.get().equals(a.given()) && !isZero(a.given())) {
           return Optional.of(new Finding(a, expected, Verdict.WRONG_LAYER,
               Optional.of(Mistake.WRONG_LAYER), Optional.empty(), Optional.of(other.name()),
-              Optional.empty(), List.of(), rightSteps, derivations(other, a.quantity())));
+              Optional.empty(), List.of(), rightSteps, other.derivations(a.quantity())));
         }
-        for (Slip slip : slips(other)) {
-          if (slip.changes(a.quantity())
-              && slip.value(a.quantity()).orElseThrow().equals(a.given())) {
-            return Optional.of(new Finding(a, expected, Verdict.WRONG_LAYER,
-                Optional.of(Mistake.WRONG_LAYER), Optional.empty(), Optional.of(other.name()),
-                Optional.of(slip.mistake()), List.of(), rightSteps, slip.shown(a.quantity())));
-          }
+        List<Prediction> slips = other.giving(a.quantity(), a.given());
+        if (!slips.isEmpty()) {
+          return Optional.of(new Finding(a, expected, Verdict.WRONG_LAYER,
+              Optional.of(Mistake.WRONG_LAYER), Optional.empty(), Optional.of(other.name()),
+              Optional.of(slips.get(0).mistake()), List.of(), rightSteps, slips.get(0).yours()));
         }
       }
     }
@@ -211,15 +247,23 @@ public final class Checker {
         continue;
       }
       if (overrides.containsKey(n)) {
-        Finding f = shapeFindings.get(n);
-        if (f != null && f.carriedFrom().isPresent()) {
-          return f.carriedFrom();
-        }
-        return Optional.of(new Source(n, Quantity.OUTPUT_SHAPE));
+        return sourceOf(n);
       }
       queue.addAll(inputs.getOrDefault(n, List.of()));
     }
     return Optional.empty();
+  }
+
+  /** The earlier answer a layer's wrong shape goes back to: its own, or where it was carried from. */
+  private Optional<Source> sourceOf(String layer) {
+    if (overrides.containsKey(layer)) {
+      Finding f = shapeFindings.get(layer);
+      if (f != null && f.carriedFrom().isPresent()) {
+        return f.carriedFrom();
+      }
+      return Optional.of(new Source(layer, Quantity.OUTPUT_SHAPE));
+    }
+    return carriedSource(layer);
   }
 
   private static Finding finding(Answer a, Value expected, Verdict verdict,
@@ -232,7 +276,6 @@ public final class Checker {
 
   private Finding judgeTotal(Answer a, Answers answers) {
     Quantity q = a.quantity();
-    long expected = 0;
     long own = 0;
     Optional<Source> firstWrong = Optional.empty();
     Map<String, Value> given = new HashMap<>();
@@ -241,16 +284,15 @@ public final class Checker {
         given.put(other.layer(), other.given());
       }
     }
-    for (LayerResult r : analysis.layers()) {
+    for (LayerDiagnosis r : diagnosis.layers()) {
       long value = count(r.value(q).orElseThrow());
-      expected = Math.addExact(expected, value);
       Value theirs = given.getOrDefault(r.name(), Value.of(value));
       own = Math.addExact(own, count(theirs));
       if (firstWrong.isEmpty() && count(theirs) != value) {
         firstWrong = Optional.of(new Source(r.name(), q));
       }
     }
-    Value right = Value.of(expected);
+    Value right = diagnosis.total(q);
     if (a.given().equals(right)) {
       return finding(a, right, Verdict.RIGHT, List.of(), List.of());
     }
@@ -258,29 +300,9 @@ public final class Checker {
       return new Finding(a, right, Verdict.CARRIED, Optional.empty(), firstWrong,
           Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
     }
-    if (q == Quantity.PARAMS && a.given().equals(Value.of(analysis.totals().trainable()))) {
-      return new Finding(a, right, Verdict.MISTAKE, Optional.of(Mistake.TOTAL_TRAINABLE_ONLY),
-          Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
-    }
-    for (Mistake m : Mistake.values()) {
-      if (!m.perLayer()) {
-        continue;
-      }
-      long sum = 0;
-      boolean changed = false;
-      for (LayerResult r : analysis.layers()) {
-        long value = count(r.value(q).orElseThrow());
-        for (Slip s : slips(r)) {
-          if (s.mistake() == m && s.variant() == 0 && s.changes(q)) {
-            value = count(s.value(q).orElseThrow());
-            changed = true;
-            break;
-          }
-        }
-        sum = Math.addExact(sum, value);
-      }
-      if (changed && a.given().equals(Value.of(sum))) {
-        return new Finding(a, right, Verdict.MISTAKE, Optional.of(m), Optional.empty(),
+    for (TotalPrediction p : diagnosis.totals(q)) {
+      if (a.given().equals(p.value())) {
+        return new Finding(a, right, Verdict.MISTAKE, Optional.of(p.mistake()), Optional.empty(),
             Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
       }
     }

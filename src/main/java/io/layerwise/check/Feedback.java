@@ -92,6 +92,14 @@ public final class Feedback {
     return sb.toString();
   }
 
+  /**
+   * A verdict's wording as a pattern with {@code {0}}-style arguments, for the self-check page,
+   * whose script fills it in as {@link #headline} does.
+   */
+  public String pattern(String key) {
+    return bundle.getString(key);
+  }
+
   /** A label: "Your way", "Right". */
   public String label(String key) {
     return bundle.getString("label." + key);

@@ -41,7 +41,14 @@ final class ConvolutionRules {
       checkTable(calc, layer.connections().get(), cin);
     }
     List<Long> out = WindowRules.slide(calc, w, "kernel", "kernel_size");
-    calc.output(calc.layout.compose(out, f));
+    if (cin != f && layer.connections().isEmpty() && calc.slip(Mistake.CHANNELS_KEPT)) {
+      int rank = w.rank() + 1;
+      long kept = calc.derive(Symbols.outputShape(calc.layout.channelAxis(rank)), Symbols.C_OUT,
+          Formulas.value(Symbols.C_IN, cin), LayerCalc.slipWhy(Mistake.CHANNELS_KEPT));
+      calc.output(calc.layout.compose(out, kept));
+    } else {
+      calc.output(calc.layout.compose(out, f));
+    }
     if (layer.connections().isPresent()) {
       table(calc, layer, layer.connections().get(), out);
       return;
@@ -54,8 +61,14 @@ final class ConvolutionRules {
       factors = new ArrayList<>(factors.subList(0, 1));
       why = LayerCalc.slipWhy(Mistake.KERNEL_ONE_SIDE);
     }
+    long network = calc.networkChannels();
     if (cin > 1 && calc.slip(Mistake.FORGOT_INPUT_CHANNELS)) {
       why = LayerCalc.slipWhy(Mistake.FORGOT_INPUT_CHANNELS);
+    } else if (g == 1 && network > 0 && network != cin
+        && calc.slip(Mistake.CHANNELS_OF_NETWORK_INPUT)) {
+      b.bind(Symbols.C_IN, network);
+      factors.add(var(Symbols.C_IN));
+      why = LayerCalc.slipWhy(Mistake.CHANNELS_OF_NETWORK_INPUT);
     } else if (g != 1 && calc.slip(Mistake.IGNORED_GROUPS)) {
       b.bind(Symbols.C_IN, cin);
       factors.add(var(Symbols.C_IN));
@@ -68,8 +81,12 @@ final class ConvolutionRules {
         b.bind(Symbols.G, g);
       }
     }
-    factors.add(var(calc.filters()));
-    b.bind(calc.filters(), f);
+    if (f > 1 && calc.slip(Mistake.FORGOT_FILTERS)) {
+      why = LayerCalc.slipWhy(Mistake.FORGOT_FILTERS);
+    } else {
+      factors.add(var(calc.filters()));
+      b.bind(calc.filters(), f);
+    }
     Formula weights = new Formula(mul(factors), b.build());
     if (calc.slip(Mistake.NO_WEIGHT_SHARING)) {
       noWeightSharing(calc, out, weights, f, layer.useBias());

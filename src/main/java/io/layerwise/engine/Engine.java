@@ -120,11 +120,22 @@ public final class Engine {
    * @param right the layer's right result, whose inputs the mistaken computations reuse
    */
   public static List<Slip> slips(LayerResult right, Framework framework) {
+    return slips(right, framework, 0);
+  }
+
+  /**
+   * {@link #slips(LayerResult, Framework)}, knowing the channels of the network's input, which
+   * some students take for every layer's ({@link Mistake#CHANNELS_OF_NETWORK_INPUT}).
+   *
+   * @param networkChannels the network input's channels, or 0
+   */
+  public static List<Slip> slips(LayerResult right, Framework framework, long networkChannels) {
     List<Slip> slips = new ArrayList<>();
     for (Mistake m : Mistake.values()) {
       for (int v = 0; v < m.variants(); v++) {
         LayerCalc calc = new LayerCalc(0, right.node(), framework, right.inputShapes(),
             Optional.empty(), new ArrayList<>(), Optional.of(m), v);
+        calc.networkChannels(networkChannels);
         LayerResult wrong;
         try {
           right.node().layer().accept(new LayerRules(calc));
@@ -142,6 +153,28 @@ public final class Engine {
       }
     }
     return slips;
+  }
+
+  /**
+   * One layer computed on the given input shapes, right or with one mistake of the catalogue, as
+   * nothing else in the network matters to it: how the diagnosis learns which of a layer's
+   * numbers follow from its inputs. Lenient: empty when the layer cannot take these inputs.
+   *
+   * @param mistake the mistake to make, with {@code variant}, or empty for the right way
+   */
+  public static Optional<LayerResult> layer(LayerNode node, List<Shape> inputs,
+      Framework framework, Optional<Mistake> mistake, int variant, long networkChannels) {
+    LayerCalc calc = new LayerCalc(0, node, framework, inputs, Optional.empty(),
+        new ArrayList<>(), mistake, variant);
+    calc.networkChannels(networkChannels);
+    try {
+      InputChecks.verify(calc);
+      node.layer().accept(new LayerRules(calc));
+      calc.stopIfFailed();
+      return Optional.of(finish(calc));
+    } catch (LayerCalc.Abort | ArithmeticException | IllegalStateException e) {
+      return Optional.empty();
+    }
   }
 
   private static List<LayerResult> run(

@@ -34,6 +34,7 @@ final class LayerCalc {
   private final Optional<Mistake> mistake;
   private final int variant;
   private boolean slipped;
+  private long networkChannels;
 
   private Shape output;
   private List<Fraction> receptiveField;
@@ -155,6 +156,18 @@ final class LayerCalc {
     }
   }
 
+  /**
+   * The channels of the network's input, for {@link Mistake#CHANNELS_OF_NETWORK_INPUT}; 0 when
+   * not known.
+   */
+  long networkChannels() {
+    return networkChannels;
+  }
+
+  void networkChannels(long channels) {
+    networkChannels = channels;
+  }
+
   /** Which of the mistake's variants to make, from 0. */
   int variant() {
     return variant;
@@ -253,6 +266,9 @@ final class LayerCalc {
     } else if (useBias) {
       biases(biases, why);
       params(Formulas.plus(weights, biases), Explanation.of("params.sum"));
+    } else if (biases.eval() > 0 && slip(Mistake.BIAS_DESPITE_NO_BIAS)) {
+      biases(biases, slipWhy(Mistake.BIAS_DESPITE_NO_BIAS));
+      params(Formulas.plus(weights, biases), slipWhy(Mistake.BIAS_DESPITE_NO_BIAS));
     } else {
       biases(Formulas.constant(0), Explanation.of("biases.none"));
       params(weights, Explanation.of("params.weightsOnly"));

@@ -22,7 +22,20 @@ final class MergeRules {
             + calc.node.inputs().get(i) + "' gives " + other);
       }
     }
-    calc.output(first);
+    int channels = calc.layout.channelAxis(first.rank());
+    if (first.rank() > 1 && calc.slip(Mistake.ADD_AS_CONCATENATE)) {
+      List<Symbol> symbols = new ArrayList<>();
+      List<Long> sizes = new ArrayList<>();
+      for (int i = 0; i < calc.inputs.size(); i++) {
+        symbols.add(Symbol.sub("C", Integer.toString(i + 1)));
+        sizes.add(calc.inputs.get(i).dim(channels));
+      }
+      long sum = calc.derive(Symbols.outputShape(channels), Symbols.C_OUT,
+          Formulas.sum(symbols, sizes), LayerCalc.slipWhy(Mistake.ADD_AS_CONCATENATE));
+      calc.output(first.with(channels, sum));
+    } else {
+      calc.output(first);
+    }
     calc.noParams(Explanation.of("merge.params", calc.inputs.size()));
   }
 
@@ -57,12 +70,13 @@ final class MergeRules {
       symbols.add(Symbol.sub(letter, Integer.toString(i + 1)));
       sizes.add(s.dim(axis));
     }
-    long total =
-        calc.derive(
-            Symbols.outputShape(axis),
-            Symbols.out(letter),
-            Formulas.sum(symbols, sizes),
-            Explanation.of("concatenate.output", calc.inputs.size()));
+    Formula sum = Formulas.sum(symbols, sizes);
+    Explanation why = Explanation.of("concatenate.output", calc.inputs.size());
+    if (calc.slip(Mistake.CONCATENATE_AS_ADD)) {
+      sum = Formulas.value(symbols.get(0), sizes.get(0));
+      why = LayerCalc.slipWhy(Mistake.CONCATENATE_AS_ADD);
+    }
+    long total = calc.derive(Symbols.outputShape(axis), Symbols.out(letter), sum, why);
     calc.output(first.with(axis, total));
     calc.noParams(Explanation.of("merge.params", calc.inputs.size()));
   }

@@ -37,8 +37,16 @@ public enum Mistake {
   RNN_BIAS_CONVENTION("rnn-bias-convention"),
   RETURN_SEQUENCES("return-sequences"),
   FLOPS_INSTEAD_OF_MACS("flops-instead-of-macs"),
+  CHANNELS_OF_NETWORK_INPUT("channels-of-network-input"),
+  BIAS_DESPITE_NO_BIAS("bias-despite-no-bias"),
+  GLOBAL_POOL_AS_FLATTEN("global-pool-as-flatten"),
+  FORGOT_FILTERS("forgot-filters"),
+  CHANNELS_KEPT("channels-kept"),
+  ADD_AS_CONCATENATE("add-as-concatenate"),
+  CONCATENATE_AS_ADD("concatenate-as-add"),
   TOTAL_TRAINABLE_ONLY("total-trainable-only", 0),
-  WRONG_LAYER("wrong-layer", 0);
+  WRONG_LAYER("wrong-layer", 0),
+  MERGE_SHAPE_MISMATCH("merge-shape-mismatch", 0);
 
   private final String id;
   private final int variants;

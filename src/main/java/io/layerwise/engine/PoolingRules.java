@@ -128,6 +128,15 @@ final class PoolingRules {
     int rank = layer.rank() + 1;
     calc.requireRank(rank);
     long c = calc.layout.channels(calc.input());
+    if (!layer.keepDims() && calc.slip(Mistake.GLOBAL_POOL_AS_FLATTEN)) {
+      long n = calc.derive(Symbols.outputShape(0), Symbols.C_OUT,
+          ShapeRules.inputProduct(calc, calc.input()),
+          LayerCalc.slipWhy(Mistake.GLOBAL_POOL_AS_FLATTEN));
+      calc.output(io.layerwise.model.Shape.of(n));
+      calc.dropGeometry();
+      calc.noParams(Explanation.of("global.params"));
+      return;
+    }
     int channelAxis = layer.keepDims() ? calc.layout.channelAxis(rank) : 0;
     calc.derive(
         Symbols.outputShape(channelAxis),

@@ -51,7 +51,10 @@ final class FeedbackBuilder {
     }
     return new FeedbackView(
         AsciiDoc.text(result.exercise().title()),
-        result.correct() + " / " + result.total(),
+        result.carried() > 0
+            ? AsciiDoc.text(new Words(locale).get("js.scoreCarried", result.correct(),
+                result.total(), result.carried()))
+            : result.correct() + " / " + result.total(),
         AsciiDoc.text(words.label("yourWay")),
         AsciiDoc.text(words.label("rightWay")),
         items);

@@ -1,12 +1,13 @@
 package io.layerwise.render;
 
+import io.layerwise.diagnosis.Diagnosis;
+import io.layerwise.diagnosis.LayerDiagnosis;
+import io.layerwise.diagnosis.Prediction;
+import io.layerwise.diagnosis.TotalPrediction;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Derivation;
-import io.layerwise.engine.Engine;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.engine.Mistake;
-import io.layerwise.engine.Notation;
-import io.layerwise.engine.Slip;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
 import io.layerwise.model.Quantity;
@@ -106,23 +107,22 @@ public final class MoodleQuiz {
   private List<Item> items(Analysis a) {
     Exercise e = a.exercise();
     Framework fw = e.framework();
+    Diagnosis diagnosis = Diagnosis.of(a);
     String intro = intro(a);
     List<Item> items = new ArrayList<>();
-    for (LayerResult r : a.layers()) {
-      List<Slip> slips = Engine.slips(r, fw);
+    for (LayerDiagnosis l : diagnosis.layers()) {
+      LayerResult r = l.result();
       for (Quantity q : e.ask()) {
         if (q == Quantity.TOTAL || q == Quantity.RECEPTIVE_FIELD) {
           continue;
         }
-        Value right = r.value(q).orElseThrow();
+        Value right = l.value(q).orElseThrow();
         String label = words.get("column." + q.id());
         String slot = r.name() + "-" + q.id();
         String ask = words.get("moodle.ask." + (q == Quantity.OUTPUT_SHAPE ? "shape" : "count"),
             label, r.name(), r.className(a.exercise().framework()));
-        List<Derivation> derivations = r.derivations().stream()
-            .filter(d -> LayerResult.feeds(d.quantity(), q)).toList();
         String general = "<p>" + Diagram.xml(words.get("moodle.right", right.text())) + "</p>"
-            + math(derivations);
+            + math(l.derivations(q));
         List<Answer> answers = new ArrayList<>();
         boolean shape = q == Quantity.OUTPUT_SHAPE;
         for (String form : shape ? spellings(right, fw) : List.of(right.canonical())) {
@@ -130,16 +130,13 @@ public final class MoodleQuiz {
         }
         Set<String> given = new LinkedHashSet<>();
         answers.forEach(x -> given.add(x.text()));
-        Map<String, List<Slip>> wrong = new LinkedHashMap<>();
-        for (Slip s : slips) {
-          if (s.changes(q)) {
-            wrong.computeIfAbsent(s.value(q).orElseThrow().canonical(), k -> new ArrayList<>())
-                .add(s);
-          }
+        Map<String, List<Prediction>> wrong = new LinkedHashMap<>();
+        for (Prediction p : l.predictions(q)) {
+          wrong.computeIfAbsent(p.value().canonical(), k -> new ArrayList<>()).add(p);
         }
-        for (Map.Entry<String, List<Slip>> w : wrong.entrySet()) {
-          String feedback = diagnosis(w.getValue(), q);
-          Value v = w.getValue().get(0).value(q).orElseThrow();
+        for (Map.Entry<String, List<Prediction>> w : wrong.entrySet()) {
+          String feedback = diagnosis(w.getValue());
+          Value v = w.getValue().get(0).value();
           for (String form : shape ? spellings(v, fw) : List.of(w.getKey())) {
             if (given.add(form)) {
               answers.add(new Answer(0, form, feedback));
@@ -156,46 +153,33 @@ public final class MoodleQuiz {
       }
     }
     if (e.asks(Quantity.TOTAL)) {
-      items.add(new Item("total-params", words.get("total.params"), total(a, intro)));
+      items.add(new Item("total-params", words.get("total.params"), total(diagnosis, intro)));
     }
     return items;
   }
 
-  private Question total(Analysis a, String intro) {
-    Exercise e = a.exercise();
-    long right = a.totals().params();
+  private Question total(Diagnosis diagnosis, String intro) {
+    Exercise e = diagnosis.analysis().exercise();
+    Value right = diagnosis.total(Quantity.PARAMS);
     List<Answer> answers = new ArrayList<>();
-    answers.add(new Answer(100, Long.toString(right), Diagram.xml(words.get("moodle.correct"))));
-    Set<Long> given = new LinkedHashSet<>();
-    given.add(right);
-    if (a.totals().trainable() != right && given.add(a.totals().trainable())) {
-      answers.add(new Answer(0, Long.toString(a.totals().trainable()),
-          feedbackFor(Mistake.TOTAL_TRAINABLE_ONLY, List.of())));
-    }
-    Map<Mistake, Long> perMistake = new LinkedHashMap<>();
-    for (LayerResult r : a.layers()) {
-      Map<Mistake, Long> here = new LinkedHashMap<>();
-      for (Slip s : Engine.slips(r, e.framework())) {
-        if (s.changes(Quantity.PARAMS)) {
-          here.putIfAbsent(s.mistake(), s.wrong().params());
-        }
+    answers.add(new Answer(100, right.canonical(), Diagram.xml(words.get("moodle.correct"))));
+    Set<String> given = new LinkedHashSet<>();
+    given.add(right.canonical());
+    for (TotalPrediction p : diagnosis.totals(Quantity.PARAMS)) {
+      if (!given.add(p.value().canonical())) {
+        continue;
       }
-      for (Mistake m : Mistake.values()) {
-        perMistake.merge(m, here.getOrDefault(m, r.params()), Math::addExact);
-      }
-    }
-    for (Map.Entry<Mistake, Long> m : perMistake.entrySet()) {
-      if (given.add(m.getValue())) {
-        answers.add(new Answer(0, Long.toString(m.getValue()), Diagram.xml(
-            words.get("moodle.everyLayer", m.getKey().title().text(locale))) + " "
-            + Diagram.xml(m.getKey().why().text(locale))));
-      }
+      String feedback = p.mistake() == Mistake.TOTAL_TRAINABLE_ONLY
+          ? feedbackFor(p.mistake(), List.of())
+          : Diagram.xml(words.get("moodle.everyLayer", p.mistake().title().text(locale))) + " "
+              + Diagram.xml(p.mistake().why().text(locale));
+      answers.add(new Answer(0, p.value().canonical(), feedback));
     }
     answers.add(new Answer(0, "*", Diagram.xml(words.get("moodle.unknown"))));
     String label = words.get("total.params");
     return new Question("numerical", Diagram.xml(e.id() + " · " + label), e.id() + "-total",
         intro + "<p><strong>" + Diagram.xml(words.get("moodle.ask.total")) + "</strong></p>",
-        "<p>" + Diagram.xml(words.get("moodle.right", Notation.TEXT.number(right))) + "</p>",
+        "<p>" + Diagram.xml(words.get("moodle.right", right.text())) + "</p>",
         answers);
   }
 
@@ -233,10 +217,10 @@ public final class MoodleQuiz {
   }
 
   /** What a wrong answer's feedback says: the mistake, the student's way, and why. */
-  private String diagnosis(List<Slip> slips, Quantity q) {
-    Slip first = slips.get(0);
-    String html = feedbackFor(first.mistake(), first.shown(q));
-    List<String> others = slips.stream().skip(1).map(s -> s.mistake())
+  private String diagnosis(List<Prediction> predictions) {
+    Prediction first = predictions.get(0);
+    String html = feedbackFor(first.mistake(), first.yours());
+    List<String> others = predictions.stream().skip(1).map(Prediction::mistake)
         .filter(m -> m != first.mistake()).distinct()
         .map(m -> m.title().text(locale)).toList();
     if (!others.isEmpty()) {

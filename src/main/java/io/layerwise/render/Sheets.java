@@ -165,6 +165,7 @@ public final class Sheets {
     }
     view.put("questions", questions);
     view.put("json", page.json());
+    view.put("script", SelfCheckPage.script());
     Map<String, Object> data = new HashMap<>();
     data.put("page", view);
     return process("selfcheck.html.ftl", locale, data);

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * The reports of {@code check}: text for the terminal and the JSON contract {@code {"score":
- * {"correct", "total"}, "findings": [{"layer", "quantity", "given", "expected", "correct",
+ * {"correct", "carried", "wrong", "credited", "total"}, "findings": [{"layer", "quantity", "given", "expected", "correct",
  * "mistake", "carried_from", "explanation"}]}}.
  */
 public final class CheckReport {
@@ -27,7 +27,8 @@ public final class CheckReport {
     String wrong = pad(w.get("wrong"), w.get("ok"));
     StringBuilder sb = new StringBuilder();
     sb.append(r.exercise().title()).append(NL);
-    sb.append(w.get("score", r.correct(), r.total())).append(NL);
+    sb.append(r.carried() > 0 ? w.get("score.carried", r.correct(), r.total(), r.carried())
+        : w.get("score", r.correct(), r.total())).append(NL);
     for (Finding f : r.findings()) {
       sb.append(NL).append("  ").append(f.correct() ? ok : wrong).append("  ").append(f.layer())
           .append(' ').append(f.answer().quantity().id()).append(": ")
@@ -54,6 +55,9 @@ public final class CheckReport {
     w.name("exercise").value(r.exercise().id());
     w.name("score").beginObject();
     w.name("correct").value(r.correct());
+    w.name("carried").value(r.carried());
+    w.name("wrong").value(r.wrong());
+    w.name("credited").value(r.credited());
     w.name("total").value(r.total());
     w.endObject();
     w.name("findings").beginArray();

@@ -115,6 +115,68 @@ class CheckerTest {
   }
 
   @Test
+  void theScoreCreditsCarriedAnswersBesideTheRightOnes() throws ExerciseException {
+    CheckResult r = Layerwise.check(Path.of("exercises/course-example.yaml"),
+        Path.of("exercises/answers/course-example.student-a.yaml"));
+    assertThat(r.correct()).isEqualTo(3);
+    assertThat(r.carried()).isEqualTo(6);
+    assertThat(r.wrong()).isEqualTo(3);
+    assertThat(r.credited()).isEqualTo(9);
+    assertThat(r.total()).isEqualTo(12);
+    assertThat(io.layerwise.report.CheckReport.text(r, Locale.ENGLISH))
+        .contains("Score: 3 of 12 right, 6 more credited as carried errors");
+    assertThat(io.layerwise.report.CheckReport.json(r, Locale.ENGLISH))
+        .contains("\"credited\": 9");
+  }
+
+  @Test
+  void aBatchNormalizationAfterTheStudentsOwnWrongConvolutionIsCarried()
+      throws ExerciseException {
+    CheckResult r = check("""
+        title: conv and batch norm
+        input: [32, 32, 3]
+        layers:
+          - {type: Conv2D, name: conv, filters: 16, kernel_size: 3}
+          - {type: BatchNormalization, name: bn}
+        """, """
+        layers:
+          conv: {output_shape: 32x32x16}
+          bn: {output_shape: 32x32x16, params: 64}
+        """);
+    assertThat(r.findings()).extracting(f -> f.verdict().name())
+        .containsExactly("MISTAKE", "CARRIED", "RIGHT");
+  }
+
+  @Test
+  void aResidualAddOfShapesThatCannotAgreeNamesTheEarlierAnswer() throws ExerciseException {
+    CheckResult r = check(MistakesTest.RESIDUAL, """
+        layers:
+          branch: {output_shape: 30x30x16}
+          add: {output_shape: 30x30x16}
+        """);
+    Finding add = r.findings().get(1);
+    assertThat(add.mistake()).contains(Mistake.MERGE_SHAPE_MISMATCH);
+    assertThat(add.carriedFrom()).contains(new Source("branch", Quantity.OUTPUT_SHAPE));
+    assertThat(new Feedback(Locale.ENGLISH, r.exercise()).text(add))
+        .contains("the shapes of the merged inputs do not agree")
+        .contains("your own output_shape of branch");
+  }
+
+  @Test
+  void aConcatenateOfShapesThatDisagreeOffItsAxisNamesTheEarlierAnswer()
+      throws ExerciseException {
+    // add given 30×30×16 by the student cannot be joined to the 32×32×16 input along channels
+    CheckResult r = check(MistakesTest.RESIDUAL, """
+        layers:
+          add: {output_shape: 30x30x16}
+          concat: {output_shape: 30x30x32}
+        """);
+    Finding concat = r.findings().get(1);
+    assertThat(concat.mistake()).contains(Mistake.MERGE_SHAPE_MISMATCH);
+    assertThat(concat.carriedFrom()).contains(new Source("add", Quantity.OUTPUT_SHAPE));
+  }
+
+  @Test
   void theArticlesTableIsDiagnosedByName() throws ExerciseException {
     CheckResult r = Layerwise.check(Path.of("exercises/course-example.yaml"),
         Path.of("exercises/answers/course-example.article.yaml"));

@@ -59,8 +59,41 @@ class MistakesTest {
         - {type: GRU, name: gru, units: 32}
       """;
 
+  static final String RESIDUAL = """
+      title: residual
+      input: [32, 32, 16]
+      layers:
+        - {type: Conv2D, name: branch, filters: 16, kernel_size: 3, padding: same, use_bias: false}
+        - {type: Add, name: add, inputs: [branch, input]}
+        - {type: Concatenate, name: concat, inputs: [add, input]}
+        - {type: Conv2D, name: wide, filters: 32, kernel_size: 3, padding: same, use_bias: false}
+        - {type: GlobalAveragePooling2D, name: gap}
+      """;
+
   static Stream<Arguments> cases() {
     return Stream.of(
+        // 5·5·3·16 + 16: conv2 counted with the image's 3 channels instead of pool1's 8
+        Arguments.of(Mistake.CHANNELS_OF_NETWORK_INPUT, COURSE, "conv2", "params", "1216",
+            "3216"),
+        // 3·3·32·32 + 32 on a layer without biases: 9,216 + 32
+        Arguments.of(Mistake.BIAS_DESPITE_NO_BIAS, RESIDUAL, "wide", "params", "9248", "9216"),
+        // 32·32·32 values flattened instead of the 32 channels
+        Arguments.of(Mistake.GLOBAL_POOL_AS_FLATTEN, RESIDUAL, "gap", "output_shape", "32768",
+            "32"),
+        // 5·5·3 + 8: one kernel for all eight filters
+        Arguments.of(Mistake.FORGOT_FILTERS, COURSE, "conv1", "params", "83", "608"),
+        // 28×28 with the image's 3 channels instead of the 8 filters
+        Arguments.of(Mistake.CHANNELS_KEPT, COURSE, "conv1", "output_shape", "28x28x3",
+            "28x28x8"),
+        // 16 + 16 channels stacked, where Add keeps 16
+        Arguments.of(Mistake.ADD_AS_CONCATENATE, RESIDUAL, "add", "output_shape", "32x32x32",
+            "32x32x16"),
+        // 16 kept, where Concatenate stacks 16 + 16
+        Arguments.of(Mistake.CONCATENATE_AS_ADD, RESIDUAL, "concat", "output_shape", "32x32x16",
+            "32x32x32"),
+        // the branch given 'valid' (30×30) cannot be added to the 32×32 shortcut
+        Arguments.of(Mistake.MERGE_SHAPE_MISMATCH, RESIDUAL, "branch:output_shape=30x30x16;add",
+            "output_shape", "30x30x16", "32x32x16"),
         // 5·5·8 + 8: the article's CONV1
         Arguments.of(Mistake.FORGOT_INPUT_CHANNELS, COURSE, "conv1", "params", "208", "608"),
         // 120·84, no biases
@@ -207,12 +240,19 @@ class MistakesTest {
   static Finding judge(String exercise, String layer, String quantity, String given)
       throws ExerciseException {
     Analysis a = analysis(exercise);
+    // "earlier:quantity=value;layer" gives an earlier answer first
+    String earlier = "";
+    if (layer.contains(";")) {
+      String[] before = layer.substring(0, layer.indexOf(';')).split("[:=]");
+      earlier = "  " + before[0] + ": {" + before[1] + ": \"" + before[2] + "\"}\n";
+      layer = layer.substring(layer.indexOf(';') + 1);
+    }
     String yaml = layer.equals("total")
         ? "total: {" + quantity + ": \"" + given + "\"}\n"
-        : "layers:\n  " + layer + ": {" + quantity + ": \"" + given + "\"}\n";
+        : "layers:\n" + earlier + "  " + layer + ": {" + quantity + ": \"" + given + "\"}\n";
     Answers answers = AnswersReader.read("answers.yaml", yaml, a.exercise());
     List<Finding> findings = Checker.check(a, answers).findings();
-    assertThat(findings).hasSize(1);
-    return findings.get(0);
+    assertThat(findings).hasSize(earlier.isEmpty() ? 1 : 2);
+    return findings.get(findings.size() - 1);
   }
 }

@@ -176,6 +176,9 @@ class MainTest {
     JsonNode root = JSON.readTree(r.out());
     assertThat(root.get("score").get("total").asInt()).isEqualTo(18);
     assertThat(root.get("score").get("correct").asInt()).isEqualTo(13);
+    assertThat(fieldNames(root.get("score")))
+        .containsExactly("correct", "carried", "wrong", "credited", "total");
+    assertThat(root.get("score").get("credited").asInt()).isEqualTo(13);
     JsonNode first = root.get("findings").get(0);
     assertThat(fieldNames(first)).startsWith("layer", "quantity", "given", "expected", "correct",
         "mistake", "carried_from", "explanation");

@@ -171,6 +171,35 @@ class MoodleQuizTest {
     importable(Sheets.create(Optional.empty()).moodle(List.of(a), Locale.ENGLISH));
   }
 
+  /**
+   * A wrong answer's feedback names the mistake and shows the student's way, but never the right
+   * number (a pooling layer's used to say "0 parameters").
+   */
+  @ParameterizedTest
+  @MethodSource("bundled")
+  void aWrongAnswersFeedbackNeverGivesTheRightNumber(Path file) throws Exception {
+    Analysis a = io.layerwise.Layerwise.explain(file);
+    Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
+        .moodle(List.of(a), Locale.ENGLISH));
+    for (List<Element> questions : bank.values()) {
+      for (Element q : questions) {
+        List<Element> all = children(q, "answer");
+        String right = text(all.get(0), "text");
+        if (!q.getAttribute("type").equals("numerical")) {
+          continue; // a shape's wrong way may show an axis the student got right
+        }
+        for (Element wrong : all) {
+          if (wrong.getAttribute("fraction").equals("0")) {
+            String feedback = text(wrong, "feedback/text").replace("{,}", "")
+                .replaceAll("(?<=\\d),(?=\\d{3})", "");
+            assertThat(feedback).as(text(q, "name/text") + ": " + text(wrong, "text"))
+                .doesNotContainPattern("(?<![\\d.])" + right + "(?![\\d.])");
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void textFromTheFileCannotBreakTheXmlOrTheHtml() throws Exception {
     Analysis a = Bundled.analyzeText("""
