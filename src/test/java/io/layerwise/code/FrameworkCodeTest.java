@@ -216,7 +216,7 @@ class FrameworkCodeTest {
   @ParameterizedTest
   @MethodSource("bundled")
   void pytorchProgramsPrintTheEngineCounts(Path file) throws Exception {
-    assumeTrue(PythonRunner.hasModule("torch"), "PyTorch is not installed");
+    PythonRunner.requireTorch();
     Analysis a = analyze(file);
     FrameworkCode code = FrameworkCode.of(a);
     assumeTrue(code.pytorch().isPresent());
@@ -237,6 +237,7 @@ class FrameworkCodeTest {
   @ParameterizedTest
   @MethodSource("bundled")
   void kerasProgramsPrintTheEngineCounts(Path file) throws Exception {
+    // no TensorFlow (so no Keras) exists for Debian's Python: these run where Keras is installed
     assumeTrue(PythonRunner.hasModule("keras"), "Keras is not installed");
     Analysis a = analyze(file);
     FrameworkCode code = FrameworkCode.of(a);

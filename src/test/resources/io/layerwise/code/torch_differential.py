@@ -1,0 +1,75 @@
+# Builds networks in real PyTorch for TorchDifferentialTest, one process for the whole batch.
+#
+# argv[1]: a JSON file, a list of networks {"id", "input": [sizes without the batch axis], "tokens": bool,
+# "layers": [{"name", "type", "args": {keyword arguments}}]}. Each layer is the module of that
+# name in torch.nn, built with those keyword arguments, and called on the previous layer's output
+# (recurrent layers and attention return tuples: their first element goes on).
+# stdout: one JSON line per network {"id", "layers": [{"shape", "params"}] for every layer that
+# ran, "error": null or {"layer": index, "message"}} where PyTorch refused to build or to run it.
+import json
+import sys
+import warnings
+
+import torch
+from torch import nn
+
+warnings.simplefilter("ignore")
+torch.set_grad_enabled(False)
+
+SEQUENCE_FIRST = ("RNN", "LSTM", "GRU", "MultiheadAttention")
+
+
+def build(layer):
+    return getattr(nn, layer["type"])(**layer["args"])
+
+
+def call(layer, module, x):
+    """The module on a batch of one; time-major modules get (L, 1, F) and give back (1, L, F)."""
+    time_major = layer["type"] in SEQUENCE_FIRST and not layer["args"].get("batch_first", False)
+    if time_major:
+        x = x.transpose(0, 1)
+    if layer["type"] == "MultiheadAttention":
+        y = module(x, x, x)
+    else:
+        y = module(x)
+    if isinstance(y, tuple):
+        y = y[0]
+    return y.transpose(0, 1) if time_major else y
+
+
+def run(net):
+    result = {"id": net["id"], "layers": [], "error": None}
+    modules = []
+    for i, layer in enumerate(net["layers"]):
+        try:
+            modules.append(build(layer))
+        except Exception as e:  # PyTorch refuses the constructor's arguments
+            result["error"] = {"layer": i, "message": type(e).__name__ + ": " + str(e)}
+            return result
+    shapes = {}
+    for i, m in enumerate(modules):
+        m.eval()
+        m.register_forward_hook(lambda mod, args, out, i=i: shapes.__setitem__(
+            i, list((out[0] if isinstance(out, tuple) else out).shape)))
+    if net.get("tokens"):
+        x = torch.zeros([1] + net["input"], dtype=torch.long)
+    else:
+        x = torch.zeros([1] + net["input"])
+    for i, (layer, m) in enumerate(zip(net["layers"], modules)):
+        try:
+            x = call(layer, m, x)
+        except Exception as e:  # PyTorch refuses the input
+            result["error"] = {"layer": i, "message": type(e).__name__ + ": " + str(e)}
+            return result
+        shape = list(x.shape)
+        if layer["type"] not in SEQUENCE_FIRST and shapes.get(i) != shape:
+            raise AssertionError("hook and output disagree: %s %s" % (shapes.get(i), shape))
+        result["layers"].append({"shape": shape[1:],
+                                 "params": sum(p.numel() for p in m.parameters())})
+    return result
+
+
+with open(sys.argv[1], encoding="utf-8") as f:
+    NETS = json.load(f)
+for net in NETS:
+    print(json.dumps(run(net)), flush=True)
