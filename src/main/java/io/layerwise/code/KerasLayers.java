@@ -23,6 +23,7 @@ import io.layerwise.model.Merge;
 import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pad;
 import io.layerwise.model.Padding;
+import io.layerwise.model.PaddingFill;
 import io.layerwise.model.PaddingMode;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
@@ -154,6 +155,9 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
     if (c.connections().isPresent()) {
       return ctx.none("none.connectionTable");
     }
+    if (c.fill() != PaddingFill.ZEROS) {
+      return ctx.none("none.paddingMode", c.fill().torchName());
+    }
     Window w = c.window();
     Python.Call call = layer("Conv" + w.rank() + "D", c.filters(), Python.intOrTuple(w.kernel()));
     window(call, w, true);
@@ -190,6 +194,9 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
    */
   @Override
   public Optional<KerasStep> convTranspose(ConvTranspose c) {
+    if (c.groups() != 1) {
+      return ctx.none("none.transposeGroups", c.groups());
+    }
     Window w = c.window();
     int n = w.rank();
     if (!activationFits(c.activation())) {

@@ -21,6 +21,7 @@ import io.layerwise.model.Merge;
 import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pad;
 import io.layerwise.model.Padding;
+import io.layerwise.model.PaddingFill;
 import io.layerwise.model.PaddingMode;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
@@ -149,6 +150,11 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
     Window w = c.window();
     List<String> parts = convolution("Conv" + w.rank() + "d", ctx.channels(), c.filters(), w,
         c.groups(), c.useBias(), false);
+    if (c.fill() != PaddingFill.ZEROS) {
+      String last = parts.remove(parts.size() - 1);
+      parts.add(last.substring(0, last.length() - 1) + ", padding_mode="
+          + Python.str(c.fill().torchName()) + ")");
+    }
     ctx.countAs(new Conv(c.filters(), LayerContext.explicit(w, ctx.pads(w)), c.groups(),
         c.useBias(), c.activation()), true);
     return apply(sequential(parts), post.get());
@@ -238,6 +244,7 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
     conv.kwIf(outputPadding.stream().anyMatch(p -> p > 0), "output_padding",
         Python.intOrTuple(outputPadding));
     conv.kwIf(w.dilated(), "dilation", Python.intOrTuple(w.dilation()));
+    conv.kwIf(c.groups() != 1, "groups", Long.toString(c.groups()));
     conv.kwIf(!c.useBias(), "bias", "False");
     List<String> parts = new ArrayList<>(List.of(conv.toString()));
     if (crops.stream().anyMatch(p -> p > 0)) {
@@ -250,7 +257,8 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
       ctx.rewritten("rewritten.transposeCrop", parts.get(1));
     }
     ctx.countAs(new ConvTranspose(c.filters(), new Window(w.kernel(), w.strides(),
-        Padding.VALID, w.dilation()), Optional.empty(), c.useBias(), c.activation()), false);
+        Padding.VALID, w.dilation()), Optional.empty(), c.useBias(), c.activation(), c.groups()),
+        false);
     return apply(sequential(parts), post.get());
   }
 

@@ -39,21 +39,22 @@ final class PoolingRules {
   }
 
   /**
-   * PyTorch refuses pooling padding beyond half the window ("pad should be at most half of
-   * effective kernel size"): a window could then lie entirely in the zeros.
+   * PyTorch refuses pooling padding beyond half the kernel ("pad should be at most half of kernel
+   * size"): half the kernel size, not of the dilated window, even where the pool is dilated.
    */
   private static void checkTorchPadding(LayerCalc calc, Window w) {
     if (w.padding().mode() != PaddingMode.EXPLICIT) {
       return;
     }
     for (int i = 0; i < w.rank(); i++) {
-      long span = Math.addExact(Math.multiplyExact(w.dilation().get(i), w.kernel().get(i) - 1), 1);
+      long k = w.kernel().get(i);
       Pad p = w.padding().pads().get(i);
-      if (Math.max(p.before(), p.after()) > span / 2) {
+      if (Math.max(p.before(), p.after()) > k / 2) {
         throw calc.fail("padding", "padding " + Math.max(p.before(), p.after())
-            + " is more than half the pool window " + span
+            + " is more than half the kernel_size " + k
             + (w.rank() > 1 ? " along the " + Layout.word(w.rank(), i) : "")
-            + "; PyTorch allows at most " + span / 2);
+            + "; PyTorch allows at most " + k / 2 + " (\"pad should be at most half of kernel"
+            + " size\"" + (w.dilated() ? ", whatever the dilation" : "") + ")");
       }
     }
   }

@@ -12,7 +12,9 @@ import io.layerwise.model.Flatten;
 import io.layerwise.model.InputCheck;
 import io.layerwise.model.Layer;
 import io.layerwise.model.LayerNorm;
+import io.layerwise.model.Pad;
 import io.layerwise.model.Padding;
+import io.layerwise.model.PaddingFill;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
 import io.layerwise.model.RecurrentCell;
@@ -20,6 +22,7 @@ import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Spelling;
 import io.layerwise.model.Window;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +96,11 @@ final class TorchLayerReader {
    * zeros on both sides (uneven zeros need a ZeroPad2d first).
    */
   private static Padding padding(Fields f, int rank) {
-    Optional<Node> n = f.get("padding");
+    Optional<Node> n = f.get("padding").map(Fields::single);
+    if (n.isPresent() && n.get() != f.get("padding").get()) {
+      long p = f.integer(n.get(), "padding", 0);
+      return Padding.explicit(Collections.nCopies(rank, Pad.symmetric(p)));
+    }
     if (n.isPresent() && n.get() instanceof Node.ListNode list
         && (list.items().stream().anyMatch(i -> i instanceof Node.ListNode)
             || list.items().size() != rank)) {
@@ -108,36 +115,85 @@ final class TorchLayerReader {
   private static ReadLayer conv(Fields f, int rank) {
     long in = f.requiredCount("in_channels", "the input's channels, checked against the input");
     long out = f.requiredCount("out_channels", "the number of output channels");
-    List<Long> kernel = f.requiredTuple("kernel_size", rank, "the size of the kernel, e.g. 3");
-    List<Long> stride = f.tuple("stride", rank, ones(rank), 1);
+    List<Long> kernel = kernel(f, rank);
+    List<Long> stride = f.torchTuple("stride", rank, ones(rank), 1);
     Padding padding = padding(f, rank);
-    List<Long> dilation = f.tuple("dilation", rank, ones(rank), 1);
+    List<Long> dilation = f.torchTuple("dilation", rank, ones(rank), 1);
     long groups = f.count("groups", 1);
     boolean bias = f.bool("bias", true);
-    f.ignore("padding_mode");
+    PaddingFill fill = fill(f);
     Optional<ConnectionTable> table = Connections.read(f, out, groups);
+    if (table.isPresent() && fill != PaddingFill.ZEROS) {
+      f.error(f.locations().get("padding_mode"), "a convolution with a connection table pads"
+          + " with zeros only");
+      fill = PaddingFill.ZEROS;
+    }
     Layer conv = new Conv(out, new Window(kernel, stride, padding, dilation), groups, bias,
-        Optional.empty(), table);
+        Optional.empty(), table, fill);
     return new ReadLayer(conv, List.of(check("in_channels", in, InputCheck.Axes.CHANNELS)));
+  }
+
+  /**
+   * A convolution's kernel: unlike its stride, padding and dilation, a one-element list is not
+   * broadcast, since PyTorch makes the weight's shape of it (a 1-D kernel in a Conv2d, which then
+   * refuses to run).
+   */
+  private static List<Long> kernel(Fields f, int rank) {
+    Optional<Node> n = f.get("kernel_size");
+    if (rank > 1 && n.isPresent() && Fields.single(n.get()) != n.get()) {
+      String k = ((Node.Scalar) Fields.single(n.get())).text();
+      f.error(n.get().location(), "kernel_size [" + k + "] makes a 1-D kernel, and PyTorch"
+          + " refuses to run it on " + rank + " spatial axes (\"expected stride to be a single"
+          + " integer value or a list of 1 values to match the convolution dimensions\"); write"
+          + " kernel_size: " + k + " for the same size on every axis");
+      return ones(rank);
+    }
+    return f.requiredTuple("kernel_size", rank, "the size of the kernel, e.g. 3");
+  }
+
+  /** PyTorch's {@code padding_mode}, as its constructor checks it. */
+  private static PaddingFill fill(Fields f) {
+    Optional<String> mode = f.text("padding_mode");
+    if (mode.isEmpty()) {
+      return PaddingFill.ZEROS;
+    }
+    List<String> names = Arrays.stream(PaddingFill.values()).map(PaddingFill::torchName).toList();
+    for (PaddingFill fill : PaddingFill.values()) {
+      if (fill.torchName().equals(mode.get())) {
+        return fill;
+      }
+    }
+    f.error(f.locations().get("padding_mode"), "padding_mode must be one of " + names
+        + ", as PyTorch says, not '" + mode.get() + "'", Spelling.closest(mode.get(), names));
+    return PaddingFill.ZEROS;
   }
 
   private static ReadLayer convTranspose(Fields f, int rank) {
     long in = f.requiredCount("in_channels", "the input's channels, checked against the input");
     long out = f.requiredCount("out_channels", "the number of output channels");
-    List<Long> kernel = f.requiredTuple("kernel_size", rank, "the size of the kernel, e.g. 3");
-    List<Long> stride = f.tuple("stride", rank, ones(rank), 1);
-    Padding padding = padding(f, rank);
-    Optional<List<Long>> outputPadding = f.has("output_padding")
-        ? Optional.of(f.tuple("output_padding", rank, ones(rank), 0)) : Optional.empty();
-    List<Long> dilation = f.tuple("dilation", rank, ones(rank), 1);
-    long groups = f.count("groups", 1);
-    if (groups != 1) {
-      f.error(f.locations().get("groups"), "groups on a transposed convolution is not supported");
+    List<Long> kernel = kernel(f, rank);
+    List<Long> stride = f.torchTuple("stride", rank, ones(rank), 1);
+    Padding padding = Padding.VALID;
+    Optional<Node> given = f.get("padding");
+    if (given.isPresent() && given.get() instanceof Node.Scalar s
+        && s.kind() == Node.Kind.STRING) {
+      f.error(s.location(), "ConvTranspose" + rank + "d takes padding as a number or one per"
+          + " axis, not '" + s.text() + "': PyTorch refuses string padding for transposed"
+          + " convolutions (\"argument 'padding' must be tuple of ints\")");
+    } else {
+      padding = padding(f, rank);
     }
+    Optional<List<Long>> outputPadding = f.has("output_padding")
+        ? Optional.of(f.torchTuple("output_padding", rank, ones(rank), 0)) : Optional.empty();
+    List<Long> dilation = f.torchTuple("dilation", rank, ones(rank), 1);
+    long groups = f.count("groups", 1);
     boolean bias = f.bool("bias", true);
-    f.ignore("padding_mode");
+    if (fill(f) != PaddingFill.ZEROS) {
+      f.error(f.locations().get("padding_mode"), "Only \"zeros\" padding mode is supported for"
+          + " ConvTranspose" + rank + "d, as PyTorch says");
+    }
     Layer t = new ConvTranspose(out, new Window(kernel, stride, padding, dilation), outputPadding,
-        bias, Optional.empty());
+        bias, Optional.empty(), groups);
     return new ReadLayer(t, List.of(check("in_channels", in, InputCheck.Axes.CHANNELS)));
   }
 
@@ -181,13 +237,13 @@ final class TorchLayerReader {
   }
 
   private static ReadLayer pool(Fields f, PoolOp op, int rank) {
-    List<Long> kernel = f.requiredTuple("kernel_size", rank, "the size of the window, e.g. 2");
+    List<Long> kernel = f.requiredTorchTuple("kernel_size", rank, "the size of the window, e.g. 2");
     boolean none = f.get("stride")
         .filter(n -> n instanceof Node.Scalar s && s.kind() == Node.Kind.NULL).isPresent();
-    List<Long> stride = none ? kernel : f.tuple("stride", rank, kernel, 1);
+    List<Long> stride = none ? kernel : f.torchTuple("stride", rank, kernel, 1);
     Padding padding = padding(f, rank);
     List<Long> dilation = switch (op) {
-      case MAX -> f.tuple("dilation", rank, ones(rank), 1);
+      case MAX -> f.torchTuple("dilation", rank, ones(rank), 1);
       case AVERAGE -> ones(rank);
     };
     boolean ceil = f.bool("ceil_mode", false);

@@ -12,20 +12,29 @@ import java.util.Optional;
  * @param outputPadding extra rows/columns on one side of the output, per axis, when given
  * @param useBias one bias per filter when true
  * @param activation shown on sheets
+ * @param groups PyTorch's {@code groups}: input and output channels split into this many groups,
+ *     each filter seeing only its group's C_in/G input channels (1 in Keras, which has none)
  */
 public record ConvTranspose(
     long filters,
     Window window,
     Optional<List<Long>> outputPadding,
     boolean useBias,
-    Optional<String> activation)
+    Optional<String> activation,
+    long groups)
     implements Layer {
 
   public ConvTranspose {
     outputPadding = outputPadding.map(List::copyOf);
-    if (filters <= 0 || window.rank() > 2) {
-      throw new IllegalArgumentException("filters must be positive; rank 1 or 2");
+    if (filters <= 0 || window.rank() > 2 || groups <= 0) {
+      throw new IllegalArgumentException("filters and groups must be positive; rank 1 or 2");
     }
+  }
+
+  /** An ungrouped transposed convolution, the only kind Keras has. */
+  public ConvTranspose(long filters, Window window, Optional<List<Long>> outputPadding,
+      boolean useBias, Optional<String> activation) {
+    this(filters, window, outputPadding, useBias, activation, 1);
   }
 
   @Override

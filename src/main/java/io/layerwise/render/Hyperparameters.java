@@ -126,6 +126,9 @@ final class Hyperparameters implements LayerVisitor<String> {
     parts.add(words.get("hp.filters", l.filters()));
     parts.addAll(window(l.window(), true));
     l.outputPadding().ifPresent(op -> parts.add(words.get("hp.outputPadding", compact(op))));
+    if (l.groups() > 1) {
+      parts.add(words.get("hp.groups", l.groups()));
+    }
     return join(parts, l.useBias(), l.activation());
   }
 

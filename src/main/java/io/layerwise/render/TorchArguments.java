@@ -105,6 +105,9 @@ final class TorchArguments implements LayerVisitor<Optional<String>> {
     if (!l.useBias()) {
       parts.add("bias=False");
     }
+    if (l.fill() != io.layerwise.model.PaddingFill.ZEROS) {
+      parts.add("padding_mode='" + l.fill().torchName() + "'");
+    }
     return args(parts);
   }
 
@@ -115,6 +118,9 @@ final class TorchArguments implements LayerVisitor<Optional<String>> {
     parts.addAll(convWindow(l.window()));
     l.outputPadding().filter(op -> op.stream().anyMatch(v -> v != 0))
         .ifPresent(op -> parts.add("output_padding=" + tuple(op)));
+    if (l.groups() > 1) {
+      parts.add("groups=" + l.groups());
+    }
     if (!l.useBias()) {
       parts.add("bias=False");
     }

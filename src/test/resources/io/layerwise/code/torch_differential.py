@@ -4,8 +4,9 @@
 # "layers": [{"name", "type", "args": {keyword arguments}}]}. Each layer is the module of that
 # name in torch.nn, built with those keyword arguments, and called on the previous layer's output
 # (recurrent layers and attention return tuples: their first element goes on).
-# stdout: one JSON line per network {"id", "layers": [{"shape", "params"}] for every layer that
-# ran, "error": null or {"layer": index, "message"}} where PyTorch refused to build or to run it.
+# stdout: one line per network, tab-separated: its id, then for every layer that ran its output
+# shape without the batch axis and its parameter count ("3x8x8 224"), then, where PyTorch refused
+# to build or to run a layer, "error", that layer's index and PyTorch's message.
 import json
 import sys
 import warnings
@@ -62,6 +63,9 @@ def run(net):
             result["error"] = {"layer": i, "message": type(e).__name__ + ": " + str(e)}
             return result
         shape = list(x.shape)
+        if 0 in shape:  # PyTorch 1.13's max_pool1d returns an empty output instead of raising
+            result["error"] = {"layer": i, "message": "an empty output %s" % shape}
+            return result
         if layer["type"] not in SEQUENCE_FIRST and shapes.get(i) != shape:
             raise AssertionError("hook and output disagree: %s %s" % (shapes.get(i), shape))
         result["layers"].append({"shape": shape[1:],
@@ -72,4 +76,10 @@ def run(net):
 with open(sys.argv[1], encoding="utf-8") as f:
     NETS = json.load(f)
 for net in NETS:
-    print(json.dumps(run(net)), flush=True)
+    r = run(net)
+    fields = [r["id"]] + ["%s %d" % ("x".join(map(str, l["shape"])), l["params"])
+                          for l in r["layers"]]
+    if r["error"]:
+        fields += ["error", str(r["error"]["layer"]),
+                   " ".join(r["error"]["message"].split())]
+    print("\t".join(fields), flush=True)
