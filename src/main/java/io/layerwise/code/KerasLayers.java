@@ -373,7 +373,13 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
 
   @Override
   public Optional<KerasStep> upSampling(UpSampling u) {
-    return step(layer("UpSampling2D", Python.intOrTuple(u.size())));
+    int axes = ctx.in().rank() - 1;
+    if (axes < 1 || axes > 3) {
+      return ctx.none("none.engine", "UpSampling" + axes + "D");
+    }
+    List<Long> factors = u.factors(axes);
+    return step(layer("UpSampling" + axes + "D", axes == 1 ? Long.toString(factors.get(0))
+        : Python.intOrTuple(factors)));
   }
 
   @Override

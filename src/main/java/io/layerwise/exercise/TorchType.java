@@ -46,7 +46,10 @@ enum TorchType {
   SILU("SiLU", LayerType.ACTIVATION),
   ELU("ELU", LayerType.ACTIVATION),
   LEAKY_RELU("LeakyReLU", LayerType.ACTIVATION),
-  SOFTMAX("Softmax", LayerType.ACTIVATION);
+  SOFTMAX("Softmax", LayerType.ACTIVATION),
+  IDENTITY("Identity", LayerType.ACTIVATION),
+  ZERO_PAD2D("ZeroPad2d", LayerType.ZERO_PADDING2D),
+  UPSAMPLE("Upsample", LayerType.UP_SAMPLING2D);
 
   private final String className;
   private final LayerType type;

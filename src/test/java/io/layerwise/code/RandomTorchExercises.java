@@ -26,7 +26,7 @@ public final class RandomTorchExercises {
       "LayerNorm", "MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d",
       "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "RNN",
       "LSTM", "GRU", "Embedding", "Dropout", "Flatten", "ReLU", "ReLU6", "Sigmoid", "Tanh", "GELU",
-      "SiLU", "ELU", "LeakyReLU", "Softmax");
+      "SiLU", "ELU", "LeakyReLU", "Softmax", "Identity", "ZeroPad2d", "Upsample");
 
   /**
    * One module of a network.
@@ -188,7 +188,11 @@ public final class RandomTorchExercises {
     long c = shape.get(0);
     long last = shape.get(rank - 1);
     List<String> kinds = new ArrayList<>(List.of("Linear", "LayerNorm", "Dropout", "Flatten",
-        "ReLU", "ReLU6", "Sigmoid", "Tanh", "GELU", "SiLU", "ELU", "LeakyReLU", "Softmax"));
+        "ReLU", "ReLU6", "Sigmoid", "Tanh", "GELU", "SiLU", "ELU", "LeakyReLU", "Softmax",
+        "Identity"));
+    if (rank >= 2) {
+      kinds.add("Upsample");
+    }
     switch (rank) {
       case 1 -> kinds.addAll(List.of("BatchNorm1d", "Linear", "Linear"));
       case 2 -> kinds.addAll(List.of("Conv1d", "Conv1d", "ConvTranspose1d", "MaxPool1d",
@@ -196,7 +200,7 @@ public final class RandomTorchExercises {
           "GRU"));
       case 3 -> kinds.addAll(List.of("Conv2d", "Conv2d", "Conv2d", "ConvTranspose2d",
           "MaxPool2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d",
-          "BatchNorm2d"));
+          "BatchNorm2d", "ZeroPad2d"));
       case 4 -> kinds.addAll(List.of("Conv3d", "Conv3d", "MaxPool3d", "AvgPool3d",
           "BatchNorm3d"));
       default -> { }
@@ -211,7 +215,10 @@ public final class RandomTorchExercises {
       case "Softmax" -> args("dim", (long) -1);
       case "LeakyReLU" -> args("negative_slope", 0.1);
       case "ELU" -> args("alpha", 1.0);
-      case "Flatten", "ReLU", "ReLU6", "Sigmoid", "Tanh", "GELU", "SiLU" -> args();
+      case "Flatten", "ReLU", "ReLU6", "Sigmoid", "Tanh", "GELU", "SiLU", "Identity" -> args();
+      case "ZeroPad2d" -> args("padding", chance(50) ? (Object) between(0, 2)
+          : List.of(between(0, 2), between(0, 2), between(0, 2), between(0, 2)));
+      case "Upsample" -> upsample(spatial);
       case "BatchNorm1d", "BatchNorm2d", "BatchNorm3d" ->
           args("num_features", expected(c), "affine", rnd.nextBoolean());
       case "Conv1d", "Conv2d", "Conv3d" -> conv(spatial, c);
@@ -224,6 +231,36 @@ public final class RandomTorchExercises {
       default -> throw new IllegalStateException(type);
     };
     return new Module(name, type, a);
+  }
+
+  private Map<String, Object> upsample(int rank) {
+    String mode = chance(60) ? "nearest" : pick(List.of("linear", "bilinear", "bicubic",
+        "trilinear", "nearest-exact"));
+    int axes = switch (mode) {
+      case "linear" -> 1;
+      case "bilinear", "bicubic" -> 2;
+      case "trilinear" -> 3;
+      default -> rank;
+    };
+    if (chance(70) && axes != rank) {
+      mode = "nearest";
+      axes = rank;
+    }
+    Object factor;
+    if (chance(30)) {
+      List<Long> factors = new ArrayList<>();
+      for (int i = 0; i < axes; i++) {
+        factors.add(between(1, 3));
+      }
+      factor = factors;
+    } else {
+      factor = chance(20) ? (Object) (double) between(1, 3) : between(1, 3);
+    }
+    Map<String, Object> a = args("scale_factor", factor);
+    if (!mode.equals("nearest") || chance(30)) {
+      a.put("mode", mode);
+    }
+    return a;
   }
 
   private Map<String, Object> layerNorm(List<Long> shape) {

@@ -21,7 +21,9 @@ SEQUENCE_FIRST = ("RNN", "LSTM", "GRU", "MultiheadAttention")
 
 
 def build(layer):
-    return getattr(nn, layer["type"])(**layer["args"])
+    """The module; a YAML list stands for the tuple a PyTorch user writes, (2, 2)."""
+    args = {k: tuple(v) if isinstance(v, list) else v for k, v in layer["args"].items()}
+    return getattr(nn, layer["type"])(**args)
 
 
 def call(layer, module, x):
