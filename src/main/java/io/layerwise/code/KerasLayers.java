@@ -17,6 +17,7 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
@@ -345,6 +346,15 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
     call.kwIf(!b.center(), "center", "False").kwIf(!b.scale(), "scale", "False");
     ctx.countAs(new BatchNorm(OptionalInt.of(ctx.position(axis) + 1), b.center(), b.scale()),
         true);
+    return step(finish(call, Optional.empty()));
+  }
+
+  /** Keras' GroupNormalization; groups=-1 is one group per channel (instance normalisation). */
+  @Override
+  public Optional<KerasStep> groupNorm(GroupNorm g) {
+    Python.Call call = layer("GroupNormalization");
+    call.kw("groups", Long.toString(g.groups().orElse(-1)));
+    call.kwIf(!g.center(), "center", "False").kwIf(!g.scale(), "scale", "False");
     return step(finish(call, Optional.empty()));
   }
 

@@ -15,6 +15,7 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
@@ -158,6 +159,12 @@ final class Needs implements LayerVisitor<List<Perm>> {
       case KERAS -> asTheyCome();
       case PYTORCH -> axisAt(axis, 0);
     };
+  }
+
+  /** Both frameworks normalise groups of their own channel axis. */
+  @Override
+  public List<Perm> groupNorm(GroupNorm layer) {
+    return channels();
   }
 
   /** Keras is told the axis; PyTorch normalises the last. */

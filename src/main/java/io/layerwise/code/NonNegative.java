@@ -14,6 +14,7 @@ import io.layerwise.model.Dropout;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNode;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
@@ -134,6 +135,11 @@ final class NonNegative implements LayerVisitor<Boolean> {
 
   @Override
   public Boolean batchNorm(BatchNorm layer) {
+    return false;
+  }
+
+  @Override
+  public Boolean groupNorm(GroupNorm layer) {
     return false;
   }
 

@@ -15,6 +15,7 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
@@ -377,6 +378,28 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
     }
     return Optional.of(TorchStep.expression(
         in -> Activations.torchFunction(f, in.get(0), dim).orElseThrow()));
+  }
+
+  /**
+   * PyTorch's GroupNorm(G, C), or InstanceNorm1d/2d/3d(C) for one group per channel (up to
+   * three spatial axes); γ and β together or neither.
+   */
+  @Override
+  public Optional<TorchStep> groupNorm(GroupNorm g) {
+    Shape in = ctx.targetIn();
+    if (g.center() != g.scale()) {
+      return ctx.none("none.batchNormAffine", g.scale() ? "γ" : "β");
+    }
+    if (g.groups().isPresent()) {
+      return Optional.of(TorchStep.module(module(nn("GroupNorm").arg(g.groups().getAsLong())
+          .arg(in.dim(0)).kwIf(!g.center(), "affine", "False"))));
+    }
+    if (in.rank() < 2 || in.rank() > 4) {
+      return ctx.none("none.batchNormRank", ctx.in().toString());
+    }
+    return Optional.of(TorchStep.module(module(nn("InstanceNorm" + (in.rank() - 1) + "d")
+        .arg(in.dim(0)).kwIf(g.center(), "affine", "True")
+        .kwIf(g.runningStats(), "track_running_stats", "True"))));
   }
 
   /** PyTorch's batch normalisation: axis 1, γ and β together or neither, up to 3-D. */

@@ -14,6 +14,7 @@ import io.layerwise.model.Dropout;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
@@ -113,6 +114,12 @@ final class LayerRules implements LayerVisitor<Void> {
   @Override
   public Void layerNorm(LayerNorm layer) {
     NormalizationRules.layerNorm(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void groupNorm(GroupNorm layer) {
+    NormalizationRules.groupNorm(calc, layer);
     return null;
   }
 

@@ -55,7 +55,7 @@ public final class Pitfalls {
         case MULTI_HEAD_ATTENTION -> keys.add("pitfall.attention");
         case RBF -> keys.add("pitfall.rbf");
         case TIME_DISTRIBUTED -> keys.add("pitfall.timeDistributed");
-        case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
+        case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, GROUP_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
             ADD, SUBTRACT, MULTIPLY, MAXIMUM, AVERAGE, CONCATENATE, CROPPING2D, EMBEDDING -> {
           // nothing students commonly get wrong about these
         }

@@ -9,6 +9,7 @@ import io.layerwise.model.Dense;
 import io.layerwise.model.Dropout;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.InputCheck;
 import io.layerwise.model.Layer;
 import io.layerwise.model.LayerNorm;
@@ -29,6 +30,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Reads a layer named by its PyTorch module, with PyTorch's constructor arguments and defaults
@@ -57,6 +59,10 @@ final class TorchLayerReader {
       case BATCH_NORM2D -> batchNorm(f, List.of(3L));
       case BATCH_NORM3D -> batchNorm(f, List.of(4L));
       case LAYER_NORM -> layerNorm(f);
+      case GROUP_NORM -> groupNorm(f);
+      case INSTANCE_NORM1D -> instanceNorm(f, 2);
+      case INSTANCE_NORM2D -> instanceNorm(f, 3);
+      case INSTANCE_NORM3D -> instanceNorm(f, 4);
       case MAX_POOL1D -> pool(f, PoolOp.MAX, 1);
       case MAX_POOL2D -> pool(f, PoolOp.MAX, 2);
       case MAX_POOL3D -> pool(f, PoolOp.MAX, 3);
@@ -225,6 +231,41 @@ final class TorchLayerReader {
     return new ReadLayer(new BatchNorm(OptionalInt.empty(), affine, affine), List.of(
         new InputCheck("type", ranks, InputCheck.Axes.RANK),
         check("num_features", features, InputCheck.Axes.CHANNELS)));
+  }
+
+  /**
+   * {@code GroupNorm(num_groups, num_channels, eps=1e-05, affine=True)}; as in PyTorch, the input
+   * must have num_channels channels only where γ and β are kept per channel (affine).
+   */
+  private static ReadLayer groupNorm(Fields f) {
+    long groups = f.requiredCount("num_groups", "the groups the channels fall into");
+    long channels = f.requiredCount("num_channels", "the input's channels");
+    if (channels % groups != 0) {
+      f.error(f.locations().getOrDefault("num_groups", f.location()), "num_channels " + channels
+          + " must be divisible by num_groups " + groups + ", as PyTorch says");
+    }
+    boolean affine = f.bool("affine", true);
+    f.ignore("eps");
+    return new ReadLayer(new GroupNorm(OptionalLong.of(groups), affine, affine, false, false),
+        affine ? List.of(check("num_channels", channels, InputCheck.Axes.CHANNELS)) : List.of());
+  }
+
+  /**
+   * {@code InstanceNorm1d/2d/3d(num_features, affine=False, track_running_stats=False)}. PyTorch
+   * checks num_features against the input only where it keeps something per channel (affine or
+   * running statistics); otherwise it merely warns, and so does not Layerwise.
+   */
+  private static ReadLayer instanceNorm(Fields f, long rank) {
+    long features = f.requiredCount("num_features", "the input's channels");
+    boolean affine = f.bool("affine", false);
+    boolean stats = f.bool("track_running_stats", false);
+    f.ignore("eps", "momentum");
+    List<InputCheck> checks = new ArrayList<>(List.of(
+        new InputCheck("type", List.of(rank), InputCheck.Axes.RANK)));
+    if (affine || stats) {
+      checks.add(check("num_features", features, InputCheck.Axes.CHANNELS));
+    }
+    return new ReadLayer(new GroupNorm(OptionalLong.empty(), affine, affine, true, stats), checks);
   }
 
   private static ReadLayer layerNorm(Fields f) {

@@ -20,6 +20,7 @@ public sealed interface Layer
         Activation,
         BatchNorm,
         LayerNorm,
+        GroupNorm,
         ZeroPadding,
         Cropping,
         UpSampling,

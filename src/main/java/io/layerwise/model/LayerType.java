@@ -35,6 +35,7 @@ public enum LayerType {
   ACTIVATION("Activation"),
   BATCH_NORMALIZATION("BatchNormalization"),
   LAYER_NORMALIZATION("LayerNormalization"),
+  GROUP_NORMALIZATION("GroupNormalization"),
   ZERO_PADDING2D("ZeroPadding2D"),
   CROPPING2D("Cropping2D"),
   UP_SAMPLING2D("UpSampling2D"),
@@ -101,6 +102,7 @@ public enum LayerType {
       case BATCH_NORMALIZATION -> inputRank <= 0 ? className : inputRank <= 2 ? "BatchNorm1d"
           : inputRank <= 4 ? "BatchNorm" + (inputRank - 1) + "d" : className;
       case LAYER_NORMALIZATION -> "LayerNorm";
+      case GROUP_NORMALIZATION -> "GroupNorm";
       case ZERO_PADDING2D -> "ZeroPad2d";
       case UP_SAMPLING2D -> "Upsample";
       case SIMPLE_RNN -> "RNN";

@@ -32,6 +32,8 @@ public interface LayerVisitor<R> {
 
   R layerNorm(LayerNorm layer);
 
+  R groupNorm(GroupNorm layer);
+
   R zeroPadding(ZeroPadding layer);
 
   R cropping(Cropping layer);

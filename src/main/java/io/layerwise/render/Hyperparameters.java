@@ -16,6 +16,7 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerNode;
 import io.layerwise.model.LayerVisitor;
@@ -239,6 +240,13 @@ final class Hyperparameters implements LayerVisitor<String> {
   public String batchNorm(BatchNorm l) {
     List<String> parts = new ArrayList<>();
     l.axis().ifPresent(a -> parts.add(words.get("hp.axis", a)));
+    return affine(parts, l.center(), l.scale());
+  }
+
+  @Override
+  public String groupNorm(GroupNorm l) {
+    List<String> parts = new ArrayList<>();
+    l.groups().ifPresent(g -> parts.add(words.get("hp.groups", g)));
     return affine(parts, l.center(), l.scale());
   }
 

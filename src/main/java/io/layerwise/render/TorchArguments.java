@@ -14,6 +14,7 @@ import io.layerwise.model.Dropout;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
@@ -206,6 +207,16 @@ final class TorchArguments implements LayerVisitor<Optional<String>> {
       return Optional.empty();
     }
     return Optional.of(channels() + (l.center() && l.scale() ? "" : ", affine=False"));
+  }
+
+  @Override
+  public Optional<String> groupNorm(GroupNorm l) {
+    String affine = l.center() && l.scale() ? "" : ", affine=False";
+    if (l.groups().isPresent()) {
+      return Optional.of(l.groups().getAsLong() + ", " + channels() + affine);
+    }
+    return Optional.of(channels() + (l.center() && l.scale() ? ", affine=True" : "")
+        + (l.runningStats() ? ", track_running_stats=True" : ""));
   }
 
   @Override

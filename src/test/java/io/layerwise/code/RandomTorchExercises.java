@@ -26,7 +26,8 @@ public final class RandomTorchExercises {
       "LayerNorm", "MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d",
       "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "RNN",
       "LSTM", "GRU", "Embedding", "Dropout", "Flatten", "ReLU", "ReLU6", "Sigmoid", "Tanh", "GELU",
-      "SiLU", "ELU", "LeakyReLU", "Softmax", "Identity", "ZeroPad2d", "Upsample");
+      "SiLU", "ELU", "LeakyReLU", "Softmax", "Identity", "ZeroPad2d", "Upsample", "GroupNorm", "InstanceNorm1d", "InstanceNorm2d",
+      "InstanceNorm3d");
 
   /**
    * One module of a network.
@@ -191,7 +192,7 @@ public final class RandomTorchExercises {
         "ReLU", "ReLU6", "Sigmoid", "Tanh", "GELU", "SiLU", "ELU", "LeakyReLU", "Softmax",
         "Identity"));
     if (rank >= 2) {
-      kinds.add("Upsample");
+      kinds.addAll(List.of("Upsample", "GroupNorm", "InstanceNorm" + (rank - 1) + "d"));
     }
     switch (rank) {
       case 1 -> kinds.addAll(List.of("BatchNorm1d", "Linear", "Linear"));
@@ -219,6 +220,10 @@ public final class RandomTorchExercises {
       case "ZeroPad2d" -> args("padding", chance(50) ? (Object) between(0, 2)
           : List.of(between(0, 2), between(0, 2), between(0, 2), between(0, 2)));
       case "Upsample" -> upsample(spatial);
+      case "GroupNorm" -> groupNorm(c);
+      case "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d" -> args("num_features",
+          chance(15) ? c + 1 : c, "affine", rnd.nextBoolean(), "track_running_stats",
+          chance(30));
       case "BatchNorm1d", "BatchNorm2d", "BatchNorm3d" ->
           args("num_features", expected(c), "affine", rnd.nextBoolean());
       case "Conv1d", "Conv2d", "Conv3d" -> conv(spatial, c);
@@ -231,6 +236,17 @@ public final class RandomTorchExercises {
       default -> throw new IllegalStateException(type);
     };
     return new Module(name, type, a);
+  }
+
+  private Map<String, Object> groupNorm(long c) {
+    List<Long> divisors = new ArrayList<>();
+    for (long g = 1; g <= c; g++) {
+      if (c % g == 0 || chance(10)) {
+        divisors.add(g);
+      }
+    }
+    return args("num_groups", pick(divisors), "num_channels", expected(c),
+        "affine", rnd.nextBoolean());
   }
 
   private Map<String, Object> upsample(int rank) {

@@ -15,6 +15,7 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
@@ -164,6 +165,19 @@ final class WeightShapes implements LayerVisitor<List<List<Long>>> {
   @Override
   public List<List<Long>> activation(Activation l) {
     return List.of();
+  }
+
+  @Override
+  public List<List<Long>> groupNorm(GroupNorm l) {
+    long c = in.dim(framework == Framework.KERAS ? in.rank() - 1 : 0);
+    List<List<Long>> w = new ArrayList<>();
+    if (l.scale()) {
+      w.add(List.of(c));
+    }
+    if (l.center()) {
+      w.add(List.of(c));
+    }
+    return w;
   }
 
   @Override
