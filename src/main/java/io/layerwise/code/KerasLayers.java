@@ -36,6 +36,7 @@ import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -469,6 +470,21 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
     call.kwIf(!m.useBias(), "use_bias", "False");
     return Optional.of(KerasStep.of(new Call(finish(call, Optional.empty()).toString(),
         Arity.QUERY_VALUE)));
+  }
+
+  /**
+   * PyTorch's MultiheadAttention as Keras' MultiHeadAttention with key_dim = value_dim = E/H,
+   * which counts the same; PyTorch's bias_k and bias_v have no Keras counterpart.
+   */
+  @Override
+  public Optional<KerasStep> torchAttention(TorchAttention m) {
+    if (m.addBiasKv()) {
+      return ctx.none("none.attentionBiasKv");
+    }
+    Python.Call call = layer("MultiHeadAttention", m.numHeads(), m.embedDim() / m.numHeads());
+    call.kwIf(!m.bias(), "use_bias", "False");
+    return Optional.of(KerasStep.of(new Call(finish(call, Optional.empty()).toString(),
+        Arity.QUERY_KEY_VALUE)));
   }
 
   @Override

@@ -29,6 +29,7 @@ import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 import java.util.Collections;
@@ -226,6 +227,11 @@ final class Needs implements LayerVisitor<List<Perm>> {
 
   @Override
   public List<Perm> multiHeadAttention(MultiHeadAttention layer) {
+    return exerciseOrder();
+  }
+
+  @Override
+  public List<Perm> torchAttention(TorchAttention layer) {
     return exerciseOrder();
   }
 

@@ -29,6 +29,7 @@ import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 import java.util.HashMap;
@@ -198,6 +199,11 @@ final class NonNegative implements LayerVisitor<Boolean> {
 
   @Override
   public Boolean multiHeadAttention(MultiHeadAttention layer) {
+    return false;
+  }
+
+  @Override
+  public Boolean torchAttention(TorchAttention layer) {
     return false;
   }
 

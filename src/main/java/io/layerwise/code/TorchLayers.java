@@ -34,6 +34,7 @@ import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -613,6 +614,23 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
       String query = in.get(0);
       String value = in.size() > 1 ? in.get(1) : query;
       String key = in.size() > 2 ? in.get(2) : value;
+      return List.of(out + " = " + self + "(" + query + ", " + key + ", " + value
+          + ", need_weights=False)[0]");
+    }));
+  }
+
+  @Override
+  public Optional<TorchStep> torchAttention(TorchAttention m) {
+    Python.Call mha = nn("MultiheadAttention").arg(m.embedDim()).arg(m.numHeads())
+        .kwIf(!m.bias(), "bias", "False")
+        .kwIf(m.addBiasKv(), "add_bias_kv", "True")
+        .kwIf(m.kdim().isPresent(), "kdim", Long.toString(m.keySize()))
+        .kwIf(m.vdim().isPresent(), "vdim", Long.toString(m.valueSize()))
+        .kw("batch_first", "True");
+    return Optional.of(new TorchStep(Optional.of(module(mha)), (self, in, out) -> {
+      String query = in.get(0);
+      String key = in.size() > 1 ? in.get(1) : query;
+      String value = in.size() > 2 ? in.get(2) : key;
       return List.of(out + " = " + self + "(" + query + ", " + key + ", " + value
           + ", need_weights=False)[0]");
     }));

@@ -27,6 +27,7 @@ import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 
@@ -156,6 +157,12 @@ final class LayerRules implements LayerVisitor<Void> {
   @Override
   public Void multiHeadAttention(MultiHeadAttention layer) {
     AttentionRules.attention(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void torchAttention(TorchAttention layer) {
+    AttentionRules.torch(calc, layer);
     return null;
   }
 

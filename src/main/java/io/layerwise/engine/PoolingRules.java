@@ -21,6 +21,7 @@ final class PoolingRules {
     calc.requireRank(layer.window().rank() + 1);
     if (calc.pytorch()) {
       checkTorchPadding(calc, layer.window());
+      checkTorchAverage3d(calc, layer);
     }
     List<Long> out = WindowRules.slide(calc, layer.window(), "pool window", "pool_size",
         layer.ceilMode());
@@ -55,6 +56,25 @@ final class PoolingRules {
             + (w.rank() > 1 ? " along the " + Layout.word(w.rank(), i) : "")
             + "; PyTorch allows at most " + k / 2 + " (\"pad should be at most half of kernel"
             + " size\"" + (w.dilated() ? ", whatever the dilation" : "") + ")");
+      }
+    }
+  }
+
+  /**
+   * PyTorch's AvgPool3d, unlike its other pools, wants the unpadded input at least as large as
+   * the kernel on every axis.
+   */
+  private static void checkTorchAverage3d(LayerCalc calc, Pooling layer) {
+    Window w = layer.window();
+    if (w.rank() != 3 || layer.op() != io.layerwise.model.PoolOp.AVERAGE) {
+      return;
+    }
+    List<Long> in = calc.layout.spatial(calc.input());
+    for (int i = 0; i < 3; i++) {
+      if (in.get(i) < w.kernel().get(i)) {
+        throw calc.fail("kernel_size", "kernel_size " + w.kernel().get(i) + " exceeds the unpadded"
+            + " input's " + in.get(i) + " along the " + Layout.word(3, i) + ", which PyTorch's"
+            + " AvgPool3d refuses whatever the padding (\"input image smaller than kernel size\")");
       }
     }
   }

@@ -21,6 +21,7 @@ import io.layerwise.model.Pooling;
 import io.layerwise.model.RecurrentCell;
 import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Spelling;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -77,6 +78,7 @@ final class TorchLayerReader {
       case LSTM -> recurrent(f, RecurrentCell.LSTM);
       case GRU -> recurrent(f, RecurrentCell.GRU);
       case EMBEDDING -> embedding(f);
+      case MULTIHEAD_ATTENTION -> attention(f);
       case DROPOUT -> dropout(f);
       case FLATTEN -> flatten(f);
       case RELU -> activation(f, "relu", "inplace");
@@ -338,6 +340,27 @@ final class TorchLayerReader {
     RecurrentStack stack = new RecurrentStack(cell, hidden, layers, bidirectional, bias,
         batchFirst, nonlinearity);
     return new ReadLayer(stack, List.of(check("input_size", input, InputCheck.Axes.TRAILING)));
+  }
+
+  /**
+   * {@code MultiheadAttention(embed_dim, num_heads, dropout=0.0, bias=True, add_bias_kv=False,
+   * add_zero_attn=False, kdim=None, vdim=None, batch_first=False)}.
+   */
+  private static ReadLayer attention(Fields f) {
+    long e = f.requiredCount("embed_dim", "the query's features, e.g. 64");
+    long h = f.requiredCount("num_heads", "the number of heads, which must divide embed_dim");
+    if (e % h != 0) {
+      f.error(f.locations().getOrDefault("num_heads", f.location()), "embed_dim must be"
+          + " divisible by num_heads, as PyTorch says (" + e + " is not divisible by " + h + ")");
+    }
+    f.fraction("dropout", 0);
+    boolean bias = f.bool("bias", true);
+    boolean biasKv = f.bool("add_bias_kv", false);
+    f.bool("add_zero_attn", false);
+    OptionalLong kdim = f.has("kdim") ? OptionalLong.of(f.count("kdim", e)) : OptionalLong.empty();
+    OptionalLong vdim = f.has("vdim") ? OptionalLong.of(f.count("vdim", e)) : OptionalLong.empty();
+    boolean batchFirst = f.bool("batch_first", false);
+    return ReadLayer.of(new TorchAttention(e, h, bias, biasKv, kdim, vdim, batchFirst));
   }
 
   private static ReadLayer embedding(Fields f) {

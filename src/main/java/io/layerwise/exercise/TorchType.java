@@ -40,6 +40,7 @@ enum TorchType {
   LSTM("LSTM", LayerType.LSTM),
   GRU("GRU", LayerType.GRU),
   EMBEDDING("Embedding", LayerType.EMBEDDING),
+  MULTIHEAD_ATTENTION("MultiheadAttention", LayerType.MULTI_HEAD_ATTENTION),
   DROPOUT("Dropout", LayerType.DROPOUT),
   FLATTEN("Flatten", LayerType.FLATTEN),
   RELU("ReLU", LayerType.ACTIVATION),

@@ -31,6 +31,7 @@ public sealed interface Layer
         Recurrent,
         Bidirectional,
         MultiHeadAttention,
+        TorchAttention,
         AdaptivePooling,
         RecurrentStack,
         Rbf,

@@ -54,6 +54,8 @@ public interface LayerVisitor<R> {
 
   R multiHeadAttention(MultiHeadAttention layer);
 
+  R torchAttention(TorchAttention layer);
+
   R adaptivePooling(AdaptivePooling layer);
 
   R recurrentStack(RecurrentStack layer);

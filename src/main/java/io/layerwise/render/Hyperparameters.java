@@ -31,6 +31,7 @@ import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -298,6 +299,18 @@ final class Hyperparameters implements LayerVisitor<String> {
     parts.add(words.get("hp.heads", l.numHeads(), l.keyDim()));
     l.valueDim().ifPresent(v -> parts.add(words.get("hp.valueDim", v)));
     return join(parts, l.useBias(), Optional.empty());
+  }
+
+  @Override
+  public String torchAttention(TorchAttention l) {
+    List<String> parts = new ArrayList<>();
+    parts.add(words.get("hp.heads", l.numHeads(), l.embedDim() / l.numHeads()));
+    l.kdim().ifPresent(k -> parts.add("kdim " + k));
+    l.vdim().ifPresent(v -> parts.add("vdim " + v));
+    if (l.addBiasKv()) {
+      parts.add("add_bias_kv");
+    }
+    return join(parts, l.bias(), Optional.empty());
   }
 
   @Override

@@ -30,6 +30,7 @@ import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -308,6 +309,24 @@ final class TorchArguments implements LayerVisitor<Optional<String>> {
   @Override
   public Optional<String> multiHeadAttention(MultiHeadAttention l) {
     return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> torchAttention(TorchAttention l) {
+    List<String> parts = new ArrayList<>(List.of(Long.toString(l.embedDim()),
+        Long.toString(l.numHeads())));
+    if (!l.bias()) {
+      parts.add("bias=False");
+    }
+    if (l.addBiasKv()) {
+      parts.add("add_bias_kv=True");
+    }
+    l.kdim().ifPresent(k -> parts.add("kdim=" + k));
+    l.vdim().ifPresent(v -> parts.add("vdim=" + v));
+    if (l.batchFirst()) {
+      parts.add("batch_first=True");
+    }
+    return args(parts);
   }
 
   @Override

@@ -27,7 +27,7 @@ public final class RandomTorchExercises {
       "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "RNN",
       "LSTM", "GRU", "Embedding", "Dropout", "Flatten", "ReLU", "ReLU6", "Sigmoid", "Tanh", "GELU",
       "SiLU", "ELU", "LeakyReLU", "Softmax", "Identity", "ZeroPad2d", "Upsample", "GroupNorm", "InstanceNorm1d", "InstanceNorm2d",
-      "InstanceNorm3d");
+      "InstanceNorm3d", "MultiheadAttention");
 
   /**
    * One module of a network.
@@ -196,7 +196,7 @@ public final class RandomTorchExercises {
     }
     switch (rank) {
       case 1 -> kinds.addAll(List.of("BatchNorm1d", "Linear", "Linear"));
-      case 2 -> kinds.addAll(List.of("Conv1d", "Conv1d", "ConvTranspose1d", "MaxPool1d",
+      case 2 -> kinds.addAll(List.of("MultiheadAttention", "Conv1d", "Conv1d", "ConvTranspose1d", "MaxPool1d",
           "AvgPool1d", "AdaptiveAvgPool1d", "AdaptiveMaxPool1d", "BatchNorm1d", "RNN", "LSTM",
           "GRU"));
       case 3 -> kinds.addAll(List.of("Conv2d", "Conv2d", "Conv2d", "ConvTranspose2d",
@@ -233,9 +233,36 @@ public final class RandomTorchExercises {
       case "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d" ->
           args("output_size", tuple(spatial, 1, 5));
       case "RNN", "LSTM", "GRU" -> recurrent(type, last);
+      case "MultiheadAttention" -> attention(last);
       default -> throw new IllegalStateException(type);
     };
     return new Module(name, type, a);
+  }
+
+  private Map<String, Object> attention(long features) {
+    List<Long> heads = new ArrayList<>();
+    for (long h = 1; h <= features; h++) {
+      if (features % h == 0 || chance(10)) {
+        heads.add(h);
+      }
+    }
+    Map<String, Object> a = args("embed_dim", expected(features), "num_heads", pick(heads));
+    if (chance(30)) {
+      a.put("bias", rnd.nextBoolean());
+    }
+    if (chance(30)) {
+      a.put("add_bias_kv", rnd.nextBoolean());
+    }
+    if (chance(15)) {
+      a.put("kdim", expected(features));
+    }
+    if (chance(15)) {
+      a.put("vdim", expected(features));
+    }
+    if (chance(40)) {
+      a.put("batch_first", rnd.nextBoolean());
+    }
+    return a;
   }
 
   private Map<String, Object> groupNorm(long c) {

@@ -15,7 +15,8 @@ import torch
 from torch import nn
 
 warnings.simplefilter("ignore")
-torch.set_grad_enabled(False)
+# Gradients stay enabled, as in training code: PyTorch 1.13's inference fast path of
+# MultiheadAttention (no grad, eval, batch_first, self-attention) fails with bias=False.
 
 SEQUENCE_FIRST = ("RNN", "LSTM", "GRU", "MultiheadAttention")
 
