@@ -415,8 +415,8 @@ final class TorchLayerReader {
       case 2 -> ReadLayer.of(new ZeroPadding(List.of(Pad.symmetric(0),
           new Pad(sides.get(0), sides.get(1)))));
       default -> {
-        f.error(n.get().location(), "ZeroPad2d's padding is one number or four, [left, right,"
-            + " top, bottom], not " + sides.size());
+        f.error(n.get().location(), "ZeroPad2d's padding is one number, two [left, right] or"
+            + " four [left, right, top, bottom], not " + sides.size());
         yield ReadLayer.of(new ZeroPadding(List.of(Pad.symmetric(0), Pad.symmetric(0))));
       }
     };
