@@ -83,6 +83,12 @@ final class NormalizationRules {
           + " per channel to normalise, which PyTorch refuses (\"Expected more than 1 spatial"
           + " element when training\", also in eval mode without track_running_stats)");
     }
+    if (!layer.instance() && calc.pytorch() && layer.groups().isPresent()
+        && c / layer.groups().getAsLong() * positions == 1) {
+      throw calc.fail("num_groups", layer.groups().getAsLong() + " groups of the input " + in
+          + " hold one value each, which PyTorch refuses to normalise (\"Expected more than 1"
+          + " value per channel when training\", in eval mode too)");
+    }
     calc.output(in);
     int affine = gammaAndBeta(calc, layer.scale(), layer.center(), c, "gn");
     calc.params(affineFormula(affine, Symbol.of("C"), c),

@@ -22,7 +22,8 @@ public final class Pitfalls {
     for (LayerResult l : a.layers()) {
       LayerType type = l.node().layer().type();
       switch (type) {
-        case CONV1D, CONV2D, CONV3D, CONV1D_TRANSPOSE, CONV2D_TRANSPOSE, SEPARABLE_CONV2D -> {
+        case CONV1D, CONV2D, CONV3D, CONV1D_TRANSPOSE, CONV2D_TRANSPOSE, CONV3D_TRANSPOSE,
+            SEPARABLE_CONV2D -> {
           if (l.inputShapes().get(0).rank() > 1) {
             keys.add("pitfall.inputChannels");
           }

@@ -77,6 +77,7 @@ final class LayerReader {
       case CONV3D -> conv(f, 3);
       case CONV1D_TRANSPOSE -> convTranspose(f, 1);
       case CONV2D_TRANSPOSE -> convTranspose(f, 2);
+      case CONV3D_TRANSPOSE -> convTranspose(f, 3);
       case DEPTHWISE_CONV2D -> depthwise(f);
       case SEPARABLE_CONV2D -> separable(f);
       case MAX_POOLING1D -> pooling(f, PoolOp.MAX, 1);

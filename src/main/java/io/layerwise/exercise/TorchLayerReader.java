@@ -55,6 +55,7 @@ final class TorchLayerReader {
       case CONV3D -> conv(f, 3);
       case CONV_TRANSPOSE1D -> convTranspose(f, 1);
       case CONV_TRANSPOSE2D -> convTranspose(f, 2);
+      case CONV_TRANSPOSE3D -> convTranspose(f, 3);
       case LINEAR -> linear(f);
       case BATCH_NORM1D -> batchNorm(f, List.of(1L, 2L));
       case BATCH_NORM2D -> batchNorm(f, List.of(3L));

@@ -17,6 +17,7 @@ enum TorchType {
   CONV3D("Conv3d", LayerType.CONV3D),
   CONV_TRANSPOSE1D("ConvTranspose1d", LayerType.CONV1D_TRANSPOSE),
   CONV_TRANSPOSE2D("ConvTranspose2d", LayerType.CONV2D_TRANSPOSE),
+  CONV_TRANSPOSE3D("ConvTranspose3d", LayerType.CONV3D_TRANSPOSE),
   LINEAR("Linear", LayerType.DENSE),
   BATCH_NORM1D("BatchNorm1d", LayerType.BATCH_NORMALIZATION),
   BATCH_NORM2D("BatchNorm2d", LayerType.BATCH_NORMALIZATION),

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code Conv1DTranspose} or {@code Conv2DTranspose}: a strided convolution run backwards, which
+ * {@code Conv1DTranspose}, {@code Conv2DTranspose} or {@code Conv3DTranspose}: a strided convolution run backwards, which
  * enlarges its input.
  *
  * @param filters output channels
@@ -26,8 +26,8 @@ public record ConvTranspose(
 
   public ConvTranspose {
     outputPadding = outputPadding.map(List::copyOf);
-    if (filters <= 0 || window.rank() > 2 || groups <= 0) {
-      throw new IllegalArgumentException("filters and groups must be positive; rank 1 or 2");
+    if (filters <= 0 || window.rank() > 3 || groups <= 0) {
+      throw new IllegalArgumentException("filters and groups must be positive; rank 1 to 3");
     }
   }
 
@@ -39,7 +39,8 @@ public record ConvTranspose(
 
   @Override
   public LayerType type() {
-    return window.rank() == 1 ? LayerType.CONV1D_TRANSPOSE : LayerType.CONV2D_TRANSPOSE;
+    return List.of(LayerType.CONV1D_TRANSPOSE, LayerType.CONV2D_TRANSPOSE,
+        LayerType.CONV3D_TRANSPOSE).get(window.rank() - 1);
   }
 
   @Override

@@ -16,6 +16,7 @@ public enum LayerType {
   CONV3D("Conv3D"),
   CONV1D_TRANSPOSE("Conv1DTranspose"),
   CONV2D_TRANSPOSE("Conv2DTranspose"),
+  CONV3D_TRANSPOSE("Conv3DTranspose"),
   DEPTHWISE_CONV2D("DepthwiseConv2D"),
   SEPARABLE_CONV2D("SeparableConv2D"),
   MAX_POOLING1D("MaxPooling1D"),
@@ -92,6 +93,7 @@ public enum LayerType {
       case CONV3D -> "Conv3d";
       case CONV1D_TRANSPOSE -> "ConvTranspose1d";
       case CONV2D_TRANSPOSE -> "ConvTranspose2d";
+      case CONV3D_TRANSPOSE -> "ConvTranspose3d";
       case MAX_POOLING1D -> "MaxPool1d";
       case MAX_POOLING2D -> "MaxPool2d";
       case MAX_POOLING3D -> "MaxPool3d";

@@ -22,7 +22,7 @@ public final class RandomTorchExercises {
 
   /** Every module the generator draws; each must be drawn in a batch of 200. */
   public static final List<String> KINDS = List.of("Conv1d", "Conv2d", "Conv3d",
-      "ConvTranspose1d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d", "BatchNorm3d",
+      "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d", "Linear", "BatchNorm1d", "BatchNorm2d", "BatchNorm3d",
       "LayerNorm", "MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d",
       "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "RNN",
       "LSTM", "GRU", "Embedding", "Dropout", "Flatten", "ReLU", "ReLU6", "Sigmoid", "Tanh", "GELU",
@@ -202,7 +202,7 @@ public final class RandomTorchExercises {
       case 3 -> kinds.addAll(List.of("Conv2d", "Conv2d", "Conv2d", "ConvTranspose2d",
           "MaxPool2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d",
           "BatchNorm2d", "ZeroPad2d"));
-      case 4 -> kinds.addAll(List.of("Conv3d", "Conv3d", "MaxPool3d", "AvgPool3d",
+      case 4 -> kinds.addAll(List.of("ConvTranspose3d", "Conv3d", "Conv3d", "MaxPool3d", "AvgPool3d",
           "BatchNorm3d"));
       default -> { }
     }
@@ -227,7 +227,7 @@ public final class RandomTorchExercises {
       case "BatchNorm1d", "BatchNorm2d", "BatchNorm3d" ->
           args("num_features", expected(c), "affine", rnd.nextBoolean());
       case "Conv1d", "Conv2d", "Conv3d" -> conv(spatial, c);
-      case "ConvTranspose1d", "ConvTranspose2d" -> convTranspose(spatial, c);
+      case "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d" -> convTranspose(spatial, c);
       case "MaxPool1d", "MaxPool2d", "MaxPool3d" -> pool(spatial, true);
       case "AvgPool1d", "AvgPool2d", "AvgPool3d" -> pool(spatial, false);
       case "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d" ->

@@ -85,6 +85,21 @@ class TorchNewModulesTest {
   }
 
   @Test
+  void groupedTransposedConvolutionIn3d() {
+    Analysis a = Bundled.analyzeText("""
+        title: grouped 3-D transposed convolution
+        framework: pytorch
+        input: [2, 3, 3, 3]
+        layers:
+          - {type: ConvTranspose3d, name: up, in_channels: 2, out_channels: 4, kernel_size: 2, groups: 2}
+        """);
+    // torch: weight 2 × 2 × 2 × 2 × 2, bias 4
+    assertThat(shapeAndParams(layer(a, "up"))).isEqualTo("(4, 4, 4, 4) 36");
+    assertThat(torchCode(FrameworkCode.of(a)))
+        .contains("nn.ConvTranspose3d(2, 4, kernel_size=2, groups=2)");
+  }
+
+  @Test
   void bothProgramsOrANoteForEachNewModule() {
     FrameworkCode code = FrameworkCode.of(Bundled.analyzeText(EVERY_NEW_KIND));
     assertThat(torchCode(code)).contains("nn.ConvTranspose2d(4, 6, kernel_size=3, groups=2)")
