@@ -388,7 +388,16 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
     if (axes < 1 || axes > 3) {
       return ctx.none("none.engine", "UpSampling" + axes + "D");
     }
-    List<Long> factors = u.factors(axes);
+    List<Long> factors = new ArrayList<>(u.factors(axes));
+    if (u.fixed()) {
+      for (int i = 0; i < axes; i++) {
+        long in = ctx.spatial(ctx.in(), i);
+        if (factors.get(i) % in != 0) {
+          return ctx.none("none.upsampleSize", factors.get(i), in);
+        }
+        factors.set(i, factors.get(i) / in);
+      }
+    }
     return step(layer("UpSampling" + axes + "D", axes == 1 ? Long.toString(factors.get(0))
         : Python.intOrTuple(factors)));
   }

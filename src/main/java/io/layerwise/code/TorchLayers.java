@@ -470,7 +470,7 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
   @Override
   public Optional<TorchStep> upSampling(UpSampling u) {
     return Optional.of(TorchStep.module(nn("Upsample")
-        .kw("scale_factor", Python.intOrTuple(u.size()))));
+        .kw(u.fixed() ? "size" : "scale_factor", Python.intOrTuple(u.size()))));
   }
 
   @Override

@@ -118,6 +118,20 @@ final class ShapeRules {
   static void upSampling(LayerCalc calc, UpSampling layer) {
     int axes = layer.everyAxis() ? Math.max(1, calc.input().rank() - 1) : layer.size().size();
     List<Long> factors = layer.factors(axes);
+    if (layer.fixed()) {
+      resize(calc, axes, "size", (i, letter, in) -> {
+        long out = factors.get(i);
+        if (out % in == 0) {
+          calc.stretch(i, out / in);
+        } else {
+          calc.dropGeometry();
+        }
+        return new AxisSize(Formulas.value(Symbol.word("size"), out),
+            Explanation.of("upSampling.fixed"), "");
+      });
+      calc.noParams(Explanation.of("upSampling.params"));
+      return;
+    }
     resize(calc, axes, "size", (i, letter, in) -> {
       long s = factors.get(i);
       calc.stretch(i, s);

@@ -445,14 +445,19 @@ final class TorchLayerReader {
       }
     }
     f.ignore("align_corners", "recompute_scale_factor");
-    f.get("size").ifPresent(n -> f.error(n.location(), "Upsample with a fixed output 'size' is"
-        + " not supported; give scale_factor, a whole number per axis"));
+    Optional<Node> size = f.get("size");
     Optional<Node> n = f.get("scale_factor");
+    if (size.isPresent() && n.isPresent()) {
+      f.error(n.get().location(), "give either size or scale_factor, not both, as PyTorch says"
+          + " (\"only one of size or scale_factor should be defined\")");
+      return ReadLayer.of(new UpSampling(List.of(1L), true));
+    }
+    if (size.isPresent()) {
+      return sized(f, size.get(), axes, mode);
+    }
     if (n.isEmpty()) {
-      if (f.get("size").isEmpty()) {
-        f.error(f.location(), "missing 'scale_factor' (how many times to repeat each position,"
-            + " e.g. 2); PyTorch needs it or 'size'");
-      }
+      f.error(f.location(), "missing 'scale_factor' (how many times to repeat each position,"
+          + " e.g. 2) or 'size' (the output's size)");
       return ReadLayer.of(new UpSampling(List.of(1L), true));
     }
     List<Long> factors = new ArrayList<>();
@@ -474,6 +479,25 @@ final class TorchLayerReader {
     }
     return ReadLayer.of(axes > 0 ? new UpSampling(Collections.nCopies(axes, factors.get(0)))
         : new UpSampling(factors, true));
+  }
+
+  /** {@code Upsample(size=...)}: the output's size, one for every axis or one per axis. */
+  private static ReadLayer sized(Fields f, Node n, int axes, Optional<String> mode) {
+    List<Long> sizes = new ArrayList<>();
+    List<Node> items = n instanceof Node.ListNode list ? list.items() : List.of(n);
+    for (Node item : items) {
+      sizes.add(f.integer(item, "size", 1));
+    }
+    if (sizes.isEmpty() || n instanceof Node.ListNode && axes > 0 && sizes.size() != axes) {
+      f.error(n.location(), "size needs " + (axes > 0 ? axes : "one or more") + " values"
+          + mode.map(m -> " for mode '" + m + "'").orElse("") + ", one per spatial axis");
+      return ReadLayer.of(new UpSampling(List.of(1L), true));
+    }
+    if (n instanceof Node.ListNode) {
+      return ReadLayer.of(new UpSampling(sizes, false, true));
+    }
+    return ReadLayer.of(axes > 0 ? new UpSampling(Collections.nCopies(axes, sizes.get(0)), false,
+        true) : new UpSampling(sizes, true, true));
   }
 
   /** A scale factor: a whole number, written 2 or 2.0. */

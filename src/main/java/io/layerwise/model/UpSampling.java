@@ -8,8 +8,10 @@ import java.util.List;
  * @param size repetitions per spatial axis; with {@code everyAxis}, one number for all of them
  * @param everyAxis whether {@code size} is one factor for however many spatial axes the input has
  *     (PyTorch's {@code Upsample(scale_factor=2)} on a sequence, an image or a volume)
+ * @param fixed whether {@code size} gives the output's sizes rather than factors (PyTorch's
+ *     {@code Upsample(size=...)})
  */
-public record UpSampling(List<Long> size, boolean everyAxis) implements Layer {
+public record UpSampling(List<Long> size, boolean everyAxis, boolean fixed) implements Layer {
 
   public UpSampling {
     size = List.copyOf(size);
@@ -21,10 +23,15 @@ public record UpSampling(List<Long> size, boolean everyAxis) implements Layer {
 
   /** One factor per spatial axis, as Keras' UpSampling2D has them. */
   public UpSampling(List<Long> size) {
-    this(size, false);
+    this(size, false, false);
   }
 
-  /** The factor of each of the input's spatial axes. */
+  /** Factors, one per axis or one for every axis. */
+  public UpSampling(List<Long> size, boolean everyAxis) {
+    this(size, everyAxis, false);
+  }
+
+  /** The factor (or, when fixed, the output size) of each of the input's spatial axes. */
   public List<Long> factors(int spatialAxes) {
     return everyAxis ? java.util.Collections.nCopies(spatialAxes, size.get(0)) : size;
   }

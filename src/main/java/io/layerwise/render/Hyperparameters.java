@@ -315,7 +315,7 @@ final class Hyperparameters implements LayerVisitor<String> {
 
   @Override
   public String upSampling(UpSampling l) {
-    return words.get("hp.size", times(l.size()));
+    return words.get(l.fixed() ? "hp.outputSize" : "hp.size", times(l.size()));
   }
 
   @Override

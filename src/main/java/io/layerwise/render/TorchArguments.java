@@ -252,7 +252,7 @@ final class TorchArguments implements LayerVisitor<Optional<String>> {
 
   @Override
   public Optional<String> upSampling(UpSampling l) {
-    return Optional.of("scale_factor=" + compact(l.size()));
+    return Optional.of((l.fixed() ? "size=" : "scale_factor=") + compact(l.size()));
   }
 
   @Override

@@ -299,7 +299,12 @@ public final class RandomTorchExercises {
     } else {
       factor = chance(20) ? (Object) (double) between(1, 3) : between(1, 3);
     }
-    Map<String, Object> a = args("scale_factor", factor);
+    boolean sized = chance(30);
+    if (sized) {
+      factor = factor instanceof List<?> l ? l.stream().map(f -> between(1, 12)).toList()
+          : (Object) between(1, 12);
+    }
+    Map<String, Object> a = args(sized ? "size" : "scale_factor", factor);
     if (!mode.equals("nearest") || chance(30)) {
       a.put("mode", mode);
     }

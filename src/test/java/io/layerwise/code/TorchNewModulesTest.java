@@ -38,6 +38,7 @@ class TorchNewModulesTest {
         - {type: ZeroPad2d, name: pad, padding: [1, 0, 2, 1]}
         - {type: Upsample, name: twice, scale_factor: 2, mode: bilinear}
         - {type: Identity, name: same}
+        - {type: Upsample, name: sized, size: [9, 16]}
         - {type: Flatten, name: flat}
       """;
 
@@ -72,6 +73,7 @@ class TorchNewModulesTest {
     assertThat(shapeAndParams(layer(a, "pad"))).isEqualTo("(4, 10, 8) 0");
     assertThat(shapeAndParams(layer(a, "twice"))).isEqualTo("(4, 20, 16) 0");
     assertThat(shapeAndParams(layer(a, "same"))).isEqualTo("(4, 20, 16) 0");
+    assertThat(shapeAndParams(layer(a, "sized"))).isEqualTo("(4, 9, 16) 0");
     assertThat(layer(a, "inorm").className(a.exercise().framework())).isEqualTo("InstanceNorm2d");
     assertThat(layer(a, "same").className(a.exercise().framework())).isEqualTo("Identity");
 
@@ -104,7 +106,8 @@ class TorchNewModulesTest {
     FrameworkCode code = FrameworkCode.of(Bundled.analyzeText(EVERY_NEW_KIND));
     assertThat(torchCode(code)).contains("nn.ConvTranspose2d(4, 6, kernel_size=3, groups=2)")
         .contains("nn.GroupNorm(3, 6)").contains("nn.InstanceNorm2d(6, affine=True)")
-        .contains("padding_mode='reflect'").contains("nn.Upsample(scale_factor=2)");
+        .contains("padding_mode='reflect'").contains("nn.Upsample(scale_factor=2)")
+        .contains("nn.Upsample(size=(9, 16))");
     assertThat(code.keras()).isEmpty();
     assertThat(code.notes()).extracting(CodeNote::key).contains("none.transposeGroups");
 
