@@ -90,7 +90,8 @@ final class NormalizationRules {
           + " value per channel when training\", in eval mode too)");
     }
     calc.output(in);
-    int affine = gammaAndBeta(calc, layer.scale(), layer.center(), c, "gn");
+    int affine = gammaAndBeta(calc, layer.scale(), layer.center(), c,
+        layer.instance() ? "bn" : "gn");
     calc.params(affineFormula(affine, Symbol.of("C"), c),
         Explanation.of(layer.instance() ? "in.params" : "gn.params"));
   }
