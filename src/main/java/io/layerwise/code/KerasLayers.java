@@ -17,12 +17,14 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
 import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pad;
 import io.layerwise.model.Padding;
+import io.layerwise.model.PaddingFill;
 import io.layerwise.model.PaddingMode;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
@@ -34,6 +36,7 @@ import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -154,6 +157,9 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
     if (c.connections().isPresent()) {
       return ctx.none("none.connectionTable");
     }
+    if (c.fill() != PaddingFill.ZEROS) {
+      return ctx.none("none.paddingMode", c.fill().torchName());
+    }
     Window w = c.window();
     Python.Call call = layer("Conv" + w.rank() + "D", c.filters(), Python.intOrTuple(w.kernel()));
     window(call, w, true);
@@ -190,6 +196,9 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
    */
   @Override
   public Optional<KerasStep> convTranspose(ConvTranspose c) {
+    if (c.groups() != 1) {
+      return ctx.none("none.transposeGroups", c.groups());
+    }
     Window w = c.window();
     int n = w.rank();
     if (!activationFits(c.activation())) {
@@ -341,6 +350,15 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
     return step(finish(call, Optional.empty()));
   }
 
+  /** Keras' GroupNormalization; groups=-1 is one group per channel (instance normalisation). */
+  @Override
+  public Optional<KerasStep> groupNorm(GroupNorm g) {
+    Python.Call call = layer("GroupNormalization");
+    call.kw("groups", Long.toString(g.groups().orElse(-1)));
+    call.kwIf(!g.center(), "center", "False").kwIf(!g.scale(), "scale", "False");
+    return step(finish(call, Optional.empty()));
+  }
+
   @Override
   public Optional<KerasStep> layerNorm(LayerNorm l) {
     if (l.axes() > 1) {
@@ -366,7 +384,22 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
 
   @Override
   public Optional<KerasStep> upSampling(UpSampling u) {
-    return step(layer("UpSampling2D", Python.intOrTuple(u.size())));
+    int axes = ctx.in().rank() - 1;
+    if (axes < 1 || axes > 3) {
+      return ctx.none("none.engine", "UpSampling" + axes + "D");
+    }
+    List<Long> factors = new ArrayList<>(u.factors(axes));
+    if (u.fixed()) {
+      for (int i = 0; i < axes; i++) {
+        long in = ctx.spatial(ctx.in(), i);
+        if (factors.get(i) % in != 0) {
+          return ctx.none("none.upsampleSize", factors.get(i), in);
+        }
+        factors.set(i, factors.get(i) / in);
+      }
+    }
+    return step(layer("UpSampling" + axes + "D", axes == 1 ? Long.toString(factors.get(0))
+        : Python.intOrTuple(factors)));
   }
 
   @Override
@@ -446,6 +479,21 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
     call.kwIf(!m.useBias(), "use_bias", "False");
     return Optional.of(KerasStep.of(new Call(finish(call, Optional.empty()).toString(),
         Arity.QUERY_VALUE)));
+  }
+
+  /**
+   * PyTorch's MultiheadAttention as Keras' MultiHeadAttention with key_dim = value_dim = E/H,
+   * which counts the same; PyTorch's bias_k and bias_v have no Keras counterpart.
+   */
+  @Override
+  public Optional<KerasStep> torchAttention(TorchAttention m) {
+    if (m.addBiasKv()) {
+      return ctx.none("none.attentionBiasKv");
+    }
+    Python.Call call = layer("MultiHeadAttention", m.numHeads(), m.embedDim() / m.numHeads());
+    call.kwIf(!m.bias(), "use_bias", "False");
+    return Optional.of(KerasStep.of(new Call(finish(call, Optional.empty()).toString(),
+        Arity.QUERY_KEY_VALUE)));
   }
 
   @Override

@@ -69,6 +69,9 @@ final class KerasProgram {
         case ONE -> in.get(0);
         case LIST -> "[" + String.join(", ", in) + "]";
         case QUERY_VALUE -> in.size() == 1 ? in.get(0) + ", " + in.get(0) : String.join(", ", in);
+        case QUERY_KEY_VALUE -> in.size() == 1 ? in.get(0) + ", " + in.get(0)
+            : in.size() == 2 ? String.join(", ", in)
+            : in.get(0) + ", " + in.get(2) + ", " + in.get(1);
       };
       lines.add(var + " = " + first.layer() + "(" + args + ")");
       for (KerasStep.Call c : calls.subList(1, calls.size())) {

@@ -27,7 +27,9 @@ record KerasStep(List<Call> calls) {
     /** A list: {@code layers.Add()([a, b])}. */
     LIST,
     /** Query and value (and key): {@code mha(q, v)}; self-attention passes one tensor twice. */
-    QUERY_VALUE
+    QUERY_VALUE,
+    /** PyTorch's query, key and value, called in Keras' order: {@code mha(q, v, k)}. */
+    QUERY_KEY_VALUE
   }
 
   /**

@@ -15,6 +15,7 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
@@ -28,6 +29,7 @@ import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 import java.util.Collections;
@@ -160,6 +162,12 @@ final class Needs implements LayerVisitor<List<Perm>> {
     };
   }
 
+  /** Both frameworks normalise groups of their own channel axis. */
+  @Override
+  public List<Perm> groupNorm(GroupNorm layer) {
+    return channels();
+  }
+
   /** Keras is told the axis; PyTorch normalises the last. */
   @Override
   public List<Perm> layerNorm(LayerNorm layer) {
@@ -219,6 +227,11 @@ final class Needs implements LayerVisitor<List<Perm>> {
 
   @Override
   public List<Perm> multiHeadAttention(MultiHeadAttention layer) {
+    return exerciseOrder();
+  }
+
+  @Override
+  public List<Perm> torchAttention(TorchAttention layer) {
     return exerciseOrder();
   }
 

@@ -14,6 +14,7 @@ import io.layerwise.model.Dropout;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNode;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
@@ -28,6 +29,7 @@ import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 import java.util.HashMap;
@@ -138,6 +140,11 @@ final class NonNegative implements LayerVisitor<Boolean> {
   }
 
   @Override
+  public Boolean groupNorm(GroupNorm layer) {
+    return false;
+  }
+
+  @Override
   public Boolean layerNorm(LayerNorm layer) {
     return false;
   }
@@ -192,6 +199,11 @@ final class NonNegative implements LayerVisitor<Boolean> {
 
   @Override
   public Boolean multiHeadAttention(MultiHeadAttention layer) {
+    return false;
+  }
+
+  @Override
+  public Boolean torchAttention(TorchAttention layer) {
     return false;
   }
 

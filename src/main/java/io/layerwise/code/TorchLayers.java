@@ -15,12 +15,14 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
 import io.layerwise.model.MultiHeadAttention;
 import io.layerwise.model.Pad;
 import io.layerwise.model.Padding;
+import io.layerwise.model.PaddingFill;
 import io.layerwise.model.PaddingMode;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
@@ -32,6 +34,7 @@ import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -149,6 +152,11 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
     Window w = c.window();
     List<String> parts = convolution("Conv" + w.rank() + "d", ctx.channels(), c.filters(), w,
         c.groups(), c.useBias(), false);
+    if (c.fill() != PaddingFill.ZEROS) {
+      String last = parts.remove(parts.size() - 1);
+      parts.add(last.substring(0, last.length() - 1) + ", padding_mode="
+          + Python.str(c.fill().torchName()) + ")");
+    }
     ctx.countAs(new Conv(c.filters(), LayerContext.explicit(w, ctx.pads(w)), c.groups(),
         c.useBias(), c.activation()), true);
     return apply(sequential(parts), post.get());
@@ -238,6 +246,7 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
     conv.kwIf(outputPadding.stream().anyMatch(p -> p > 0), "output_padding",
         Python.intOrTuple(outputPadding));
     conv.kwIf(w.dilated(), "dilation", Python.intOrTuple(w.dilation()));
+    conv.kwIf(c.groups() != 1, "groups", Long.toString(c.groups()));
     conv.kwIf(!c.useBias(), "bias", "False");
     List<String> parts = new ArrayList<>(List.of(conv.toString()));
     if (crops.stream().anyMatch(p -> p > 0)) {
@@ -250,7 +259,8 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
       ctx.rewritten("rewritten.transposeCrop", parts.get(1));
     }
     ctx.countAs(new ConvTranspose(c.filters(), new Window(w.kernel(), w.strides(),
-        Padding.VALID, w.dilation()), Optional.empty(), c.useBias(), c.activation()), false);
+        Padding.VALID, w.dilation()), Optional.empty(), c.useBias(), c.activation(), c.groups()),
+        false);
     return apply(sequential(parts), post.get());
   }
 
@@ -371,6 +381,28 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
         in -> Activations.torchFunction(f, in.get(0), dim).orElseThrow()));
   }
 
+  /**
+   * PyTorch's GroupNorm(G, C), or InstanceNorm1d/2d/3d(C) for one group per channel (up to
+   * three spatial axes); γ and β together or neither.
+   */
+  @Override
+  public Optional<TorchStep> groupNorm(GroupNorm g) {
+    Shape in = ctx.targetIn();
+    if (g.center() != g.scale()) {
+      return ctx.none("none.batchNormAffine", g.scale() ? "γ" : "β");
+    }
+    if (g.groups().isPresent()) {
+      return Optional.of(TorchStep.module(module(nn("GroupNorm").arg(g.groups().getAsLong())
+          .arg(in.dim(0)).kwIf(!g.center(), "affine", "False"))));
+    }
+    if (in.rank() < 2 || in.rank() > 4) {
+      return ctx.none("none.batchNormRank", ctx.in().toString());
+    }
+    return Optional.of(TorchStep.module(module(nn("InstanceNorm" + (in.rank() - 1) + "d")
+        .arg(in.dim(0)).kwIf(g.center(), "affine", "True")
+        .kwIf(g.runningStats(), "track_running_stats", "True"))));
+  }
+
   /** PyTorch's batch normalisation: axis 1, γ and β together or neither, up to 3-D. */
   @Override
   public Optional<TorchStep> batchNorm(BatchNorm b) {
@@ -438,7 +470,7 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
   @Override
   public Optional<TorchStep> upSampling(UpSampling u) {
     return Optional.of(TorchStep.module(nn("Upsample")
-        .kw("scale_factor", Python.intOrTuple(u.size()))));
+        .kw(u.fixed() ? "size" : "scale_factor", Python.intOrTuple(u.size()))));
   }
 
   @Override
@@ -582,6 +614,23 @@ final class TorchLayers implements LayerVisitor<Optional<TorchStep>> {
       String query = in.get(0);
       String value = in.size() > 1 ? in.get(1) : query;
       String key = in.size() > 2 ? in.get(2) : value;
+      return List.of(out + " = " + self + "(" + query + ", " + key + ", " + value
+          + ", need_weights=False)[0]");
+    }));
+  }
+
+  @Override
+  public Optional<TorchStep> torchAttention(TorchAttention m) {
+    Python.Call mha = nn("MultiheadAttention").arg(m.embedDim()).arg(m.numHeads())
+        .kwIf(!m.bias(), "bias", "False")
+        .kwIf(m.addBiasKv(), "add_bias_kv", "True")
+        .kwIf(m.kdim().isPresent(), "kdim", Long.toString(m.keySize()))
+        .kwIf(m.vdim().isPresent(), "vdim", Long.toString(m.valueSize()))
+        .kw("batch_first", "True");
+    return Optional.of(new TorchStep(Optional.of(module(mha)), (self, in, out) -> {
+      String query = in.get(0);
+      String key = in.size() > 1 ? in.get(1) : query;
+      String value = in.size() > 2 ? in.get(2) : key;
       return List.of(out + " = " + self + "(" + query + ", " + key + ", " + value
           + ", need_weights=False)[0]");
     }));

@@ -36,6 +36,7 @@ final class ConvolutionRules {
       calc.problem("groups", "groups " + g + " does not divide the " + f + " filters");
     }
     checkStridesWithDilation(calc, w);
+    checkFill(calc, layer);
     calc.stopIfFailed();
     if (layer.connections().isPresent()) {
       checkTable(calc, layer.connections().get(), cin);
@@ -195,6 +196,15 @@ final class ConvolutionRules {
     List<Long> spatial = calc.layout.spatial(in);
     Optional<List<Long>> op = layer.outputPadding();
     boolean pytorch = calc.pytorch();
+    long g = layer.groups();
+    if (cin % g != 0) {
+      calc.problem("groups", "groups " + g + " does not divide the " + cin + " input channels"
+          + " (PyTorch: \"in_channels must be divisible by groups\")");
+    }
+    if (f % g != 0) {
+      calc.problem("groups", "groups " + g + " does not divide the " + f + " output channels"
+          + " (PyTorch: \"out_channels must be divisible by groups\")");
+    }
     if (pytorch && w.padding().mode() == PaddingMode.SAME) {
       calc.problem("padding", "PyTorch's ConvTranspose has no 'same' padding; give the zeros"
           + " removed from each side as a number");
@@ -255,8 +265,10 @@ final class ConvolutionRules {
     calc.stopIfFailed();
     calc.output(calc.layout.compose(out, f));
 
-    Formula weights = kernelTimes(w, cin, calc.filters(), f);
-    Explanation why = Explanation.of("transpose.weights");
+    Formula weights = g == 1 ? kernelTimes(w, cin, calc.filters(), f)
+        : groupedTranspose(w, cin, calc.filters(), f, g);
+    Explanation why = Explanation.of(g == 1 ? "transpose.weights" : "transpose.weights.groups", f,
+        g);
     if (cin > 1 && calc.slip(Mistake.FORGOT_INPUT_CHANNELS)) {
       Bindings.Builder b = Bindings.builder();
       List<Expr> factors = kernelFactors(b, w);
@@ -341,6 +353,58 @@ final class ConvolutionRules {
   }
 
   /** {@code K_h·K_w·C_in·X}: one kernel per input channel and per {@code last}. */
+  /**
+   * PyTorch mirrors ({@code reflect}) only padding shorter than the input, and wraps ({@code
+   * circular}) at most once around it.
+   */
+  private static void checkFill(LayerCalc calc, Conv layer) {
+    Window w = layer.window();
+    List<Long> spatial = calc.input().rank() == w.rank() + 1
+        ? calc.layout.spatial(calc.input()) : List.of();
+    for (int i = 0; i < spatial.size(); i++) {
+      long pad = switch (w.padding().mode()) {
+        case VALID -> 0;
+        case EXPLICIT -> Math.max(w.padding().pads().get(i).before(),
+            w.padding().pads().get(i).after());
+        case SAME -> {
+          long total = Math.multiplyExact(w.dilation().get(i), w.kernel().get(i) - 1);
+          yield total - total / 2;
+        }
+      };
+      long x = spatial.get(i);
+      String along = w.rank() > 1 ? " along the " + Layout.word(w.rank(), i) : "";
+      switch (layer.fill()) {
+        case REFLECT -> {
+          if (pad >= x) {
+            calc.problem("padding_mode", "padding " + pad + " is not smaller than the input's "
+                + x + along + ", which padding_mode 'reflect' needs (PyTorch: \"Padding size"
+                + " should be less than the corresponding input dimension\")");
+          }
+        }
+        case CIRCULAR -> {
+          if (pad > x) {
+            calc.problem("padding_mode", "padding " + pad + " is more than the input's " + x
+                + along + ", so padding_mode 'circular' would wrap around more than once"
+                + " (PyTorch: \"Padding value causes wrapping around more than once\")");
+          }
+        }
+        case ZEROS, REPLICATE -> {
+          // any amount
+        }
+      }
+    }
+  }
+
+  /** PyTorch's grouped transposed kernel: {@code K_h·K_w·C_in·(C_out/G)}. */
+  private static Formula groupedTranspose(Window w, long cin, Symbol last, long value, long g) {
+    Bindings.Builder b = Bindings.builder();
+    List<Expr> factors = kernelFactors(b, w);
+    factors.add(var(Symbols.C_IN));
+    factors.add(div(var(last), var(Symbols.G), Rounding.EXACT));
+    b.bind(Symbols.C_IN, cin).bind(last, value).bind(Symbols.G, g);
+    return new Formula(mul(factors), b.build());
+  }
+
   private static Formula kernelTimes(Window w, long cin, Symbol last, long value) {
     Bindings.Builder b = Bindings.builder();
     List<Expr> factors = kernelFactors(b, w);

@@ -14,6 +14,7 @@ import io.layerwise.model.Dropout;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
@@ -26,6 +27,7 @@ import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 
@@ -117,6 +119,12 @@ final class LayerRules implements LayerVisitor<Void> {
   }
 
   @Override
+  public Void groupNorm(GroupNorm layer) {
+    NormalizationRules.groupNorm(calc, layer);
+    return null;
+  }
+
+  @Override
   public Void zeroPadding(ZeroPadding layer) {
     ShapeRules.zeroPadding(calc, layer);
     return null;
@@ -149,6 +157,12 @@ final class LayerRules implements LayerVisitor<Void> {
   @Override
   public Void multiHeadAttention(MultiHeadAttention layer) {
     AttentionRules.attention(calc, layer);
+    return null;
+  }
+
+  @Override
+  public Void torchAttention(TorchAttention layer) {
+    AttentionRules.torch(calc, layer);
     return null;
   }
 

@@ -1,6 +1,7 @@
 package io.layerwise.engine;
 
 import io.layerwise.model.BatchNorm;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.Shape;
 import java.util.ArrayList;
@@ -62,6 +63,37 @@ final class NormalizationRules {
     }
     calc.otherFramework(!keras, Formulas.times(2, sym, c),
         Explanation.of(keras ? "bn.other.pytorch" : "bn.other.keras"));
+  }
+
+  /**
+   * Group (and instance) normalisation: γ and β per channel whatever the groups, no moving
+   * statistics among the parameters; the groups must divide the channels.
+   */
+  static void groupNorm(LayerCalc calc, GroupNorm layer) {
+    Shape in = calc.input();
+    long c = in.dim(calc.layout.channelAxis(in.rank()));
+    if (layer.groups().isPresent() && c % layer.groups().getAsLong() != 0) {
+      throw calc.fail("groups", "groups " + layer.groups().getAsLong() + " does not divide the "
+          + c + " channels of the input " + in + (calc.pytorch() ? " (PyTorch: \"Expected number"
+          + " of channels in input to be divisible by num_groups\")" : ""));
+    }
+    long positions = in.size() / c;
+    if (layer.instance() && !layer.runningStats() && positions == 1) {
+      throw calc.fail("inputs", "instance normalisation of the input " + in + " has one position"
+          + " per channel to normalise, which PyTorch refuses (\"Expected more than 1 spatial"
+          + " element when training\", also in eval mode without track_running_stats)");
+    }
+    if (!layer.instance() && calc.pytorch() && layer.groups().isPresent()
+        && c / layer.groups().getAsLong() * positions == 1) {
+      throw calc.fail("num_groups", layer.groups().getAsLong() + " groups of the input " + in
+          + " hold one value each, which PyTorch refuses to normalise (\"Expected more than 1"
+          + " value per channel when training\", in eval mode too)");
+    }
+    calc.output(in);
+    int affine = gammaAndBeta(calc, layer.scale(), layer.center(), c,
+        layer.instance() ? "bn" : "gn");
+    calc.params(affineFormula(affine, Symbol.of("C"), c),
+        Explanation.of(layer.instance() ? "in.params" : "gn.params"));
   }
 
   static void layerNorm(LayerCalc calc, LayerNorm layer) {

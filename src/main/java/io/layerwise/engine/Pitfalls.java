@@ -22,7 +22,8 @@ public final class Pitfalls {
     for (LayerResult l : a.layers()) {
       LayerType type = l.node().layer().type();
       switch (type) {
-        case CONV1D, CONV2D, CONV3D, CONV1D_TRANSPOSE, CONV2D_TRANSPOSE, SEPARABLE_CONV2D -> {
+        case CONV1D, CONV2D, CONV3D, CONV1D_TRANSPOSE, CONV2D_TRANSPOSE, CONV3D_TRANSPOSE,
+            SEPARABLE_CONV2D -> {
           if (l.inputShapes().get(0).rank() > 1) {
             keys.add("pitfall.inputChannels");
           }
@@ -55,7 +56,7 @@ public final class Pitfalls {
         case MULTI_HEAD_ATTENTION -> keys.add("pitfall.attention");
         case RBF -> keys.add("pitfall.rbf");
         case TIME_DISTRIBUTED -> keys.add("pitfall.timeDistributed");
-        case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
+        case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, GROUP_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
             ADD, SUBTRACT, MULTIPLY, MAXIMUM, AVERAGE, CONCATENATE, CROPPING2D, EMBEDDING -> {
           // nothing students commonly get wrong about these
         }

@@ -21,6 +21,7 @@ final class PoolingRules {
     calc.requireRank(layer.window().rank() + 1);
     if (calc.pytorch()) {
       checkTorchPadding(calc, layer.window());
+      checkTorchAverage3d(calc, layer);
     }
     List<Long> out = WindowRules.slide(calc, layer.window(), "pool window", "pool_size",
         layer.ceilMode());
@@ -39,21 +40,41 @@ final class PoolingRules {
   }
 
   /**
-   * PyTorch refuses pooling padding beyond half the window ("pad should be at most half of
-   * effective kernel size"): a window could then lie entirely in the zeros.
+   * PyTorch refuses pooling padding beyond half the kernel ("pad should be at most half of kernel
+   * size"): half the kernel size, not of the dilated window, even where the pool is dilated.
    */
   private static void checkTorchPadding(LayerCalc calc, Window w) {
     if (w.padding().mode() != PaddingMode.EXPLICIT) {
       return;
     }
     for (int i = 0; i < w.rank(); i++) {
-      long span = Math.addExact(Math.multiplyExact(w.dilation().get(i), w.kernel().get(i) - 1), 1);
+      long k = w.kernel().get(i);
       Pad p = w.padding().pads().get(i);
-      if (Math.max(p.before(), p.after()) > span / 2) {
+      if (Math.max(p.before(), p.after()) > k / 2) {
         throw calc.fail("padding", "padding " + Math.max(p.before(), p.after())
-            + " is more than half the pool window " + span
+            + " is more than half the kernel_size " + k
             + (w.rank() > 1 ? " along the " + Layout.word(w.rank(), i) : "")
-            + "; PyTorch allows at most " + span / 2);
+            + "; PyTorch allows at most " + k / 2 + " (\"pad should be at most half of kernel"
+            + " size\"" + (w.dilated() ? ", whatever the dilation" : "") + ")");
+      }
+    }
+  }
+
+  /**
+   * PyTorch's AvgPool3d, unlike its other pools, wants the unpadded input at least as large as
+   * the kernel on every axis.
+   */
+  private static void checkTorchAverage3d(LayerCalc calc, Pooling layer) {
+    Window w = layer.window();
+    if (w.rank() != 3 || layer.op() != io.layerwise.model.PoolOp.AVERAGE) {
+      return;
+    }
+    List<Long> in = calc.layout.spatial(calc.input());
+    for (int i = 0; i < 3; i++) {
+      if (in.get(i) < w.kernel().get(i)) {
+        throw calc.fail("kernel_size", "kernel_size " + w.kernel().get(i) + " exceeds the unpadded"
+            + " input's " + in.get(i) + " along the " + Layout.word(3, i) + ", which PyTorch's"
+            + " AvgPool3d refuses whatever the padding (\"input image smaller than kernel size\")");
       }
     }
   }

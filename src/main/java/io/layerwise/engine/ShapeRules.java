@@ -116,8 +116,24 @@ final class ShapeRules {
   }
 
   static void upSampling(LayerCalc calc, UpSampling layer) {
-    resize(calc, layer.size().size(), "size", (i, letter, in) -> {
-      long s = layer.size().get(i);
+    int axes = layer.everyAxis() ? Math.max(1, calc.input().rank() - 1) : layer.size().size();
+    List<Long> factors = layer.factors(axes);
+    if (layer.fixed()) {
+      resize(calc, axes, "size", (i, letter, in) -> {
+        long out = factors.get(i);
+        if (out % in == 0) {
+          calc.stretch(i, out / in);
+        } else {
+          calc.dropGeometry();
+        }
+        return new AxisSize(Formulas.value(Symbol.word("size"), out),
+            Explanation.of("upSampling.fixed"), "");
+      });
+      calc.noParams(Explanation.of("upSampling.params"));
+      return;
+    }
+    resize(calc, axes, "size", (i, letter, in) -> {
+      long s = factors.get(i);
       calc.stretch(i, s);
       return new AxisSize(
           Formulas.product(List.of(Symbols.in(letter), Symbols.S), List.of(in, s)),

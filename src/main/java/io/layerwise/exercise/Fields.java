@@ -153,6 +153,30 @@ final class Fields {
     return tuple(n.get(), key, rank, 1);
   }
 
+  /**
+   * A tuple as PyTorch reads it: a one-element list stands for its element on every axis (ATen
+   * broadcasts {@code stride=[2]} to {@code (2, 2)}).
+   */
+  List<Long> torchTuple(String key, int rank, List<Long> fallback, long min) {
+    Optional<Node> n = get(key);
+    return n.isEmpty() ? fallback : tuple(single(n.get()), key, rank, min);
+  }
+
+  List<Long> requiredTorchTuple(String key, int rank, String what) {
+    Optional<Node> n = get(key);
+    if (n.isEmpty()) {
+      missing(key, what);
+      return Collections.nCopies(rank, 1L);
+    }
+    return tuple(single(n.get()), key, rank, 1);
+  }
+
+  /** The element of a one-element list of a scalar, else the node. */
+  static Node single(Node n) {
+    return n instanceof Node.ListNode list && list.items().size() == 1
+        && list.items().get(0) instanceof Node.Scalar ? list.items().get(0) : n;
+  }
+
   private List<Long> tuple(Node n, String key, int rank, long min) {
     if (n instanceof Node.ListNode list) {
       if (list.items().size() != rank) {

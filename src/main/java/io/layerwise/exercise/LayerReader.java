@@ -15,6 +15,7 @@ import io.layerwise.model.DepthwiseConv;
 import io.layerwise.model.Dropout;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.GlobalPooling;
 import io.layerwise.model.Layer;
 import io.layerwise.model.LayerNorm;
@@ -76,6 +77,7 @@ final class LayerReader {
       case CONV3D -> conv(f, 3);
       case CONV1D_TRANSPOSE -> convTranspose(f, 1);
       case CONV2D_TRANSPOSE -> convTranspose(f, 2);
+      case CONV3D_TRANSPOSE -> convTranspose(f, 3);
       case DEPTHWISE_CONV2D -> depthwise(f);
       case SEPARABLE_CONV2D -> separable(f);
       case MAX_POOLING1D -> pooling(f, PoolOp.MAX, 1);
@@ -95,6 +97,7 @@ final class LayerReader {
       case ACTIVATION -> new Activation(f.requiredText("activation", "the function, e.g. relu"));
       case BATCH_NORMALIZATION -> batchNorm(f);
       case LAYER_NORMALIZATION -> layerNorm(f);
+      case GROUP_NORMALIZATION -> groupNorm(f);
       case ZERO_PADDING2D -> zeroPadding(f, 2);
       case CROPPING2D -> new Cropping(f.get("cropping").map(n -> f.pads(n, "cropping", 2))
           .orElse(Collections.nCopies(2, io.layerwise.model.Pad.symmetric(0))));
@@ -272,6 +275,27 @@ final class LayerReader {
         "moving_mean_initializer", "moving_variance_initializer", "beta_regularizer",
         "gamma_regularizer", "beta_constraint", "gamma_constraint", "synchronized");
     return new BatchNorm(axis, center, scale);
+  }
+
+  /** Keras' GroupNormalization: {@code groups} (default 32; -1 for one per channel). */
+  private static Layer groupNorm(Fields f) {
+    long groups = 32;
+    Optional<Node> n = f.get("groups");
+    if (n.isPresent()) {
+      groups = n.get() instanceof Node.Scalar s && s.text().equals("-1") ? -1
+          : f.integer(n.get(), "groups", 1);
+    }
+    f.get("axis").ifPresent(a -> {
+      if (!(a instanceof Node.Scalar s && s.text().equals("-1"))) {
+        f.error(a.location(), "only GroupNormalization over the channels (axis -1) is supported");
+      }
+    });
+    boolean center = f.bool("center", true);
+    boolean scale = f.bool("scale", true);
+    f.ignore("epsilon", "beta_initializer", "gamma_initializer", "beta_regularizer",
+        "gamma_regularizer", "beta_constraint", "gamma_constraint");
+    return new GroupNorm(groups == -1 ? OptionalLong.empty() : OptionalLong.of(groups), center,
+        scale, false, false);
   }
 
   private static Layer layerNorm(Fields f) {

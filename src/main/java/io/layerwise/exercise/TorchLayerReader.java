@@ -9,21 +9,27 @@ import io.layerwise.model.Dense;
 import io.layerwise.model.Dropout;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.InputCheck;
 import io.layerwise.model.Layer;
 import io.layerwise.model.LayerNorm;
+import io.layerwise.model.Pad;
 import io.layerwise.model.Padding;
+import io.layerwise.model.PaddingFill;
 import io.layerwise.model.PoolOp;
 import io.layerwise.model.Pooling;
 import io.layerwise.model.RecurrentCell;
 import io.layerwise.model.RecurrentStack;
 import io.layerwise.model.Spelling;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.Window;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Reads a layer named by its PyTorch module, with PyTorch's constructor arguments and defaults
@@ -47,11 +53,16 @@ final class TorchLayerReader {
       case CONV3D -> conv(f, 3);
       case CONV_TRANSPOSE1D -> convTranspose(f, 1);
       case CONV_TRANSPOSE2D -> convTranspose(f, 2);
+      case CONV_TRANSPOSE3D -> convTranspose(f, 3);
       case LINEAR -> linear(f);
       case BATCH_NORM1D -> batchNorm(f, List.of(1L, 2L));
       case BATCH_NORM2D -> batchNorm(f, List.of(3L));
       case BATCH_NORM3D -> batchNorm(f, List.of(4L));
       case LAYER_NORM -> layerNorm(f);
+      case GROUP_NORM -> groupNorm(f);
+      case INSTANCE_NORM1D -> instanceNorm(f, 2);
+      case INSTANCE_NORM2D -> instanceNorm(f, 3);
+      case INSTANCE_NORM3D -> instanceNorm(f, 4);
       case MAX_POOL1D -> pool(f, PoolOp.MAX, 1);
       case MAX_POOL2D -> pool(f, PoolOp.MAX, 2);
       case MAX_POOL3D -> pool(f, PoolOp.MAX, 3);
@@ -66,6 +77,7 @@ final class TorchLayerReader {
       case LSTM -> recurrent(f, RecurrentCell.LSTM);
       case GRU -> recurrent(f, RecurrentCell.GRU);
       case EMBEDDING -> embedding(f);
+      case MULTIHEAD_ATTENTION -> attention(f);
       case DROPOUT -> dropout(f);
       case FLATTEN -> flatten(f);
       case RELU -> activation(f, "relu", "inplace");
@@ -77,6 +89,9 @@ final class TorchLayerReader {
       case ELU -> activation(f, "elu", "alpha", "inplace");
       case LEAKY_RELU -> activation(f, "leaky_relu", "negative_slope", "inplace");
       case SOFTMAX -> activation(f, "softmax", "dim");
+      case IDENTITY -> activation(f, "linear");
+      case ZERO_PAD2D -> TorchResamplingReader.zeroPad2d(f);
+      case UPSAMPLE -> TorchResamplingReader.upsample(f);
     };
   }
 
@@ -93,7 +108,12 @@ final class TorchLayerReader {
    * zeros on both sides (uneven zeros need a ZeroPad2d first).
    */
   private static Padding padding(Fields f, int rank) {
-    Optional<Node> n = f.get("padding");
+    Optional<Node> given = f.get("padding");
+    Optional<Node> n = given.map(Fields::single);
+    if (n.isPresent() && n.get() != given.get()) {
+      long p = f.integer(n.get(), "padding", 0);
+      return Padding.explicit(Collections.nCopies(rank, Pad.symmetric(p)));
+    }
     if (n.isPresent() && n.get() instanceof Node.ListNode list
         && (list.items().stream().anyMatch(i -> i instanceof Node.ListNode)
             || list.items().size() != rank)) {
@@ -108,36 +128,93 @@ final class TorchLayerReader {
   private static ReadLayer conv(Fields f, int rank) {
     long in = f.requiredCount("in_channels", "the input's channels, checked against the input");
     long out = f.requiredCount("out_channels", "the number of output channels");
-    List<Long> kernel = f.requiredTuple("kernel_size", rank, "the size of the kernel, e.g. 3");
-    List<Long> stride = f.tuple("stride", rank, ones(rank), 1);
+    List<Long> kernel = kernel(f, rank);
+    List<Long> stride = f.torchTuple("stride", rank, ones(rank), 1);
     Padding padding = padding(f, rank);
-    List<Long> dilation = f.tuple("dilation", rank, ones(rank), 1);
+    List<Long> dilation = f.torchTuple("dilation", rank, ones(rank), 1);
     long groups = f.count("groups", 1);
     boolean bias = f.bool("bias", true);
-    f.ignore("padding_mode");
+    PaddingFill fill = fill(f);
     Optional<ConnectionTable> table = Connections.read(f, out, groups);
+    Optional<Node> given = f.get("padding");
+    if (rank > 1 && fill != PaddingFill.ZEROS && given.isPresent()
+        && Fields.single(given.get()) != given.get()) {
+      f.error(given.get().location(), "padding_mode '" + fill.torchName() + "' pads by the list"
+          + " itself, so a one-element padding pads only the last axis, which PyTorch refuses"
+          + " (\"Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now\");"
+          + " give one number or " + rank + " values");
+    }
+    if (table.isPresent() && fill != PaddingFill.ZEROS) {
+      f.error(f.locations().get("padding_mode"), "a convolution with a connection table pads"
+          + " with zeros only");
+      fill = PaddingFill.ZEROS;
+    }
     Layer conv = new Conv(out, new Window(kernel, stride, padding, dilation), groups, bias,
-        Optional.empty(), table);
+        Optional.empty(), table, fill);
     return new ReadLayer(conv, List.of(check("in_channels", in, InputCheck.Axes.CHANNELS)));
+  }
+
+  /**
+   * A convolution's kernel: unlike its stride, padding and dilation, a one-element list is not
+   * broadcast, since PyTorch makes the weight's shape of it (a 1-D kernel in a Conv2d, which then
+   * refuses to run).
+   */
+  private static List<Long> kernel(Fields f, int rank) {
+    Optional<Node> n = f.get("kernel_size");
+    if (rank > 1 && n.isPresent() && Fields.single(n.get()) != n.get()) {
+      String k = ((Node.Scalar) Fields.single(n.get())).text();
+      f.error(n.get().location(), "kernel_size [" + k + "] makes a 1-D kernel, and PyTorch"
+          + " refuses to run it on " + rank + " spatial axes (\"expected stride to be a single"
+          + " integer value or a list of 1 values to match the convolution dimensions\"); write"
+          + " kernel_size: " + k + " for the same size on every axis");
+      return ones(rank);
+    }
+    return f.requiredTuple("kernel_size", rank, "the size of the kernel, e.g. 3");
+  }
+
+  /** PyTorch's {@code padding_mode}, as its constructor checks it. */
+  private static PaddingFill fill(Fields f) {
+    Optional<String> mode = f.text("padding_mode");
+    if (mode.isEmpty()) {
+      return PaddingFill.ZEROS;
+    }
+    List<String> names = Arrays.stream(PaddingFill.values()).map(PaddingFill::torchName).toList();
+    for (PaddingFill fill : PaddingFill.values()) {
+      if (fill.torchName().equals(mode.get())) {
+        return fill;
+      }
+    }
+    f.error(f.locations().get("padding_mode"), "padding_mode must be one of " + names
+        + ", as PyTorch says, not '" + mode.get() + "'", Spelling.closest(mode.get(), names));
+    return PaddingFill.ZEROS;
   }
 
   private static ReadLayer convTranspose(Fields f, int rank) {
     long in = f.requiredCount("in_channels", "the input's channels, checked against the input");
     long out = f.requiredCount("out_channels", "the number of output channels");
-    List<Long> kernel = f.requiredTuple("kernel_size", rank, "the size of the kernel, e.g. 3");
-    List<Long> stride = f.tuple("stride", rank, ones(rank), 1);
-    Padding padding = padding(f, rank);
-    Optional<List<Long>> outputPadding = f.has("output_padding")
-        ? Optional.of(f.tuple("output_padding", rank, ones(rank), 0)) : Optional.empty();
-    List<Long> dilation = f.tuple("dilation", rank, ones(rank), 1);
-    long groups = f.count("groups", 1);
-    if (groups != 1) {
-      f.error(f.locations().get("groups"), "groups on a transposed convolution is not supported");
+    List<Long> kernel = kernel(f, rank);
+    List<Long> stride = f.torchTuple("stride", rank, ones(rank), 1);
+    Padding padding = Padding.VALID;
+    Optional<Node> given = f.get("padding");
+    if (given.isPresent() && given.get() instanceof Node.Scalar s
+        && s.kind() == Node.Kind.STRING) {
+      f.error(s.location(), "ConvTranspose" + rank + "d takes padding as a number or one per"
+          + " axis, not '" + s.text() + "': PyTorch refuses string padding for transposed"
+          + " convolutions (\"argument 'padding' must be tuple of ints\")");
+    } else {
+      padding = padding(f, rank);
     }
+    Optional<List<Long>> outputPadding = f.has("output_padding")
+        ? Optional.of(f.torchTuple("output_padding", rank, ones(rank), 0)) : Optional.empty();
+    List<Long> dilation = f.torchTuple("dilation", rank, ones(rank), 1);
+    long groups = f.count("groups", 1);
     boolean bias = f.bool("bias", true);
-    f.ignore("padding_mode");
+    if (fill(f) != PaddingFill.ZEROS) {
+      f.error(f.locations().get("padding_mode"), "Only \"zeros\" padding mode is supported for"
+          + " ConvTranspose" + rank + "d, as PyTorch says");
+    }
     Layer t = new ConvTranspose(out, new Window(kernel, stride, padding, dilation), outputPadding,
-        bias, Optional.empty());
+        bias, Optional.empty(), groups);
     return new ReadLayer(t, List.of(check("in_channels", in, InputCheck.Axes.CHANNELS)));
   }
 
@@ -156,6 +233,41 @@ final class TorchLayerReader {
     return new ReadLayer(new BatchNorm(OptionalInt.empty(), affine, affine), List.of(
         new InputCheck("type", ranks, InputCheck.Axes.RANK),
         check("num_features", features, InputCheck.Axes.CHANNELS)));
+  }
+
+  /**
+   * {@code GroupNorm(num_groups, num_channels, eps=1e-05, affine=True)}; as in PyTorch, the input
+   * must have num_channels channels only where γ and β are kept per channel (affine).
+   */
+  private static ReadLayer groupNorm(Fields f) {
+    long groups = f.requiredCount("num_groups", "the groups the channels fall into");
+    long channels = f.requiredCount("num_channels", "the input's channels");
+    if (channels % groups != 0) {
+      f.error(f.locations().getOrDefault("num_groups", f.location()), "num_channels " + channels
+          + " must be divisible by num_groups " + groups + ", as PyTorch says");
+    }
+    boolean affine = f.bool("affine", true);
+    f.ignore("eps");
+    return new ReadLayer(new GroupNorm(OptionalLong.of(groups), affine, affine, false, false),
+        affine ? List.of(check("num_channels", channels, InputCheck.Axes.CHANNELS)) : List.of());
+  }
+
+  /**
+   * {@code InstanceNorm1d/2d/3d(num_features, affine=False, track_running_stats=False)}. PyTorch
+   * checks num_features against the input only where it keeps something per channel (affine or
+   * running statistics); otherwise it merely warns, and so does not Layerwise.
+   */
+  private static ReadLayer instanceNorm(Fields f, long rank) {
+    long features = f.requiredCount("num_features", "the input's channels");
+    boolean affine = f.bool("affine", false);
+    boolean stats = f.bool("track_running_stats", false);
+    f.ignore("eps", "momentum");
+    List<InputCheck> checks = new ArrayList<>(List.of(
+        new InputCheck("type", List.of(rank), InputCheck.Axes.RANK)));
+    if (affine || stats) {
+      checks.add(check("num_features", features, InputCheck.Axes.CHANNELS));
+    }
+    return new ReadLayer(new GroupNorm(OptionalLong.empty(), affine, affine, true, stats), checks);
   }
 
   private static ReadLayer layerNorm(Fields f) {
@@ -181,13 +293,13 @@ final class TorchLayerReader {
   }
 
   private static ReadLayer pool(Fields f, PoolOp op, int rank) {
-    List<Long> kernel = f.requiredTuple("kernel_size", rank, "the size of the window, e.g. 2");
+    List<Long> kernel = f.requiredTorchTuple("kernel_size", rank, "the size of the window, e.g. 2");
     boolean none = f.get("stride")
         .filter(n -> n instanceof Node.Scalar s && s.kind() == Node.Kind.NULL).isPresent();
-    List<Long> stride = none ? kernel : f.tuple("stride", rank, kernel, 1);
+    List<Long> stride = none ? kernel : f.torchTuple("stride", rank, kernel, 1);
     Padding padding = padding(f, rank);
     List<Long> dilation = switch (op) {
-      case MAX -> f.tuple("dilation", rank, ones(rank), 1);
+      case MAX -> f.torchTuple("dilation", rank, ones(rank), 1);
       case AVERAGE -> ones(rank);
     };
     boolean ceil = f.bool("ceil_mode", false);
@@ -228,6 +340,27 @@ final class TorchLayerReader {
     RecurrentStack stack = new RecurrentStack(cell, hidden, layers, bidirectional, bias,
         batchFirst, nonlinearity);
     return new ReadLayer(stack, List.of(check("input_size", input, InputCheck.Axes.TRAILING)));
+  }
+
+  /**
+   * {@code MultiheadAttention(embed_dim, num_heads, dropout=0.0, bias=True, add_bias_kv=False,
+   * add_zero_attn=False, kdim=None, vdim=None, batch_first=False)}.
+   */
+  private static ReadLayer attention(Fields f) {
+    long e = f.requiredCount("embed_dim", "the query's features, e.g. 64");
+    long h = f.requiredCount("num_heads", "the number of heads, which must divide embed_dim");
+    if (e % h != 0) {
+      f.error(f.locations().getOrDefault("num_heads", f.location()), "embed_dim must be"
+          + " divisible by num_heads, as PyTorch says (" + e + " is not divisible by " + h + ")");
+    }
+    f.fraction("dropout", 0);
+    boolean bias = f.bool("bias", true);
+    boolean biasKv = f.bool("add_bias_kv", false);
+    f.bool("add_zero_attn", false);
+    OptionalLong kdim = f.has("kdim") ? OptionalLong.of(f.count("kdim", e)) : OptionalLong.empty();
+    OptionalLong vdim = f.has("vdim") ? OptionalLong.of(f.count("vdim", e)) : OptionalLong.empty();
+    boolean batchFirst = f.bool("batch_first", false);
+    return ReadLayer.of(new TorchAttention(e, h, bias, biasKv, kdim, vdim, batchFirst));
   }
 
   private static ReadLayer embedding(Fields f) {

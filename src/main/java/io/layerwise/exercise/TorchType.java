@@ -17,11 +17,16 @@ enum TorchType {
   CONV3D("Conv3d", LayerType.CONV3D),
   CONV_TRANSPOSE1D("ConvTranspose1d", LayerType.CONV1D_TRANSPOSE),
   CONV_TRANSPOSE2D("ConvTranspose2d", LayerType.CONV2D_TRANSPOSE),
+  CONV_TRANSPOSE3D("ConvTranspose3d", LayerType.CONV3D_TRANSPOSE),
   LINEAR("Linear", LayerType.DENSE),
   BATCH_NORM1D("BatchNorm1d", LayerType.BATCH_NORMALIZATION),
   BATCH_NORM2D("BatchNorm2d", LayerType.BATCH_NORMALIZATION),
   BATCH_NORM3D("BatchNorm3d", LayerType.BATCH_NORMALIZATION),
   LAYER_NORM("LayerNorm", LayerType.LAYER_NORMALIZATION),
+  GROUP_NORM("GroupNorm", LayerType.GROUP_NORMALIZATION),
+  INSTANCE_NORM1D("InstanceNorm1d", LayerType.GROUP_NORMALIZATION),
+  INSTANCE_NORM2D("InstanceNorm2d", LayerType.GROUP_NORMALIZATION),
+  INSTANCE_NORM3D("InstanceNorm3d", LayerType.GROUP_NORMALIZATION),
   MAX_POOL1D("MaxPool1d", LayerType.MAX_POOLING1D),
   MAX_POOL2D("MaxPool2d", LayerType.MAX_POOLING2D),
   MAX_POOL3D("MaxPool3d", LayerType.MAX_POOLING3D),
@@ -36,6 +41,7 @@ enum TorchType {
   LSTM("LSTM", LayerType.LSTM),
   GRU("GRU", LayerType.GRU),
   EMBEDDING("Embedding", LayerType.EMBEDDING),
+  MULTIHEAD_ATTENTION("MultiheadAttention", LayerType.MULTI_HEAD_ATTENTION),
   DROPOUT("Dropout", LayerType.DROPOUT),
   FLATTEN("Flatten", LayerType.FLATTEN),
   RELU("ReLU", LayerType.ACTIVATION),
@@ -46,7 +52,10 @@ enum TorchType {
   SILU("SiLU", LayerType.ACTIVATION),
   ELU("ELU", LayerType.ACTIVATION),
   LEAKY_RELU("LeakyReLU", LayerType.ACTIVATION),
-  SOFTMAX("Softmax", LayerType.ACTIVATION);
+  SOFTMAX("Softmax", LayerType.ACTIVATION),
+  IDENTITY("Identity", LayerType.ACTIVATION),
+  ZERO_PAD2D("ZeroPad2d", LayerType.ZERO_PADDING2D),
+  UPSAMPLE("Upsample", LayerType.UP_SAMPLING2D);
 
   private final String className;
   private final LayerType type;

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param useBias one bias per filter when true
  * @param activation applied after the convolution; shown on sheets, no effect on counts
  * @param connections which input channels each filter sees, when not all (LeNet-5's C3)
+ * @param fill what the padding holds (PyTorch's {@code padding_mode}); zeros in Keras
  */
 public record Conv(long filters, Window window, long groups, boolean useBias,
-    Optional<String> activation, Optional<ConnectionTable> connections) implements Layer {
+    Optional<String> activation, Optional<ConnectionTable> connections, PaddingFill fill)
+    implements Layer {
 
   public Conv {
     if (filters <= 0 || groups <= 0 || window.rank() > 3) {
@@ -25,6 +27,12 @@ public record Conv(long filters, Window window, long groups, boolean useBias,
         && (groups != 1 || connections.get().maps().size() != filters)) {
       throw new IllegalArgumentException("a connection table has one entry per filter, no groups");
     }
+  }
+
+  /** A convolution that pads with zeros. */
+  public Conv(long filters, Window window, long groups, boolean useBias,
+      Optional<String> activation, Optional<ConnectionTable> connections) {
+    this(filters, window, groups, useBias, activation, connections, PaddingFill.ZEROS);
   }
 
   /** A convolution whose every filter sees every channel of its group. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code Conv1DTranspose} or {@code Conv2DTranspose}: a strided convolution run backwards, which
+ * {@code Conv1DTranspose}, {@code Conv2DTranspose} or {@code Conv3DTranspose}: a strided convolution run backwards, which
  * enlarges its input.
  *
  * @param filters output channels
@@ -12,25 +12,35 @@ import java.util.Optional;
  * @param outputPadding extra rows/columns on one side of the output, per axis, when given
  * @param useBias one bias per filter when true
  * @param activation shown on sheets
+ * @param groups PyTorch's {@code groups}: input and output channels split into this many groups,
+ *     each filter seeing only its group's C_in/G input channels (1 in Keras, which has none)
  */
 public record ConvTranspose(
     long filters,
     Window window,
     Optional<List<Long>> outputPadding,
     boolean useBias,
-    Optional<String> activation)
+    Optional<String> activation,
+    long groups)
     implements Layer {
 
   public ConvTranspose {
     outputPadding = outputPadding.map(List::copyOf);
-    if (filters <= 0 || window.rank() > 2) {
-      throw new IllegalArgumentException("filters must be positive; rank 1 or 2");
+    if (filters <= 0 || window.rank() > 3 || groups <= 0) {
+      throw new IllegalArgumentException("filters and groups must be positive; rank 1 to 3");
     }
+  }
+
+  /** An ungrouped transposed convolution, the only kind Keras has. */
+  public ConvTranspose(long filters, Window window, Optional<List<Long>> outputPadding,
+      boolean useBias, Optional<String> activation) {
+    this(filters, window, outputPadding, useBias, activation, 1);
   }
 
   @Override
   public LayerType type() {
-    return window.rank() == 1 ? LayerType.CONV1D_TRANSPOSE : LayerType.CONV2D_TRANSPOSE;
+    return List.of(LayerType.CONV1D_TRANSPOSE, LayerType.CONV2D_TRANSPOSE,
+        LayerType.CONV3D_TRANSPOSE).get(window.rank() - 1);
   }
 
   @Override

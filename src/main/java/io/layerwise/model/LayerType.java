@@ -16,6 +16,7 @@ public enum LayerType {
   CONV3D("Conv3D"),
   CONV1D_TRANSPOSE("Conv1DTranspose"),
   CONV2D_TRANSPOSE("Conv2DTranspose"),
+  CONV3D_TRANSPOSE("Conv3DTranspose"),
   DEPTHWISE_CONV2D("DepthwiseConv2D"),
   SEPARABLE_CONV2D("SeparableConv2D"),
   MAX_POOLING1D("MaxPooling1D"),
@@ -35,6 +36,7 @@ public enum LayerType {
   ACTIVATION("Activation"),
   BATCH_NORMALIZATION("BatchNormalization"),
   LAYER_NORMALIZATION("LayerNormalization"),
+  GROUP_NORMALIZATION("GroupNormalization"),
   ZERO_PADDING2D("ZeroPadding2D"),
   CROPPING2D("Cropping2D"),
   UP_SAMPLING2D("UpSampling2D"),
@@ -91,6 +93,7 @@ public enum LayerType {
       case CONV3D -> "Conv3d";
       case CONV1D_TRANSPOSE -> "ConvTranspose1d";
       case CONV2D_TRANSPOSE -> "ConvTranspose2d";
+      case CONV3D_TRANSPOSE -> "ConvTranspose3d";
       case MAX_POOLING1D -> "MaxPool1d";
       case MAX_POOLING2D -> "MaxPool2d";
       case MAX_POOLING3D -> "MaxPool3d";
@@ -101,6 +104,7 @@ public enum LayerType {
       case BATCH_NORMALIZATION -> inputRank <= 0 ? className : inputRank <= 2 ? "BatchNorm1d"
           : inputRank <= 4 ? "BatchNorm" + (inputRank - 1) + "d" : className;
       case LAYER_NORMALIZATION -> "LayerNorm";
+      case GROUP_NORMALIZATION -> "GroupNorm";
       case ZERO_PADDING2D -> "ZeroPad2d";
       case UP_SAMPLING2D -> "Upsample";
       case SIMPLE_RNN -> "RNN";

@@ -32,6 +32,8 @@ public interface LayerVisitor<R> {
 
   R layerNorm(LayerNorm layer);
 
+  R groupNorm(GroupNorm layer);
+
   R zeroPadding(ZeroPadding layer);
 
   R cropping(Cropping layer);
@@ -51,6 +53,8 @@ public interface LayerVisitor<R> {
   R bidirectional(Bidirectional layer);
 
   R multiHeadAttention(MultiHeadAttention layer);
+
+  R torchAttention(TorchAttention layer);
 
   R adaptivePooling(AdaptivePooling layer);
 

@@ -16,6 +16,7 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerNode;
 import io.layerwise.model.LayerVisitor;
@@ -30,6 +31,7 @@ import io.layerwise.model.Reshape;
 import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -126,6 +128,9 @@ final class Hyperparameters implements LayerVisitor<String> {
     parts.add(words.get("hp.filters", l.filters()));
     parts.addAll(window(l.window(), true));
     l.outputPadding().ifPresent(op -> parts.add(words.get("hp.outputPadding", compact(op))));
+    if (l.groups() > 1) {
+      parts.add(words.get("hp.groups", l.groups()));
+    }
     return join(parts, l.useBias(), l.activation());
   }
 
@@ -240,6 +245,13 @@ final class Hyperparameters implements LayerVisitor<String> {
   }
 
   @Override
+  public String groupNorm(GroupNorm l) {
+    List<String> parts = new ArrayList<>();
+    l.groups().ifPresent(g -> parts.add(words.get("hp.groups", g)));
+    return affine(parts, l.center(), l.scale());
+  }
+
+  @Override
   public String layerNorm(LayerNorm l) {
     List<String> parts = new ArrayList<>();
     if (l.axes() > 1) {
@@ -290,8 +302,20 @@ final class Hyperparameters implements LayerVisitor<String> {
   }
 
   @Override
+  public String torchAttention(TorchAttention l) {
+    List<String> parts = new ArrayList<>();
+    parts.add(words.get("hp.heads", l.numHeads(), l.embedDim() / l.numHeads()));
+    l.kdim().ifPresent(k -> parts.add("kdim " + k));
+    l.vdim().ifPresent(v -> parts.add("vdim " + v));
+    if (l.addBiasKv()) {
+      parts.add("add_bias_kv");
+    }
+    return join(parts, l.bias(), Optional.empty());
+  }
+
+  @Override
   public String upSampling(UpSampling l) {
-    return words.get("hp.size", times(l.size()));
+    return words.get(l.fixed() ? "hp.outputSize" : "hp.size", times(l.size()));
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.layerwise.model.Dropout;
 import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
@@ -29,6 +30,7 @@ import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.Window;
 import io.layerwise.model.ZeroPadding;
@@ -105,6 +107,9 @@ final class TorchArguments implements LayerVisitor<Optional<String>> {
     if (!l.useBias()) {
       parts.add("bias=False");
     }
+    if (l.fill() != io.layerwise.model.PaddingFill.ZEROS) {
+      parts.add("padding_mode='" + l.fill().torchName() + "'");
+    }
     return args(parts);
   }
 
@@ -115,6 +120,9 @@ final class TorchArguments implements LayerVisitor<Optional<String>> {
     parts.addAll(convWindow(l.window()));
     l.outputPadding().filter(op -> op.stream().anyMatch(v -> v != 0))
         .ifPresent(op -> parts.add("output_padding=" + tuple(op)));
+    if (l.groups() > 1) {
+      parts.add("groups=" + l.groups());
+    }
     if (!l.useBias()) {
       parts.add("bias=False");
     }
@@ -203,6 +211,16 @@ final class TorchArguments implements LayerVisitor<Optional<String>> {
   }
 
   @Override
+  public Optional<String> groupNorm(GroupNorm l) {
+    String affine = l.center() && l.scale() ? "" : ", affine=False";
+    if (l.groups().isPresent()) {
+      return Optional.of(l.groups().getAsLong() + ", " + channels() + affine);
+    }
+    return Optional.of(channels() + (l.center() && l.scale() ? ", affine=True" : "")
+        + (l.runningStats() ? ", track_running_stats=True" : ""));
+  }
+
+  @Override
   public Optional<String> layerNorm(LayerNorm l) {
     if (inputs.isEmpty()) {
       return Optional.empty();
@@ -234,7 +252,7 @@ final class TorchArguments implements LayerVisitor<Optional<String>> {
 
   @Override
   public Optional<String> upSampling(UpSampling l) {
-    return Optional.of("scale_factor=" + compact(l.size()));
+    return Optional.of((l.fixed() ? "size=" : "scale_factor=") + compact(l.size()));
   }
 
   @Override
@@ -291,6 +309,24 @@ final class TorchArguments implements LayerVisitor<Optional<String>> {
   @Override
   public Optional<String> multiHeadAttention(MultiHeadAttention l) {
     return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> torchAttention(TorchAttention l) {
+    List<String> parts = new ArrayList<>(List.of(Long.toString(l.embedDim()),
+        Long.toString(l.numHeads())));
+    if (!l.bias()) {
+      parts.add("bias=False");
+    }
+    if (l.addBiasKv()) {
+      parts.add("add_bias_kv=True");
+    }
+    l.kdim().ifPresent(k -> parts.add("kdim=" + k));
+    l.vdim().ifPresent(v -> parts.add("vdim=" + v));
+    if (l.batchFirst()) {
+      parts.add("batch_first=True");
+    }
+    return args(parts);
   }
 
   @Override

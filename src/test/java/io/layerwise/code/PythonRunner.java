@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code python3} for the tests of generated code. Without it those tests are skipped, but
- * fail where the environment variable {@code CI} is set (CI must run them).
+ * Runs Python for the tests of generated code: Debian's {@code /usr/bin/python3} where it exists
+ * (apt's {@code python3-torch} installs PyTorch for it, not for a pyenv or venv {@code python3}
+ * earlier on the PATH), else {@code python3}. Without Python those tests are skipped, but fail
+ * where the environment variable {@code CI} is set (CI must run them).
  */
 final class PythonRunner {
 
@@ -30,9 +32,29 @@ final class PythonRunner {
 
   /** Skips the test, or fails it in CI, unless {@code python3} runs. */
   static void requirePython() {
+    requirePython("python3 is needed to compile the generated code");
+  }
+
+  /** Skips the test, or fails it in CI, unless PyTorch imports. */
+  static void requireTorch() {
+    requirePython("python3 is needed to run the generated PyTorch code");
+    if (!hasModule("torch")) {
+      if (System.getenv("CI") != null) {
+        fail("PyTorch (apt-get install python3-torch) is needed for " + INTERPRETER
+            + ", and CI is set");
+      }
+      assumeTrue(false, "PyTorch is not installed for " + INTERPRETER);
+    }
+  }
+
+  /** The interpreter: Debian's, for which apt installs python3-torch, else the PATH's. */
+  static final String INTERPRETER = java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3"))
+      ? "/usr/bin/python3" : "python3";
+
+  private static void requirePython(String why) {
     if (!available()) {
       if (System.getenv("CI") != null) {
-        fail("python3 is needed to compile the generated code, and CI is set");
+        fail(why + ", and CI is set");
       }
       assumeTrue(false, "python3 is not installed");
     }
@@ -46,9 +68,12 @@ final class PythonRunner {
   }
 
   /** Whether a Python module (torch, keras) imports. */
-  static boolean hasModule(String module) {
-    return available() && run(Path.of("."), "-c", "import " + module).exit() == 0;
+  static synchronized boolean hasModule(String module) {
+    return MODULES.computeIfAbsent(module,
+        m -> available() && run(Path.of("."), "-c", "import " + m).exit() == 0);
   }
+
+  private static final java.util.Map<String, Boolean> MODULES = new java.util.HashMap<>();
 
   /** The shape-only stand-in for PyTorch in the test resources. */
   static final Path FAKE_TORCH = Path.of("src/test/resources/io/layerwise/code/faketorch");
@@ -87,7 +112,7 @@ final class PythonRunner {
   }
 
   static Result run(Path dir, java.util.Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>(List.of("python3"));
+    List<String> command = new ArrayList<>(List.of(INTERPRETER));
     command.addAll(List.of(args));
     try {
       ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())

@@ -15,6 +15,7 @@ import io.layerwise.model.Embedding;
 import io.layerwise.model.Flatten;
 import io.layerwise.model.Framework;
 import io.layerwise.model.GlobalPooling;
+import io.layerwise.model.GroupNorm;
 import io.layerwise.model.LayerNorm;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Merge;
@@ -28,6 +29,7 @@ import io.layerwise.model.SeparableConv;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Subsampling;
 import io.layerwise.model.TimeDistributed;
+import io.layerwise.model.TorchAttention;
 import io.layerwise.model.UpSampling;
 import io.layerwise.model.ZeroPadding;
 import java.util.ArrayList;
@@ -164,6 +166,19 @@ final class WeightShapes implements LayerVisitor<List<List<Long>>> {
   @Override
   public List<List<Long>> activation(Activation l) {
     return List.of();
+  }
+
+  @Override
+  public List<List<Long>> groupNorm(GroupNorm l) {
+    long c = in.dim(framework == Framework.KERAS ? in.rank() - 1 : 0);
+    List<List<Long>> w = new ArrayList<>();
+    if (l.scale()) {
+      w.add(List.of(c));
+    }
+    if (l.center()) {
+      w.add(List.of(c));
+    }
+    return w;
   }
 
   @Override
@@ -305,6 +320,30 @@ final class WeightShapes implements LayerVisitor<List<List<Long>>> {
       w.add(List.of(h, l.keyDim()));
       w.add(List.of(h, l.valueSize()));
       w.add(List.of(q.last()));
+    }
+    return w;
+  }
+
+  /** PyTorch's parameter tensors, as named in nn.MultiheadAttention. */
+  @Override
+  public List<List<Long>> torchAttention(TorchAttention l) {
+    long e = l.embedDim();
+    List<List<Long>> w = new ArrayList<>();
+    if (l.packed()) {
+      w.add(List.of(3 * e, e));
+    } else {
+      w.add(List.of(e, e));
+      w.add(List.of(e, l.keySize()));
+      w.add(List.of(e, l.valueSize()));
+    }
+    w.add(List.of(e, e));
+    if (l.bias()) {
+      w.add(List.of(3 * e));
+      w.add(List.of(e));
+    }
+    if (l.addBiasKv()) {
+      w.add(List.of(1L, 1L, e));
+      w.add(List.of(1L, 1L, e));
     }
     return w;
   }
