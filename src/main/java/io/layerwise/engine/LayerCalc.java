@@ -117,7 +117,7 @@ final class LayerCalc {
    * not among the layer's own steps.
    */
   void otherFramework(boolean more, Formula amount, Explanation why) {
-    Formula params = Formulas.value(Symbols.PARAMS, derivation("params").orElseThrow().result());
+    Formula params = Formulas.value(Symbols.PARAMS, derivation(Derived.Count.PARAMS).orElseThrow().result());
     Formula f = more ? Formulas.plus(params, amount) : Formulas.minus(params, amount);
     derive(Symbols.otherParams(framework), Symbols.otherParamsSymbol(framework), f, why);
   }
@@ -212,7 +212,7 @@ final class LayerCalc {
 
   // ---- derivations
 
-  long derive(String quantity, Symbol lhs, Formula f, Explanation why) {
+  long derive(Derived quantity, Symbol lhs, Formula f, Explanation why) {
     Derivation d = new Derivation(quantity, lhs, f.expr(), f.bindings(), why);
     derivations.add(d);
     return d.result();
@@ -227,15 +227,15 @@ final class LayerCalc {
   }
 
   void weights(Formula f, Explanation why) {
-    weights = derive("weights", Symbols.WEIGHTS, f, why);
+    weights = derive(Derived.Count.WEIGHTS, Symbols.WEIGHTS, f, why);
   }
 
   void biases(Formula f, Explanation why) {
-    biases = derive("biases", Symbols.BIASES, f, why);
+    biases = derive(Derived.Count.BIASES, Symbols.BIASES, f, why);
   }
 
   void params(Formula f, Explanation why) {
-    derive("params", Symbols.PARAMS, f, why);
+    derive(Derived.Count.PARAMS, Symbols.PARAMS, f, why);
   }
 
   /**
@@ -261,7 +261,7 @@ final class LayerCalc {
 
   /** A layer without parameters, and why it has none. */
   void noParams(Explanation why) {
-    derive("params", Symbols.PARAMS, Formulas.constant(0), why);
+    derive(Derived.Count.PARAMS, Symbols.PARAMS, Formulas.constant(0), why);
   }
 
   void macs(Formula f, Explanation why) {
@@ -269,7 +269,7 @@ final class LayerCalc {
       f = new Formula(Expr.mul(Expr.num(2), f.expr()), f.bindings());
       why = slipWhy(Mistake.FLOPS_INSTEAD_OF_MACS);
     }
-    macs = derive("macs", Symbols.MACS, f, why);
+    macs = derive(Derived.Count.MACS, Symbols.MACS, f, why);
   }
 
   /** The counts' derivations first, then the receptive field's. */
@@ -279,7 +279,7 @@ final class LayerCalc {
     return all;
   }
 
-  Optional<Derivation> derivation(String quantity) {
+  Optional<Derivation> derivation(Derived quantity) {
     return derivations.stream().filter(d -> d.quantity().equals(quantity)).findFirst();
   }
 
@@ -295,10 +295,10 @@ final class LayerCalc {
     String word = Layout.word(jump.size(), axis);
     if (r.isInteger() && j.isInteger()) {
       Formula rf = Formulas.receptiveField(r.numerator(), k, d, j.numerator());
-      geometryDerivations.add(new Derivation("receptive_field[" + axis + "]", Symbols.R_OUT,
+      geometryDerivations.add(new Derivation(new Derived.ReceptiveField(axis), Symbols.R_OUT,
           rf.expr(), rf.bindings(), Explanation.of("geometry.receptive_field", word)));
       Formula jump = Formulas.jump(j.numerator(), s);
-      geometryDerivations.add(new Derivation("effective_stride[" + axis + "]", Symbols.J_OUT,
+      geometryDerivations.add(new Derivation(new Derived.EffectiveStride(axis), Symbols.J_OUT,
           jump.expr(), jump.bindings(), Explanation.of("geometry.jump", word)));
     }
     receptiveField.set(axis, r.plus(j.times(Math.multiplyExact(d, k - 1))));

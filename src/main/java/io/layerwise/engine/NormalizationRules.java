@@ -37,8 +37,8 @@ final class NormalizationRules {
       Explanation why = LayerCalc.slipWhy(Mistake.BN_STATISTICS_TRAINABLE);
       calc.statistics = Math.multiplyExact(2, c);
       calc.params(Formulas.times(affine + 2, sym, c), Explanation.of("bn.params.keras", c));
-      calc.derive("trainable_params", Symbols.TRAINABLE, Formulas.times(affine + 2, sym, c), why);
-      calc.derive("non_trainable_params", Symbols.NON_TRAINABLE, Formulas.constant(0), why);
+      calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, Formulas.times(affine + 2, sym, c), why);
+      calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE, Formulas.constant(0), why);
       return;
     }
     switch (calc.framework) {
@@ -46,14 +46,14 @@ final class NormalizationRules {
         calc.statistics = Math.multiplyExact(2, c);
         calc.params(Formulas.times(affine + 2, sym, c), Explanation.of("bn.params.keras", c));
         if (calc.node.trainable()) {
-          calc.derive("trainable_params", Symbols.TRAINABLE, affineFormula(affine, sym, c),
+          calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, affineFormula(affine, sym, c),
               Explanation.of("bn.trainable.keras"));
-          calc.derive("non_trainable_params", Symbols.NON_TRAINABLE, Formulas.times(2, sym, c),
+          calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE, Formulas.times(2, sym, c),
               Explanation.of("bn.nonTrainable.keras"));
         } else {
-          calc.derive("trainable_params", Symbols.TRAINABLE, Formulas.constant(0),
+          calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, Formulas.constant(0),
               Explanation.of("frozen.trainable"));
-          calc.derive("non_trainable_params", Symbols.NON_TRAINABLE,
+          calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE,
               Formulas.times(affine + 2, sym, c), Explanation.of("bn.nonTrainable.frozen"));
         }
       }

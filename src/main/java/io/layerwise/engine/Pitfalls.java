@@ -65,7 +65,7 @@ public final class Pitfalls {
       }
       if (l.derivations().stream().anyMatch(d -> (d.explanation().key().equals("window.valid")
           || d.explanation().key().equals("window.zero"))
-          && d.quantity().startsWith("output_shape") && hasRemainder(d))) {
+          && d.quantity().outputAxis() && hasRemainder(d))) {
         keys.add("pitfall.floor");
       }
       if (!l.node().trainable() && l.params() > 0) {

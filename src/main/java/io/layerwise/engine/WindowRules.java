@@ -85,7 +85,8 @@ final class WindowRules {
       if (value <= 0) {
         long span = Math.addExact(Math.multiplyExact(d, k - 1), 1);
         Derivation shown =
-            new Derivation("", Symbols.out(letter), f.expr(), f.bindings(), why);
+            new Derivation(
+                Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)), Symbols.out(letter), f.expr(), f.bindings(), why);
         calc.problem(
             sizeField,
             (d == 1 ? what + " " + k : "dilated " + what + " " + span)
