@@ -321,6 +321,15 @@ public final class Engine {
           calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE,
               Formulas.value(Symbols.PARAMS, params), Explanation.of("frozen.nonTrainable"));
     }
+    long otherParams = calc.derivation(Symbols.otherParams(calc.framework))
+        .map(Derivation::result).orElse(params);
+    // a normalisation counts its statistics differently (not trained); a recurrent layer its
+    // biases (trained where the layer is)
+    long otherTrainable =
+        ParamFamily.of(calc.node.layer()) == ParamFamily.NORMALIZATION || trainable == 0
+            ? trainable : Math.addExact(trainable, otherParams - params);
+    OtherFramework other = new OtherFramework(Symbols.other(calc.framework), otherParams,
+        otherTrainable, calc.roundsUp);
     Optional<Geometry> geometry = calc.geometry();
     if (geometry.isPresent() && geometry.get().axes() != out.rank() - 1) {
       geometry = Optional.empty();
@@ -337,7 +346,8 @@ public final class Engine {
         nonTrainable,
         calc.macs,
         geometry,
-        calc.derivations());
+        calc.derivations(),
+        other);
   }
 
   /** The sums over all layers; null, with a problem at the layer that overflows them. */

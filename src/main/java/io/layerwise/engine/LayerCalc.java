@@ -42,6 +42,8 @@ final class LayerCalc {
   long biases;
   long statistics;
   long macs;
+  /** Whether a window count was rounded up where rounding down gives another size. */
+  boolean roundsUp;
 
   LayerCalc(
       int index,
@@ -149,6 +151,7 @@ final class LayerCalc {
   /** Takes over what a wrapped layer's calculation found: its slip and its failure. */
   void absorb(LayerCalc inner) {
     slipped |= inner.slipped;
+    roundsUp |= inner.roundsUp;
     if (inner.failed) {
       failed = true;
       throw new Abort();

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param macs multiply–accumulates for one sample (convolutions and dense layers only)
  * @param geometry receptive field and effective stride, where the output is spatial
  * @param derivations how each number was obtained
+ * @param other the layer's counts in the other framework
  */
 public record LayerResult(
     LayerNode node,
@@ -35,7 +36,8 @@ public record LayerResult(
     long nonTrainable,
     long macs,
     Optional<Geometry> geometry,
-    List<Derivation> derivations) {
+    List<Derivation> derivations,
+    OtherFramework other) {
 
   public LayerResult {
     inputShapes = List.copyOf(inputShapes);

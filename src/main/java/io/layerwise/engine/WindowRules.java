@@ -95,6 +95,10 @@ final class WindowRules {
                 + " (" + shown.equation(Notation.TEXT) + ")");
         continue;
       }
+      if (ceil && padding.mode() != PaddingMode.SAME
+          && Formulas.windowOutput(letter, x, k, s, pad, d).eval() != value) {
+        calc.roundsUp = true;
+      }
       calc.derive(
           Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)), Symbols.out(letter), f, why);
       calc.slide(i, k, s, d);

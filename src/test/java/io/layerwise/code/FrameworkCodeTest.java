@@ -31,7 +31,9 @@ class FrameworkCodeTest {
   }
 
   private static Analysis analyze(Path file) throws ExerciseException {
-    return Layerwise.explain(file);
+    Analysis a = Layerwise.explain(file);
+    TargetCounts.verify(a);
+    return a;
   }
 
   /** Each program of a bundled exercise, written to the temp dir. */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random chains of window layers in both frameworks: the other framework's engine analysis of
- * every translated layer must find the exercise's shapes (a mismatch throws), every program
+ * every translated layer must find the exercise's shapes and the counts the analysis gave for
+ * that framework ({@link TargetCounts}), every program
  * must compile, and every PyTorch program must run on the shape-only stand-in with the engine's
  * counts.
  */
@@ -102,6 +103,7 @@ class RandomNetworksCodeTest {
         continue;
       }
       analysed++;
+      TargetCounts.verify(a.get());
       FrameworkCode[] code = new FrameworkCode[1];
       assertThatCode(() -> code[0] = FrameworkCode.of(a.get()))
           .as(a.get().exercise().network().toString()).doesNotThrowAnyException();
