@@ -1,5 +1,12 @@
 package io.layerwise;
 
+import io.layerwise.build.BuildListener;
+import io.layerwise.build.BuildReport;
+import io.layerwise.build.BuildRequest;
+import io.layerwise.build.SheetBuild;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Location;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.check.CheckResult;
 import io.layerwise.check.Checker;
 import io.layerwise.engine.Analysis;
@@ -67,7 +74,7 @@ public final class Layerwise {
    * What identifies this build of Layerwise in build fingerprints: its version, and the time its
    * jar was made, so that a rebuilt jar remakes the sheets.
    */
-  static String buildIdentity() {
+  public static String buildIdentity() {
     String identity = version();
     try {
       java.net.URL source = Layerwise.class.getProtectionDomain().getCodeSource().getLocation();

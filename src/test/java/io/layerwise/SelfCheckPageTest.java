@@ -1,5 +1,8 @@
 package io.layerwise;
 
+import io.layerwise.build.BuildListener;
+import io.layerwise.build.BuildReport;
+import io.layerwise.build.BuildRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 

@@ -1,8 +1,8 @@
 package io.layerwise.cli;
 
-import io.layerwise.Diagnostic;
-import io.layerwise.ExerciseException;
 import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.check.CheckResult;
 import io.layerwise.report.CheckReport;
 import java.io.PrintWriter;

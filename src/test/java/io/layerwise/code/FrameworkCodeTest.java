@@ -1,11 +1,11 @@
 package io.layerwise.code;
 
+import io.layerwise.Layerwise;
+import io.layerwise.Bundled;
+import io.layerwise.diagnostic.ExerciseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.layerwise.Bundled;
-import io.layerwise.ExerciseException;
-import io.layerwise.Layerwise;
 import io.layerwise.engine.Analysis;
 import io.layerwise.model.Framework;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.layerwise.code;
 
+import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.layerwise.ExerciseException;
-import io.layerwise.Layerwise;
 import io.layerwise.engine.Analysis;
 import io.layerwise.model.Framework;
 import java.nio.file.Files;

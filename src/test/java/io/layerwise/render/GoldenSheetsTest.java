@@ -1,10 +1,10 @@
 package io.layerwise.render;
 
+import io.layerwise.Bundled;
+import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.layerwise.Bundled;
-import io.layerwise.ExerciseException;
-import io.layerwise.Layerwise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
-package io.layerwise.exercise;
+package io.layerwise.variant;
 
-import io.layerwise.ExerciseException;
-import io.layerwise.Location;
+import io.layerwise.diagnostic.Problems;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Location;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,11 +1,15 @@
-package io.layerwise;
+package io.layerwise.variant;
 
+import io.layerwise.Layerwise;
+import io.layerwise.build.OutputFiles;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Location;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Engine;
 import io.layerwise.engine.EngineException;
 import io.layerwise.exercise.ParsedExercise;
-import io.layerwise.exercise.RosterReader;
-import io.layerwise.exercise.RosterReader.Student;
+import io.layerwise.variant.RosterReader.Student;
 import io.layerwise.exercise.Variation;
 import io.layerwise.model.Variant;
 import io.layerwise.publish.AtomicFiles;

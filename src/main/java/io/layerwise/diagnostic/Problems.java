@@ -1,36 +1,34 @@
-package io.layerwise.exercise;
+package io.layerwise.diagnostic;
 
-import io.layerwise.Diagnostic;
-import io.layerwise.Location;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /** The problems found while reading one file, collected rather than thrown. */
-final class Problems {
+public final class Problems {
 
   private final List<Diagnostic> list = new ArrayList<>();
 
-  void error(Location at, String message) {
+  public void error(Location at, String message) {
     list.add(Diagnostic.error(at, message));
   }
 
-  void error(Location at, String message, Optional<String> layer) {
+  public void error(Location at, String message, Optional<String> layer) {
     Diagnostic d = Diagnostic.error(at, message);
     list.add(layer.map(d::withLayer).orElse(d));
   }
 
-  boolean any() {
+  public boolean any() {
     return !list.isEmpty();
   }
 
-  int count() {
+  public int count() {
     return list.size();
   }
 
   /** In file order, so that the first one printed is the first one in the file. */
-  List<Diagnostic> sorted() {
+  public List<Diagnostic> sorted() {
     List<Diagnostic> copy = new ArrayList<>(list);
     copy.sort(Comparator.comparingInt((Diagnostic d) -> d.location().line())
         .thenComparingInt(d -> d.location().column()));

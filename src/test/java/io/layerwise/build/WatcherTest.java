@@ -1,5 +1,6 @@
-package io.layerwise;
+package io.layerwise.build;
 
+import io.layerwise.Bundled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerwise.publish.OutputFormat;

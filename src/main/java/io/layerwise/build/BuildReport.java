@@ -1,5 +1,6 @@
-package io.layerwise;
+package io.layerwise.build;
 
+import io.layerwise.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 

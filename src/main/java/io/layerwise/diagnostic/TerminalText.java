@@ -1,4 +1,4 @@
-package io.layerwise;
+package io.layerwise.diagnostic;
 
 /**
  * Text from exercise files made safe for a terminal: control characters other than tab and line

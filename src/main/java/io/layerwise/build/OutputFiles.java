@@ -1,4 +1,4 @@
-package io.layerwise;
+package io.layerwise.build;
 
 import io.layerwise.publish.Document;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * refuses anything else once more, so that no file content decides to write outside the output
  * directory (defence in depth).
  */
-final class OutputFiles {
+public final class OutputFiles {
 
   private OutputFiles() {}
 
@@ -19,7 +19,7 @@ final class OutputFiles {
    *
    * @throws IOException when {@code name} is not a plain file name or would resolve elsewhere
    */
-  static Path inside(Path dir, String name) throws IOException {
+  public static Path inside(Path dir, String name) throws IOException {
     Path base = dir.toAbsolutePath().normalize();
     if (!Document.isPlainName(name) || !base.equals(base.resolve(name).normalize().getParent())) {
       throw new IOException("refusing to write '" + name + "': an output file name is a plain"

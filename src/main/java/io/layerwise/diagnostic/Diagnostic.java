@@ -1,4 +1,4 @@
-package io.layerwise;
+package io.layerwise.diagnostic;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.layerwise;
+package io.layerwise.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package io.layerwise;
+package io.layerwise.build;
 
+import io.layerwise.Layerwise;
 import io.layerwise.publish.Publisher;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;

@@ -1,4 +1,4 @@
-package io.layerwise;
+package io.layerwise.diagnostic;
 
 import java.util.List;
 

@@ -1,5 +1,9 @@
-package io.layerwise;
+package io.layerwise.build;
 
+import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Location;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.engine.Analysis;
 import io.layerwise.publish.AtomicFiles;
 import io.layerwise.publish.Document;
@@ -34,7 +38,7 @@ import java.util.stream.Stream;
  * publishes the rest. A broken exercise is reported and the others still built; its earlier
  * output stays as it was. FreeMarker and Asciidoctor are touched only if something is to be made.
  */
-final class SheetBuild {
+public final class SheetBuild {
 
   private final BuildRequest request;
   private final BuildListener listener;
@@ -47,7 +51,7 @@ final class SheetBuild {
   private int upToDate;
   private int failed;
 
-  SheetBuild(BuildRequest request, BuildListener listener, Publisher publisher) {
+  public SheetBuild(BuildRequest request, BuildListener listener, Publisher publisher) {
     this.request = request;
     this.listener = listener;
     this.publisher = publisher;
@@ -61,7 +65,7 @@ final class SheetBuild {
     }
   }
 
-  BuildReport run() {
+  public BuildReport run() {
     List<Path> files = exerciseFiles();
     String templates;
     try {

@@ -1,4 +1,4 @@
-package io.layerwise;
+package io.layerwise.build;
 
 import io.layerwise.publish.Document;
 import io.layerwise.publish.OutputFormat;

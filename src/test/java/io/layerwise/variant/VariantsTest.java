@@ -1,10 +1,12 @@
-package io.layerwise;
+package io.layerwise.variant;
 
+import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.layerwise.Variants.VariantFile;
-import io.layerwise.Variants.VariantSet;
+import io.layerwise.variant.Variants.VariantFile;
+import io.layerwise.variant.Variants.VariantSet;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.model.Variant;
@@ -179,16 +181,16 @@ class VariantsTest {
   void aRosterNameThatAVariantFileCannotCarryIsRefusedAtItsRow(String name) {
     String text = "name,id\nGrace Hopper,s1\n" + name + ",s2\n";
     var e = org.assertj.core.api.Assertions.catchThrowableOfType(
-        io.layerwise.ExerciseException.class,
-        () -> io.layerwise.exercise.RosterReader.read("class.csv", text));
+        io.layerwise.diagnostic.ExerciseException.class,
+        () -> io.layerwise.variant.RosterReader.read("class.csv", text));
     assertThat(e).isNotNull();
     assertThat(e.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.location().line()).isEqualTo(3);
       assertThat(d.message()).startsWith("the name in row 3 contains U+").endsWith("; remove it");
     });
     var id = org.assertj.core.api.Assertions.catchThrowableOfType(
-        io.layerwise.ExerciseException.class,
-        () -> io.layerwise.exercise.RosterReader.read("class.csv",
+        io.layerwise.diagnostic.ExerciseException.class,
+        () -> io.layerwise.variant.RosterReader.read("class.csv",
             "name,id\nGrace Hopper,s1\nAda," + name.substring(3) + "\n"));
     assertThat(id.diagnostics()).singleElement()
         .satisfies(d -> assertThat(d.message()).startsWith("the id in row 3 contains U+"));
@@ -202,7 +204,7 @@ class VariantsTest {
   void drawsStopWhenTheirBudgetIsSpent() {
     assertThatThrownBy(() -> Variants.generate(Path.of("exercises/course-example.yaml"),
         Optional.of(5), 7, Optional.empty(), java.time.Duration.ZERO))
-        .isInstanceOf(io.layerwise.ExerciseException.class)
+        .isInstanceOf(io.layerwise.diagnostic.ExerciseException.class)
         .hasMessageContaining("found only 0 valid variants in 0 draws (not 5; the draws stopped"
             + " after their budget of 0 s")
         .hasMessageContaining("widen the choices or lower --count");

@@ -1,4 +1,4 @@
-package io.layerwise;
+package io.layerwise.diagnostic;
 
 /**
  * A place in an exercise file.

@@ -1,4 +1,4 @@
-package io.layerwise;
+package io.layerwise.build;
 
 /** Hears how a build goes, for a progress bar; the library itself never prints. */
 public interface BuildListener {

@@ -1,5 +1,8 @@
-package io.layerwise;
+package io.layerwise.build;
 
+import io.layerwise.Layerwise;
+import io.layerwise.Bundled;
+import io.layerwise.variant.Variants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerwise.publish.OutputFormat;
