@@ -1,9 +1,5 @@
 package io.layerwise;
 
-import io.layerwise.build.BuildListener;
-import io.layerwise.build.BuildReport;
-import io.layerwise.build.BuildRequest;
-import io.layerwise.build.SheetBuild;
 import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.diagnostic.Location;
 import io.layerwise.diagnostic.Diagnostic;
@@ -56,36 +52,6 @@ public final class Layerwise {
   public static String version() {
     String v = Layerwise.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
-  }
-
-  /**
-   * Builds sheets as the request says, reporting progress to the listener. Never throws for a bad
-   * exercise or a failed conversion: those are in the report's diagnostics.
-   *
-   * @param publisher converts and writes; keep one for many builds (as {@code watch} does) to
-   *     start Asciidoctor only once
-   */
-  public static BuildReport build(BuildRequest request, BuildListener listener,
-      Publisher publisher) {
-    return new SheetBuild(request, listener, publisher).run();
-  }
-
-  /**
-   * What identifies this build of Layerwise in build fingerprints: its version, and the time its
-   * jar was made, so that a rebuilt jar remakes the sheets.
-   */
-  public static String buildIdentity() {
-    String identity = version();
-    try {
-      java.net.URL source = Layerwise.class.getProtectionDomain().getCodeSource().getLocation();
-      Path jar = Path.of(source.toURI());
-      if (Files.isRegularFile(jar)) {
-        identity += "@" + Files.getLastModifiedTime(jar).toMillis();
-      }
-    } catch (java.net.URISyntaxException | IOException | SecurityException e) {
-      // the version alone identifies the build
-    }
-    return identity;
   }
 
   /** Reads and analyses one exercise file; its path is shown in messages as given. */

@@ -1,5 +1,6 @@
 package io.layerwise;
 
+import io.layerwise.build.SheetBuild;
 import io.layerwise.build.BuildListener;
 import io.layerwise.build.BuildReport;
 import io.layerwise.build.BuildRequest;
@@ -48,7 +49,7 @@ class PublishedSheetsTest {
       Path... inputs) {
     BuildRequest r = new BuildRequest(List.of(inputs), out, formats.set,
         EnumSet.allOf(SheetKind.class), handout, Optional.empty(), Locale.ENGLISH);
-    return Layerwise.build(r, BuildListener.NONE, PUBLISHER);
+    return SheetBuild.run(r, BuildListener.NONE, PUBLISHER);
   }
 
   /** The formats of a build. */

@@ -1,5 +1,6 @@
 package io.layerwise;
 
+import io.layerwise.build.SheetBuild;
 import io.layerwise.build.BuildListener;
 import io.layerwise.build.BuildReport;
 import io.layerwise.build.BuildRequest;
@@ -41,7 +42,7 @@ class SelfCheckPageTest {
 
   @BeforeAll
   static void buildThePageAndStartTheBrowser() {
-    BuildReport report = Layerwise.build(new BuildRequest(
+    BuildReport report = SheetBuild.run(new BuildRequest(
         List.of(Bundled.DIR.resolve("course-example.yaml")), out, Set.of(OutputFormat.SELFCHECK),
         Set.of(io.layerwise.render.SheetKind.values()), Optional.empty(), Optional.empty(),
         Locale.ENGLISH), BuildListener.NONE,

@@ -11,7 +11,6 @@ import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.PublishException;
 import io.layerwise.publish.Publisher;
 import io.layerwise.render.Formula;
-import io.layerwise.render.Hashes;
 import io.layerwise.render.RenderException;
 import io.layerwise.render.RenderedSheet;
 import io.layerwise.render.SheetKind;
@@ -37,6 +36,7 @@ import java.util.stream.Stream;
  * templates and Layerwise version are unchanged since their sheets were last made, and renders and
  * publishes the rest. A broken exercise is reported and the others still built; its earlier
  * output stays as it was. FreeMarker and Asciidoctor are touched only if something is to be made.
+ * Each exercise's files are written to a {@link Stage} and replace the earlier ones together.
  */
 public final class SheetBuild {
 
@@ -46,16 +46,30 @@ public final class SheetBuild {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<Path> written = new ArrayList<>();
   private final boolean wasStarted;
+  private final BuildState state;
   private Sheets sheets;
   private int built;
   private int upToDate;
   private int failed;
 
-  public SheetBuild(BuildRequest request, BuildListener listener, Publisher publisher) {
+  private SheetBuild(BuildRequest request, BuildListener listener, Publisher publisher) {
     this.request = request;
     this.listener = listener;
     this.publisher = publisher;
     this.wasStarted = publisher.started();
+    this.state = new BuildState(request);
+  }
+
+  /**
+   * Builds sheets as the request says, reporting progress to the listener. Never throws for a bad
+   * exercise or a failed conversion: those are in the report's diagnostics.
+   *
+   * @param publisher converts and writes; keep one for many builds (as {@code watch} does) to
+   *     start Asciidoctor only once
+   */
+  public static BuildReport run(BuildRequest request, BuildListener listener,
+      Publisher publisher) {
+    return new SheetBuild(request, listener, publisher).build();
   }
 
   /** An analysed exercise and what its sheets' fingerprint is. */
@@ -65,7 +79,7 @@ public final class SheetBuild {
     }
   }
 
-  public BuildReport run() {
+  private BuildReport build() {
     List<Path> files = exerciseFiles();
     String templates;
     try {
@@ -93,7 +107,7 @@ public final class SheetBuild {
         String compared = a.counterpart().map(c -> c.exercise() + "\u0000" + c.layers().stream()
             .map(l -> l.name() + l.output() + l.weights() + "/" + l.biases() + "/"
                 + l.nonTrainable()).toList()).orElse("");
-        jobs.add(new Job(file, a, fingerprint(templates, file.toString(), text + compared)));
+        jobs.add(new Job(file, a, state.fingerprint(templates, file.toString(), text + compared)));
       } catch (ExerciseException e) {
         failed++;
         diagnostics.addAll(e.diagnostics());
@@ -107,7 +121,8 @@ public final class SheetBuild {
     if (request.handout().isPresent()) {
       buildHandout(request.handout().get(), jobs, templates);
     } else {
-      List<Job> todo = jobs.stream().filter(j -> !upToDate(j.id(), j.fingerprint())).toList();
+      List<Job> todo =
+          jobs.stream().filter(j -> !state.upToDate(j.id(), j.fingerprint())).toList();
       upToDate = jobs.size() - todo.size();
       buildExercises(todo);
       buildVariantSets(jobs, templates);
@@ -148,7 +163,7 @@ public final class SheetBuild {
   }
 
   /** One document of one exercise in one format: the unit of work that runs in parallel. */
-  private record Task(Job job, Document doc, OutputFormat format) {}
+  private record Task(Job job, Document doc, OutputFormat format, Path stage) {}
 
   /**
    * Renders every sheet first (quick, in this thread), then publishes them on as many threads
@@ -190,9 +205,31 @@ public final class SheetBuild {
         diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()), e.getMessage()));
       }
     }
-    for (OutputFormat format : sheetFormats) {
-      docs.forEach((job, list) -> list.forEach(doc -> tasks.add(new Task(job, doc, format))));
+    Map<Job, Stage> stages = new LinkedHashMap<>();
+    try {
+      for (Job job : List.copyOf(docs.keySet())) {
+        try {
+          stages.put(job, Stage.open(request.out()));
+        } catch (IOException e) {
+          failed++;
+          docs.remove(job);
+          diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()),
+              "cannot write to the output directory: " + e.getMessage()));
+        }
+      }
+      for (OutputFormat format : sheetFormats) {
+        docs.forEach((job, list) -> list.forEach(
+            doc -> tasks.add(new Task(job, doc, format, stages.get(job).dir()))));
+      }
+      publishAll(tasks, docs, pages, quizzes, stages, sheetFormats);
+    } finally {
+      stages.values().forEach(Stage::close);
     }
+  }
+
+  private void publishAll(List<Task> tasks, Map<Job, List<Document>> docs,
+      Map<Job, String> pages, Map<Job, String> quizzes, Map<Job, Stage> stages,
+      List<OutputFormat> sheetFormats) {
     listener.started(tasks.size());
     Map<Job, List<String>> errors = new LinkedHashMap<>();
     Map<Job, List<String>> warnings = new LinkedHashMap<>();
@@ -202,7 +239,7 @@ public final class SheetBuild {
     try {
       for (Task t : tasks) {
         futures.add(pool.submit(() -> publisher.publish(t.doc(), Set.of(t.format()),
-            request.out())));
+            t.stage())));
       }
       for (int i = 0; i < tasks.size(); i++) {
         Task t = tasks.get(i);
@@ -243,24 +280,29 @@ public final class SheetBuild {
           outputs.add(request.out().resolve(doc.baseName() + "." + f.extension()));
         }
       }
+      Stage stage = stages.get(job);
       try {
         if (pages.containsKey(job)) {
-          Path page = OutputFiles.inside(request.out(), job.id() + "-selfcheck.html");
-          AtomicFiles.write(page, pages.get(job).getBytes(StandardCharsets.UTF_8));
-          outputs.add(page);
+          String page = job.id() + "-selfcheck.html";
+          AtomicFiles.write(OutputFiles.inside(stage.dir(), page),
+              pages.get(job).getBytes(StandardCharsets.UTF_8));
+          outputs.add(OutputFiles.inside(request.out(), page));
         }
         if (quizzes.containsKey(job)) {
-          Path quiz = OutputFiles.inside(request.out(), job.id() + "-moodle.xml");
-          AtomicFiles.write(quiz, quizzes.get(job).getBytes(StandardCharsets.UTF_8));
-          outputs.add(quiz);
+          String quiz = job.id() + "-moodle.xml";
+          AtomicFiles.write(OutputFiles.inside(stage.dir(), quiz),
+              quizzes.get(job).getBytes(StandardCharsets.UTF_8));
+          outputs.add(OutputFiles.inside(request.out(), quiz));
         }
-        remember(job.id(), job.fingerprint(), outputs);
+        stage.commit();
+        state.remember(job.id(), job.fingerprint(), outputs);
         written.addAll(outputs);
         built++;
       } catch (IOException x) {
         failed++;
         diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()),
-            "cannot record the build: " + x.getMessage()));
+            "cannot write the files of " + job.id() + " (the earlier ones are kept): "
+            + x.getMessage()));
       }
     }
   }
@@ -301,22 +343,24 @@ public final class SheetBuild {
         continue;
       }
       String fp = fingerprint(templates, id, members);
-      if (upToDate(id, fp)) {
+      if (state.upToDate(id, fp)) {
         continue;
       }
       List<Analysis> analyses = members.stream().map(Job::analysis).toList();
       List<Path> outputs = new ArrayList<>();
-      try {
+      try (Stage stage = Stage.open(request.out())) {
         if (!sheetFormats().isEmpty() && request.sheets().contains(SheetKind.ANSWERS)) {
-          outputs.addAll(publish(Path.of(id), sheets().key(id, analyses, request.locale())));
+          outputs.addAll(publish(Path.of(id), sheets().key(id, analyses, request.locale()),
+              stage));
         }
         if (request.formats().contains(OutputFormat.MOODLE)) {
-          Path quiz = OutputFiles.inside(request.out(), set.getKey() + "-moodle.xml");
-          AtomicFiles.write(quiz, sheets().moodle(analyses, request.locale())
-              .getBytes(StandardCharsets.UTF_8));
-          outputs.add(quiz);
+          String quiz = set.getKey() + "-moodle.xml";
+          AtomicFiles.write(OutputFiles.inside(stage.dir(), quiz),
+              sheets().moodle(analyses, request.locale()).getBytes(StandardCharsets.UTF_8));
+          outputs.add(OutputFiles.inside(request.out(), quiz));
         }
-        remember(id, fp, outputs);
+        stage.commit();
+        state.remember(id, fp, outputs);
         written.addAll(outputs);
       } catch (RenderException | PublishException | IOException e) {
         failed++;
@@ -330,21 +374,22 @@ public final class SheetBuild {
       return;
     }
     String fp = fingerprint(templates, name, jobs);
-    if (upToDate(name, fp)) {
+    if (state.upToDate(name, fp)) {
       upToDate = jobs.size();
       return;
     }
     listener.started(request.sheets().size());
     int step = 0;
     List<Path> outputs = new ArrayList<>();
-    try {
+    try (Stage stage = Stage.open(request.out())) {
       for (SheetKind kind : sorted()) {
         Sheets.Handout h = sheets().handout(name + "-" + kind.id(), name,
             jobs.stream().map(Job::analysis).toList(), kind, request.locale());
-        outputs.addAll(publish(Path.of(name), h));
+        outputs.addAll(publish(Path.of(name), h, stage));
         listener.stepped(++step, h.id());
       }
-      remember(name, fp, outputs);
+      stage.commit();
+      state.remember(name, fp, outputs);
       written.addAll(outputs);
       built++;
     } catch (RenderException | PublishException | IOException e) {
@@ -360,14 +405,15 @@ public final class SheetBuild {
   }
 
   /** Publishes a document made of several exercises in every sheet format; the files written. */
-  private List<Path> publish(Path source, Sheets.Handout h) throws PublishException {
+  private List<Path> publish(Path source, Sheets.Handout h, Stage stage)
+      throws PublishException {
     Map<String, String> formulas = new LinkedHashMap<>();
     for (Formula f : h.formulas()) {
       formulas.put(f.file(), f.latex());
     }
     Set<OutputFormat> formats = sheetFormats();
     warn(source, publisher.publish(new Document(h.id(), h.asciidoc(), formulas, h.diagrams()),
-        formats, request.out()));
+        formats, stage.dir()));
     List<Path> outputs = new ArrayList<>();
     for (OutputFormat f : formats) {
       outputs.add(request.out().resolve(h.id() + "." + f.extension()));
@@ -379,7 +425,7 @@ public final class SheetBuild {
   private String fingerprint(String templates, String name, List<Job> jobs) {
     StringBuilder all = new StringBuilder(name);
     jobs.forEach(j -> all.append('\n').append(j.fingerprint()));
-    return fingerprint(templates, name, all.toString());
+    return state.fingerprint(templates, name, all.toString());
   }
 
   private List<SheetKind> sorted() {
@@ -397,43 +443,6 @@ public final class SheetBuild {
       sheets = Sheets.create(request.templates());
     }
     return sheets;
-  }
-
-  /** Everything the sheets of one exercise depend on. */
-  private String fingerprint(String templates, String file, String text) {
-    return Hashes.sha256(String.join("\n", Layerwise.buildIdentity(), templates, file,
-        request.formats().stream().sorted().toList().toString(),
-        request.sheets().stream().sorted().toList().toString(),
-        request.locale().toLanguageTag(), text));
-  }
-
-  private Path stateFile(String id) throws IOException {
-    return OutputFiles.inside(Publisher.stateDir(request.out()).resolve("state"),
-        id + ".fingerprint");
-  }
-
-  private boolean upToDate(String id, String fingerprint) {
-    try {
-      Path state = stateFile(id);
-      if (!Files.exists(state)) {
-        return false;
-      }
-      List<String> lines = Files.readAllLines(state);
-      if (lines.isEmpty() || !lines.get(0).equals(fingerprint)) {
-        return false;
-      }
-      return lines.stream().skip(1).allMatch(f -> Files.exists(request.out().resolve(f)));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private void remember(String id, String fingerprint, List<Path> outputs) throws IOException {
-    StringBuilder sb = new StringBuilder(fingerprint).append('\n');
-    for (Path p : outputs) {
-      sb.append(p.getFileName()).append('\n');
-    }
-    AtomicFiles.write(stateFile(id), sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** The inputs with directories replaced by the exercise files below them, sorted. */

@@ -54,7 +54,7 @@ public final class Watcher implements AutoCloseable {
 
   /** Builds everything once (incrementally), as {@code build} would. */
   public BuildReport buildAll(BuildListener listener) {
-    return Layerwise.build(request, listener, publisher);
+    return SheetBuild.run(request, listener, publisher);
   }
 
   /**
@@ -82,7 +82,7 @@ public final class Watcher implements AutoCloseable {
         } else if (!exercises.isEmpty()) {
           BuildRequest one = new BuildRequest(exercises, request.out(), request.formats(),
               request.sheets(), request.handout(), request.templates(), request.locale());
-          onRebuild.accept(Layerwise.build(one, BuildListener.NONE, publisher));
+          onRebuild.accept(SheetBuild.run(one, BuildListener.NONE, publisher));
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {

@@ -1,6 +1,5 @@
 package io.layerwise.build;
 
-import io.layerwise.Layerwise;
 import io.layerwise.Bundled;
 import io.layerwise.variant.Variants;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +40,7 @@ class SheetBuildTest {
   private static BuildReport build(Path out, Optional<Path> templates, Path... inputs) {
     BuildRequest r = new BuildRequest(List.of(inputs), out, EnumSet.of(OutputFormat.ADOC),
         EnumSet.allOf(SheetKind.class), Optional.empty(), templates, Locale.ENGLISH);
-    return Layerwise.build(r, BuildListener.NONE, PUBLISHER);
+    return SheetBuild.run(r, BuildListener.NONE, PUBLISHER);
   }
 
   private static Path copy(Path dir, String id) throws IOException {
@@ -182,7 +181,7 @@ class SheetBuildTest {
     BuildRequest r = new BuildRequest(List.of(tmp.resolve("class")), out,
         EnumSet.of(OutputFormat.ADOC, OutputFormat.MOODLE), EnumSet.allOf(SheetKind.class),
         Optional.empty(), Optional.empty(), Locale.ENGLISH);
-    BuildReport report = Layerwise.build(r, BuildListener.NONE, PUBLISHER);
+    BuildReport report = SheetBuild.run(r, BuildListener.NONE, PUBLISHER);
     assertThat(report.ok()).as(report.diagnostics().toString()).isTrue();
     assertThat(out.resolve("course-example-s1003-questions.adoc")).content()
         .contains("Variant 3 for Hopper, Grace");
@@ -249,7 +248,7 @@ class SheetBuildTest {
       BuildRequest r = new BuildRequest(List.of(tmp.resolve("work/class")), out,
           EnumSet.of(OutputFormat.ADOC, OutputFormat.MOODLE), EnumSet.allOf(SheetKind.class),
           Optional.empty(), Optional.empty(), Locale.ENGLISH);
-      BuildReport report = Layerwise.build(r, BuildListener.NONE, PUBLISHER);
+      BuildReport report = SheetBuild.run(r, BuildListener.NONE, PUBLISHER);
       assertThat(report.ok()).isFalse();
       assertThat(report.diagnostics()).isNotEmpty().allSatisfy(d -> {
         assertThat(d.location().line()).isPositive();
@@ -282,5 +281,40 @@ class SheetBuildTest {
     assertThat(killed).doesNotExist();
     assertThat(older).doesNotExist();
     assertThat(running).isDirectory();
+  }
+
+  /**
+   * An exercise's files replace the earlier ones together: when one of them cannot be replaced
+   * (here a directory stands where the answers sheet goes), none is, and the build says so.
+   */
+  @Test
+  void anOutputThatCannotBeReplacedLeavesTheWholeEarlierSet(@TempDir Path tmp)
+      throws IOException {
+    Path out = tmp.resolve("out");
+    Path ex = copy(tmp.resolve("in"), "two-class-cnn");
+    assertThat(build(out, ex).ok()).isTrue();
+    Path questions = out.resolve("two-class-cnn-questions.adoc");
+    Path answers = out.resolve("two-class-cnn-answers.adoc");
+    String before = Files.readString(questions);
+    Files.delete(answers);
+    Files.createDirectories(answers.resolve("in-the-way"));
+    Files.writeString(ex, Files.readString(ex).replaceFirst("title: .*", "title: Changed"));
+    BuildReport r = build(out, ex);
+    assertThat(r.ok()).isFalse();
+    assertThat(r.failed()).isEqualTo(1);
+    assertThat(r.written()).isEmpty();
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
+        .contains("the earlier ones are kept").contains("is a directory"));
+    assertThat(Files.readString(questions)).isEqualTo(before).doesNotContain("Changed");
+    assertThat(answers.resolve("in-the-way")).isDirectory();
+    try (Stream<Path> left = Files.list(Publisher.stateDir(out))) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("work-"));
+    }
+    // once the way is clear, the next build replaces the whole set
+    Files.delete(answers.resolve("in-the-way"));
+    Files.delete(answers);
+    assertThat(build(out, ex).ok()).isTrue();
+    assertThat(Files.readString(questions)).contains("Changed");
+    assertThat(answers).isRegularFile();
   }
 }
