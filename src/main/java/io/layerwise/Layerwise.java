@@ -14,6 +14,7 @@ import io.layerwise.engine.Problem;
 import io.layerwise.exercise.ExerciseReader;
 import io.layerwise.exercise.Limits;
 import io.layerwise.exercise.ParsedExercise;
+import io.layerwise.model.Exercise;
 import io.layerwise.model.LayerNode;
 import io.layerwise.publish.Document;
 import io.layerwise.publish.OutputFormat;
@@ -87,6 +88,19 @@ public final class Layerwise {
           : analysis.withCounterpart(counterpart(file, other.get(), parsed, text));
     } catch (EngineException e) {
       throw withSource(located(parsed, e.problems()), text);
+    }
+  }
+
+  /**
+   * The first problem the engine finds in an exercise that read, or empty when it analyses: how
+   * {@code variants} tells a valid draw from an invalid one without a whole report.
+   */
+  public static Optional<String> problem(Exercise exercise) {
+    try {
+      Engine.analyze(exercise);
+      return Optional.empty();
+    } catch (EngineException e) {
+      return Optional.of(e.problems().get(0).message());
     }
   }
 

@@ -1,6 +1,5 @@
 package io.layerwise.render;
 
-import io.layerwise.variant.Variants;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Derivation;
 import io.layerwise.engine.Engine;

@@ -6,8 +6,6 @@ import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.diagnostic.Location;
 import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.engine.Analysis;
-import io.layerwise.engine.Engine;
-import io.layerwise.engine.EngineException;
 import io.layerwise.exercise.ParsedExercise;
 import io.layerwise.variant.RosterReader.Student;
 import io.layerwise.exercise.Variation;
@@ -283,12 +281,9 @@ public final class Variants {
     Variant probe = new Variant(of, 1, 0, Optional.empty(), Map.of());
     try {
       ParsedExercise parsed = variation.read(choice, of + "-probe", probe);
-      Engine.analyze(parsed.exercise());
-      return Optional.empty();
+      return Layerwise.problem(parsed.exercise());
     } catch (ExerciseException e) {
       return Optional.of(e.diagnostics().get(0).message());
-    } catch (EngineException e) {
-      return Optional.of(e.problems().get(0).message());
     }
   }
 
