@@ -37,31 +37,36 @@ final class NormalizationRules {
       Explanation why = LayerCalc.slipWhy(Mistake.BN_STATISTICS_TRAINABLE);
       calc.statistics = Math.multiplyExact(2, c);
       calc.params(Formulas.times(affine + 2, sym, c), Explanation.of("bn.params.keras", c));
-      calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, Formulas.times(affine + 2, sym, c), why);
+      calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, Formulas.times(affine + 2, sym, c),
+          why);
       calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE, Formulas.constant(0), why);
       return;
     }
-    switch (calc.framework) {
-      case KERAS -> {
-        calc.statistics = Math.multiplyExact(2, c);
-        calc.params(Formulas.times(affine + 2, sym, c), Explanation.of("bn.params.keras", c));
-        if (calc.node.trainable()) {
-          calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, affineFormula(affine, sym, c),
-              Explanation.of("bn.trainable.keras"));
-          calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE, Formulas.times(2, sym, c),
-              Explanation.of("bn.nonTrainable.keras"));
-        } else {
-          calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, Formulas.constant(0),
-              Explanation.of("frozen.trainable"));
-          calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE,
-              Formulas.times(affine + 2, sym, c), Explanation.of("bn.nonTrainable.frozen"));
-        }
-      }
-      case PYTORCH -> calc.params(affineFormula(affine, sym, c),
+    if (keras) {
+      kerasCounts(calc, affine, sym, c);
+    } else {
+      calc.params(affineFormula(affine, sym, c),
           Explanation.of("bn.params.pytorch", Math.multiplyExact(affine + 2L, c)));
     }
     calc.otherFramework(!keras, Formulas.times(2, sym, c),
         Explanation.of(keras ? "bn.other.pytorch" : "bn.other.keras"));
+  }
+
+  /** Keras counts the moving mean and variance among the parameters, as non-trainable ones. */
+  private static void kerasCounts(LayerCalc calc, int affine, Symbol sym, long c) {
+    calc.statistics = Math.multiplyExact(2, c);
+    calc.params(Formulas.times(affine + 2, sym, c), Explanation.of("bn.params.keras", c));
+    if (calc.node.trainable()) {
+      calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, affineFormula(affine, sym, c),
+          Explanation.of("bn.trainable.keras"));
+      calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE, Formulas.times(2, sym, c),
+          Explanation.of("bn.nonTrainable.keras"));
+    } else {
+      calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, Formulas.constant(0),
+          Explanation.of("frozen.trainable"));
+      calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE,
+          Formulas.times(affine + 2, sym, c), Explanation.of("bn.nonTrainable.frozen"));
+    }
   }
 
   static void layerNorm(LayerCalc calc, LayerNorm layer) {
