@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bytes from the same inputs (PDF included), a handout. PDF text is read with
  * poppler's {@code pdftotext}, which {@code .ci/run} installs.
  */
+@Tag("publish")
 class PublishedSheetsTest {
 
   private static final Path INJECTION = Path.of("src/test/resources/sheets/injection.yaml");

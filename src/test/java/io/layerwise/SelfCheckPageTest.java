@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * it. In CI (environment variable {@code CI} set) a missing browser fails the test; elsewhere it
  * skips it.
  */
+@Tag("browser")
 class SelfCheckPageTest {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

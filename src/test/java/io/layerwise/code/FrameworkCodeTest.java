@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,7 @@ class FrameworkCodeTest {
 
   @ParameterizedTest
   @MethodSource("bundled")
+  @Tag("python")
   void everyBundledProgramCompilesAsPython(Path file) throws Exception {
     PythonRunner.requirePython();
     Analysis a = analyze(file);
@@ -189,6 +191,7 @@ class FrameworkCodeTest {
    * prints the engine's counts and an output of the last layer's size.
    */
   @Test
+  @Tag("python")
   void pytorchProgramsRunOnAShapeOnlyStandIn() throws Exception {
     PythonRunner.requirePython();
     List<String> files = new ArrayList<>();
@@ -217,6 +220,7 @@ class FrameworkCodeTest {
   /** With PyTorch installed, each generated program prints the engine's PyTorch counts. */
   @ParameterizedTest
   @MethodSource("bundled")
+  @Tag("python")
   void pytorchProgramsPrintTheEngineCounts(Path file) throws Exception {
     assumeTrue(PythonRunner.hasModule("torch"), "PyTorch is not installed");
     Analysis a = analyze(file);
@@ -238,6 +242,7 @@ class FrameworkCodeTest {
   /** With Keras installed, each generated program's summary shows the engine's Keras counts. */
   @ParameterizedTest
   @MethodSource("bundled")
+  @Tag("python")
   void kerasProgramsPrintTheEngineCounts(Path file) throws Exception {
     assumeTrue(PythonRunner.hasModule("keras"), "Keras is not installed");
     Analysis a = analyze(file);
