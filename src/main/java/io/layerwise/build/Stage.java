@@ -64,7 +64,7 @@ final class Stage implements AutoCloseable {
       }
       targets.add(target);
     }
-    Path backup = Files.createDirectory(dir.resolve(STATE).resolve("earlier"));
+    Path backup = Files.createDirectories(dir.resolve(STATE).resolve("earlier"));
     List<Path> setAside = new ArrayList<>();
     List<Path> placed = new ArrayList<>();
     try {

@@ -317,4 +317,18 @@ class SheetBuildTest {
     assertThat(Files.readString(questions)).contains("Changed");
     assertThat(answers).isRegularFile();
   }
+
+  /** A build of files that are not converted sheets (self-check page, question bank) stages too. */
+  @Test
+  void aBuildWithoutSheetFormatsWritesItsPagesAndBank(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    BuildRequest r = new BuildRequest(List.of(copy(tmp.resolve("in"), "course-example")), out,
+        EnumSet.of(OutputFormat.SELFCHECK, OutputFormat.MOODLE), EnumSet.allOf(SheetKind.class),
+        Optional.empty(), Optional.empty(), Locale.ENGLISH);
+    BuildReport report = SheetBuild.run(r, BuildListener.NONE, PUBLISHER);
+    assertThat(report.diagnostics()).isEmpty();
+    assertThat(report.built()).isEqualTo(1);
+    assertThat(out.resolve("course-example-selfcheck.html")).isRegularFile();
+    assertThat(out.resolve("course-example-moodle.xml")).isRegularFile();
+  }
 }
