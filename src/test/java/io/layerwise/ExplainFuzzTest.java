@@ -12,6 +12,7 @@ import io.layerwise.report.JsonReport;
 import io.layerwise.report.TextReport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of reading and explaining: any bytes, as an exercise file, give an
@@ -23,6 +24,7 @@ import java.util.List;
  * fuzzes for {@code maxDuration} (or {@code -Djazzer.max_duration}); {@code fuzz/run.sh} does
  * that and reports executions and crashes.
  */
+@Tag("fuzz")
 class ExplainFuzzTest {
 
   private static final String FILE = "fuzz.yaml";
