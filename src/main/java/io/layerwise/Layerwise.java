@@ -1,5 +1,8 @@
 package io.layerwise;
 
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Location;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.check.CheckResult;
 import io.layerwise.check.Checker;
 import io.layerwise.engine.Analysis;
@@ -11,6 +14,7 @@ import io.layerwise.engine.Problem;
 import io.layerwise.exercise.ExerciseReader;
 import io.layerwise.exercise.Limits;
 import io.layerwise.exercise.ParsedExercise;
+import io.layerwise.model.Exercise;
 import io.layerwise.model.LayerNode;
 import io.layerwise.publish.Document;
 import io.layerwise.publish.OutputFormat;
@@ -51,36 +55,6 @@ public final class Layerwise {
     return v == null ? "dev" : v;
   }
 
-  /**
-   * Builds sheets as the request says, reporting progress to the listener. Never throws for a bad
-   * exercise or a failed conversion: those are in the report's diagnostics.
-   *
-   * @param publisher converts and writes; keep one for many builds (as {@code watch} does) to
-   *     start Asciidoctor only once
-   */
-  public static BuildReport build(BuildRequest request, BuildListener listener,
-      Publisher publisher) {
-    return new SheetBuild(request, listener, publisher).run();
-  }
-
-  /**
-   * What identifies this build of Layerwise in build fingerprints: its version, and the time its
-   * jar was made, so that a rebuilt jar remakes the sheets.
-   */
-  static String buildIdentity() {
-    String identity = version();
-    try {
-      java.net.URL source = Layerwise.class.getProtectionDomain().getCodeSource().getLocation();
-      Path jar = Path.of(source.toURI());
-      if (Files.isRegularFile(jar)) {
-        identity += "@" + Files.getLastModifiedTime(jar).toMillis();
-      }
-    } catch (java.net.URISyntaxException | IOException | SecurityException e) {
-      // the version alone identifies the build
-    }
-    return identity;
-  }
-
   /** Reads and analyses one exercise file; its path is shown in messages as given. */
   public static Analysis explain(Path path) throws ExerciseException {
     return explain(path.toString(), read(path));
@@ -114,6 +88,19 @@ public final class Layerwise {
           : analysis.withCounterpart(counterpart(file, other.get(), parsed, text));
     } catch (EngineException e) {
       throw withSource(located(parsed, e.problems()), text);
+    }
+  }
+
+  /**
+   * The first problem the engine finds in an exercise that read, or empty when it analyses: how
+   * {@code variants} tells a valid draw from an invalid one without a whole report.
+   */
+  public static Optional<String> problem(Exercise exercise) {
+    try {
+      Engine.analyze(exercise);
+      return Optional.empty();
+    } catch (EngineException e) {
+      return Optional.of(e.problems().get(0).message());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.layerwise;
 
+import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.engine.Analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package io.layerwise;
 
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,5 +1,7 @@
 package io.layerwise;
 
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -10,6 +12,7 @@ import io.layerwise.report.JsonReport;
 import io.layerwise.report.TextReport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of reading and explaining: any bytes, as an exercise file, give an
@@ -21,6 +24,7 @@ import java.util.List;
  * fuzzes for {@code maxDuration} (or {@code -Djazzer.max_duration}); {@code fuzz/run.sh} does
  * that and reports executions and crashes.
  */
+@Tag("fuzz")
 class ExplainFuzzTest {
 
   private static final String FILE = "fuzz.yaml";

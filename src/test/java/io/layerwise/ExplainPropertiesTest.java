@@ -1,5 +1,6 @@
 package io.layerwise;
 
+import io.layerwise.diagnostic.ExerciseException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerwise.engine.Analysis;

@@ -1,5 +1,9 @@
 package io.layerwise;
 
+import io.layerwise.build.SheetBuild;
+import io.layerwise.build.BuildListener;
+import io.layerwise.build.BuildReport;
+import io.layerwise.build.BuildRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bytes from the same inputs (PDF included), a handout. PDF text is read with
  * poppler's {@code pdftotext}, which {@code .ci/run} installs.
  */
+@Tag("publish")
 class PublishedSheetsTest {
 
   private static final Path INJECTION = Path.of("src/test/resources/sheets/injection.yaml");
@@ -45,7 +51,7 @@ class PublishedSheetsTest {
       Path... inputs) {
     BuildRequest r = new BuildRequest(List.of(inputs), out, formats.set,
         EnumSet.allOf(SheetKind.class), handout, Optional.empty(), Locale.ENGLISH);
-    return Layerwise.build(r, BuildListener.NONE, PUBLISHER);
+    return SheetBuild.run(r, BuildListener.NONE, PUBLISHER);
   }
 
   /** The formats of a build. */

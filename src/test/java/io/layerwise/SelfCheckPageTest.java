@@ -1,5 +1,9 @@
 package io.layerwise;
 
+import io.layerwise.build.SheetBuild;
+import io.layerwise.build.BuildListener;
+import io.layerwise.build.BuildReport;
+import io.layerwise.build.BuildRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -10,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * it. In CI (environment variable {@code CI} set) a missing browser fails the test; elsewhere it
  * skips it.
  */
+@Tag("browser")
 class SelfCheckPageTest {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -38,7 +44,7 @@ class SelfCheckPageTest {
 
   @BeforeAll
   static void buildThePageAndStartTheBrowser() {
-    BuildReport report = Layerwise.build(new BuildRequest(
+    BuildReport report = SheetBuild.run(new BuildRequest(
         List.of(Bundled.DIR.resolve("course-example.yaml")), out, Set.of(OutputFormat.SELFCHECK),
         Set.of(io.layerwise.render.SheetKind.values()), Optional.empty(), Optional.empty(),
         Locale.ENGLISH), BuildListener.NONE,

@@ -3,6 +3,10 @@ package io.layerwise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.layerwise.build.BuildListener;
+import io.layerwise.build.BuildReport;
+import io.layerwise.build.BuildRequest;
+import io.layerwise.build.SheetBuild;
 import io.layerwise.check.CheckResult;
 import io.layerwise.check.Checker;
 import io.layerwise.check.Finding;
@@ -133,7 +137,7 @@ class SelfCheckParityTest {
 
   private static Path page(Path exercise) {
     return PAGES.computeIfAbsent(exercise, e -> {
-      BuildReport report = Layerwise.build(new BuildRequest(List.of(e), out,
+      BuildReport report = SheetBuild.run(new BuildRequest(List.of(e), out,
           Set.of(OutputFormat.SELFCHECK), Set.of(io.layerwise.render.SheetKind.values()),
           Optional.empty(), Optional.empty(), Locale.ENGLISH), BuildListener.NONE,
           new io.layerwise.publish.Publisher());

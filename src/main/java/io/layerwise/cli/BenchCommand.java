@@ -1,7 +1,7 @@
 package io.layerwise.cli;
 
-import io.layerwise.ExerciseException;
 import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.engine.Analysis;
 import io.layerwise.exercise.LimitFiles;
 import io.layerwise.report.FileResult;

@@ -1,9 +1,9 @@
 package io.layerwise.cli;
 
-import io.layerwise.BuildReport;
-import io.layerwise.BuildRequest;
-import io.layerwise.Diagnostic;
-import io.layerwise.Layerwise;
+import io.layerwise.build.SheetBuild;
+import io.layerwise.build.BuildReport;
+import io.layerwise.build.BuildRequest;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.publish.Publisher;
 import io.layerwise.render.SheetKind;
 import java.io.PrintWriter;
@@ -71,7 +71,7 @@ final class BuildCommand implements Callable<Integer> {
     ProgressBar bar = new ProgressBar(err, System.console() != null);
     BuildReport report;
     try (Publisher publisher = new Publisher()) {
-      report = Layerwise.build(request, bar, publisher);
+      report = SheetBuild.run(request, bar, publisher);
     }
     bar.finish();
     for (Diagnostic d : report.diagnostics()) {

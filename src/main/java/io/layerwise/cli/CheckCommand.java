@@ -1,8 +1,8 @@
 package io.layerwise.cli;
 
-import io.layerwise.Diagnostic;
-import io.layerwise.ExerciseException;
 import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.check.CheckResult;
 import io.layerwise.report.CheckReport;
 import java.io.PrintWriter;
@@ -62,18 +62,18 @@ final class CheckCommand implements Callable<Integer> {
     } catch (ExerciseException e) {
       return report(err, e);
     }
-    switch (format) {
-      case TEXT -> out.print(CheckReport.text(result, language.locale()));
-      case JSON -> out.print(CheckReport.json(result, language.locale()));
-      case HTML, PDF -> {
-        try {
-          Path written = Layerwise.feedback(result, format == Format.HTML, output, language.locale());
-          out.println("wrote " + written);
-        } catch (ExerciseException e) {
-          return report(err, e);
-        }
-      }
+    String shown;
+    try {
+      shown = switch (format) {
+        case TEXT -> CheckReport.text(result, language.locale());
+        case JSON -> CheckReport.json(result, language.locale());
+        case HTML, PDF -> "wrote " + Layerwise.feedback(result, format == Format.HTML, output,
+            language.locale()) + System.lineSeparator();
+      };
+    } catch (ExerciseException e) {
+      return report(err, e);
     }
+    out.print(shown);
     out.flush();
     return result.allCorrect() ? 0 : 1;
   }

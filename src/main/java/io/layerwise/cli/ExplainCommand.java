@@ -1,8 +1,8 @@
 package io.layerwise.cli;
 
-import io.layerwise.Diagnostic;
-import io.layerwise.ExerciseException;
 import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.report.FileResult;
 import io.layerwise.report.JsonReport;
 import io.layerwise.report.TextReport;
@@ -59,22 +59,25 @@ final class ExplainCommand implements Callable<Integer> {
         }
       }
     }
-    switch (format) {
-      case JSON -> out.print(JsonReport.render(results, files.size() > 1, language.locale()));
-      case TEXT -> {
-        boolean first = true;
-        for (FileResult r : results) {
-          if (r.analysis().isPresent()) {
-            if (!first) {
-              out.println();
-            }
-            out.print(TextReport.render(r.analysis().get(), language.locale()));
-            first = false;
-          }
-        }
-      }
-    }
+    out.print(switch (format) {
+      case JSON -> JsonReport.render(results, files.size() > 1, language.locale());
+      case TEXT -> text(results);
+    });
     out.flush();
     return failed ? 1 : 0;
+  }
+
+  /** The text reports of the files that analysed, a blank line between two. */
+  private String text(List<FileResult> results) {
+    StringBuilder sb = new StringBuilder();
+    for (FileResult r : results) {
+      if (r.analysis().isPresent()) {
+        if (sb.length() > 0) {
+          sb.append(System.lineSeparator());
+        }
+        sb.append(TextReport.render(r.analysis().get(), language.locale()));
+      }
+    }
+    return sb.toString();
   }
 }

@@ -1,6 +1,6 @@
 package io.layerwise.cli;
 
-import io.layerwise.BuildListener;
+import io.layerwise.build.BuildListener;
 import java.io.PrintWriter;
 
 /**

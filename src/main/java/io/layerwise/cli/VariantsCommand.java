@@ -1,8 +1,8 @@
 package io.layerwise.cli;
 
-import io.layerwise.Diagnostic;
-import io.layerwise.ExerciseException;
-import io.layerwise.Variants;
+import io.layerwise.variant.Variants;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.layerwise.cli;
 
-import io.layerwise.BuildReport;
-import io.layerwise.BuildRequest;
-import io.layerwise.Diagnostic;
-import io.layerwise.Watcher;
+import io.layerwise.build.Watcher;
+import io.layerwise.build.BuildReport;
+import io.layerwise.build.BuildRequest;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.publish.Publisher;
 import io.layerwise.render.SheetKind;
 import java.io.IOException;

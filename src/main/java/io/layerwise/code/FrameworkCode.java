@@ -13,7 +13,7 @@ import java.util.Optional;
  * framework has no exact equivalent of some layer; the notes say which and why. Where both
  * frameworks build a layer but count it differently, a note gives the other framework's count.
  *
- * <p>Pure and cheap: the other framework's counts come from the engine, layer by layer.
+ * <p>Pure and cheap: the other framework's counts come from the analysis, layer by layer.
  *
  * @param keras the Keras program, if Keras can build the network
  * @param pytorch the PyTorch program, if PyTorch can build the network

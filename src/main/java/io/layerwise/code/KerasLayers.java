@@ -263,7 +263,7 @@ final class KerasLayers implements LayerVisitor<Optional<KerasStep>> {
     if (w.dilated()) {
       return ctx.none("none.poolDilation");
     }
-    if (p.ceilMode() && !ctx.sameOutput(new Pooling(p.op(), w, false))) {
+    if (p.ceilMode() && ctx.roundsUp()) {
       return ctx.none("none.ceilMode");
     }
     String cls = switch (p.op()) {

@@ -1,10 +1,7 @@
 package io.layerwise.code;
 
 import io.layerwise.engine.Analysis;
-import io.layerwise.engine.Engine;
-import io.layerwise.engine.EngineException;
 import io.layerwise.engine.LayerResult;
-import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
 import io.layerwise.model.Layer;
 import io.layerwise.model.LayerNode;
@@ -140,18 +137,11 @@ final class LayerContext {
   }
 
   /**
-   * Whether another layer on this layer's input gives the same output shape, in the exercise's
-   * framework: whether a setting the target framework lacks changes anything here.
+   * Whether the layer's output depends on rounding a window count up (PyTorch's {@code
+   * ceil_mode}), which the analysis found out: whether a setting Keras lacks changes anything here.
    */
-  boolean sameOutput(Layer other) {
-    Network net = new Network(source, in(), List.of(new LayerNode(name(), List.of(Network.INPUT),
-        node.trainable(), other)));
-    try {
-      return Engine.analyze(new Exercise(name(), name(), Optional.empty(), net)).layers().get(0)
-          .output().equals(result.output());
-    } catch (EngineException e) {
-      return false;
-    }
+  boolean roundsUp() {
+    return result.other().roundsUp();
   }
 
   /** Records that the target framework has no exact equivalent of this layer. */

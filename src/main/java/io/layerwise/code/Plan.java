@@ -1,17 +1,12 @@
 package io.layerwise.code;
 
 import io.layerwise.engine.Analysis;
-import io.layerwise.engine.Engine;
-import io.layerwise.engine.EngineException;
 import io.layerwise.engine.LayerResult;
-import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
 import io.layerwise.model.LayerNode;
 import io.layerwise.model.LayerVisitor;
 import io.layerwise.model.Network;
-import io.layerwise.model.Shape;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +17,8 @@ import java.util.function.Function;
  * One framework's code for every layer of an exercise, decided in file order: the axis order of
  * each tensor, the permutes between layers that need another, each layer's code or the note why
  * there is none, and what the framework counts for it. Where the exercise follows the other
- * framework, those counts come from the engine, which analyses each layer again under this
- * framework's conventions with its input in this framework's axis order (and must find the
- * exercise's output shape, reordered).
+ * framework, those counts come from the analysis ({@link LayerResult#other()}); the tests check
+ * them against the engine's analysis of each rewritten layer under this framework.
  *
  * @param <S> a layer's code in this framework
  */
@@ -93,15 +87,10 @@ final class Plan<S> {
       long trainable = 0;
       List<Optional<Permute>> permutes = new ArrayList<>();
       if (step.isPresent()) {
-        try {
-          LayerResult counted = target == source ? r : count(ctx);
-          params = counted.params();
-          trainable = counted.trainable();
-          for (int i = 0; i < have.size(); i++) {
-            permutes.add(permute(ctx, have.get(i), need.get(i)));
-          }
-        } catch (EngineException e) {
-          step = ctx.none("none.engine", e.problems().get(0).message());
+        params = target == source ? r.params() : r.other().params();
+        trainable = target == source ? r.trainable() : r.other().trainable();
+        for (int i = 0; i < have.size(); i++) {
+          permutes.add(permute(ctx, have.get(i), need.get(i)));
         }
       }
       perms.put(node.name(), out);
@@ -136,30 +125,6 @@ final class Plan<S> {
       }
     }
     return Perm.identity(analysis.exercise().network().input().rank());
-  }
-
-  /**
-   * The layer analysed by the engine under the target framework's conventions, its input in the
-   * target's order. A layer on several different tensors (a merge, cross-attention) counts the
-   * same in both frameworks wherever it has an equivalent, and keeps the exercise's counts.
-   */
-  private static LayerResult count(LayerContext ctx) throws EngineException {
-    List<String> inputs = ctx.node.inputs();
-    if (inputs.stream().distinct().count() > 1) {
-      return ctx.result;
-    }
-    Shape in = ctx.targetIn();
-    Exercise source = ctx.analysis.exercise();
-    Network net = new Network(ctx.target, in, List.of(new LayerNode(ctx.name(),
-        Collections.nCopies(inputs.size(), Network.INPUT), ctx.node.trainable(), ctx.countAs())));
-    LayerResult r = Engine.analyze(new Exercise(source.id(), source.title(), Optional.empty(),
-        net)).layers().get(0);
-    Shape expected = ctx.out.apply(ctx.outShape());
-    if (ctx.checkShape() && !r.output().equals(expected)) {
-      throw new IllegalStateException("layer '" + ctx.name() + "' gives " + r.output() + " in "
-          + ctx.target.id() + " code, not " + expected);
-    }
-    return r;
   }
 
   /** Whether every layer has code in this framework. */

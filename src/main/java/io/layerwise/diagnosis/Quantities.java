@@ -1,15 +1,16 @@
 package io.layerwise.diagnosis;
 
 import io.layerwise.engine.Derivation;
+import io.layerwise.engine.Derived;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.model.Quantity;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The one place where the diagnosis names the engine's derived quantities ({@code
- * output_shape[0]}, {@code params}): which derivations give an asked quantity, and which one
- * gives one axis or count.
+ * The one place where the diagnosis maps an asked {@link Quantity} to the engine's {@link
+ * Derived} quantities: which derivations give an asked quantity, and which one gives one axis or
+ * count.
  */
 final class Quantities {
 
@@ -22,24 +23,24 @@ final class Quantities {
 
   /** The last derivation of one output axis, if the rules derived it. */
   static Optional<Derivation> axis(List<Derivation> ds, int axis) {
-    return last(ds, "output_shape[" + axis + "]");
+    return last(ds, new Derived.OutputAxis(axis));
   }
 
   /** The last derivation of a count: weights, biases, params, trainable, non-trainable, MACs. */
   static Optional<Derivation> count(List<Derivation> ds, Quantity q) {
-    String name = switch (q) {
-      case WEIGHTS -> "weights";
-      case BIASES -> "biases";
-      case PARAMS -> "params";
-      case TRAINABLE_PARAMS -> "trainable_params";
-      case NON_TRAINABLE_PARAMS -> "non_trainable_params";
-      case MACS -> "macs";
-      case OUTPUT_SHAPE, ACTIVATIONS, RECEPTIVE_FIELD, TOTAL -> "";
+    Optional<Derived> derived = switch (q) {
+      case WEIGHTS -> Optional.of(Derived.Count.WEIGHTS);
+      case BIASES -> Optional.of(Derived.Count.BIASES);
+      case PARAMS -> Optional.of(Derived.Count.PARAMS);
+      case TRAINABLE_PARAMS -> Optional.of(Derived.Count.TRAINABLE);
+      case NON_TRAINABLE_PARAMS -> Optional.of(Derived.Count.NON_TRAINABLE);
+      case MACS -> Optional.of(Derived.Count.MACS);
+      case OUTPUT_SHAPE, ACTIVATIONS, RECEPTIVE_FIELD, TOTAL -> Optional.empty();
     };
-    return name.isEmpty() ? Optional.empty() : last(ds, name);
+    return derived.flatMap(d -> last(ds, d));
   }
 
-  private static Optional<Derivation> last(List<Derivation> ds, String quantity) {
+  private static Optional<Derivation> last(List<Derivation> ds, Derived quantity) {
     Derivation found = null;
     for (Derivation d : ds) {
       if (d.quantity().equals(quantity)) {

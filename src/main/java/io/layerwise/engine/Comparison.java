@@ -141,12 +141,13 @@ public record Comparison(Optional<Convention> convention, Optional<Counterpart> 
   private static Optional<Convention> convention(Analysis a) {
     Framework own = a.exercise().framework();
     Framework other = Symbols.other(own);
-    String quantity = Symbols.otherParams(own);
+    Derived quantity = Symbols.otherParams(own);
     Map<String, List<Long>> byKind = new LinkedHashMap<>();
     Map<String, Derivation> first = new LinkedHashMap<>();
     for (LayerResult l : a.layers()) {
       for (Derivation d : l.derivationsOf(quantity)) {
-        String kind = d.explanation().key().startsWith("bn.") ? "bn" : "rnn";
+        String kind =
+            ParamFamily.of(l.node().layer()) == ParamFamily.NORMALIZATION ? "bn" : "rnn";
         byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(d.result() - l.params());
         first.putIfAbsent(kind, d);
       }
@@ -175,13 +176,13 @@ public record Comparison(Optional<Convention> convention, Optional<Counterpart> 
       }
       long amount = grouped.eval(values);
       boolean more = e.getValue().get(0) > 0;
-      steps.add(new Derivation("convention." + e.getKey(), delta, grouped, values,
+      steps.add(new Derivation(Derived.ComparisonStep.CONVENTION_KIND, delta, grouped, values,
           Explanation.of("compare." + other.id() + "." + e.getKey(), sizes.size())));
       total.bind(delta, amount);
       sum = more ? add(sum, var(delta)) : sub(sum, var(delta));
       otherTotal = more ? Math.addExact(otherTotal, amount) : Math.subtractExact(otherTotal, amount);
     }
-    steps.add(new Derivation("convention.params", Symbols.otherParamsSymbol(own), sum,
+    steps.add(new Derivation(Derived.ComparisonStep.CONVENTION_TOTAL, Symbols.otherParamsSymbol(own), sum,
         total.build(), Explanation.of("compare." + other.id() + ".total")));
     return Optional.of(new Convention(other, a.totals().params(), otherTotal, steps));
   }
@@ -216,7 +217,7 @@ public record Comparison(Optional<Convention> convention, Optional<Counterpart> 
         Expr grouped = values.isEmpty() ? num(0) : grouped(values);
         long layers = (ours ? a : b).layers().stream()
             .filter(l -> ParamFamily.of(l.node().layer()) == c.family()).count();
-        steps.add(new Derivation("counterpart." + c.id() + "." + side, ours ? mineSym : theirSym,
+        steps.add(new Derivation(Derived.ComparisonStep.COUNTERPART_SIDE, ours ? mineSym : theirSym,
             grouped, Bindings.of(), values.isEmpty()
                 ? Explanation.of("compare.side.none." + c.part().id, side, layers,
                     c.family().words())
@@ -228,7 +229,7 @@ public record Comparison(Optional<Convention> convention, Optional<Counterpart> 
           "\\Delta " + c.part().letter + "_{\\mathrm{" + sub + "}}");
       Bindings pair = Bindings.builder().bind(mineSym, x).bind(theirSym, y).build();
       String why = "compare.why." + c.id();
-      steps.add(new Derivation("counterpart." + c.id(), delta,
+      steps.add(new Derivation(Derived.ComparisonStep.COUNTERPART_CATEGORY, delta,
           more ? sub(var(theirSym), var(mineSym)) : sub(var(mineSym), var(theirSym)), pair,
           Explanation.exists(why) ? Explanation.of(why, other, own)
               : Explanation.of("compare.why.architecture", other, own)));
@@ -238,12 +239,12 @@ public record Comparison(Optional<Convention> convention, Optional<Counterpart> 
     }
     Symbol total = Symbols.delta("");
     if (sum != null) {
-      steps.add(new Derivation("counterpart.sum", total, sum, deltas.build(),
+      steps.add(new Derivation(Derived.ComparisonStep.COUNTERPART_SUM, total, sum, deltas.build(),
           Explanation.of("compare.sum", other, own)));
     }
     Symbol ownParams = Symbols.paramsOf(own);
     Symbol otherParams = Symbols.paramsOf(other);
-    steps.add(new Derivation("counterpart.total", total, sub(var(otherParams), var(ownParams)),
+    steps.add(new Derivation(Derived.ComparisonStep.COUNTERPART_TOTAL, total, sub(var(otherParams), var(ownParams)),
         Bindings.builder().bind(otherParams, b.totals().params())
             .bind(ownParams, a.totals().params()).build(),
         Explanation.of("compare.total", other, own)));

@@ -105,12 +105,12 @@ final class DenseRules {
     Formula weights = Formulas.product(List.of(nin, Symbols.U), List.of(n, u));
     calc.weights(weights, Explanation.of("rbf.weights", n));
     calc.biases(Formulas.constant(0), Explanation.of("rbf.biases"));
-    long params = calc.derive("params", Symbols.PARAMS, Formulas.value(Symbols.WEIGHTS,
+    long params = calc.derive(Derived.Count.PARAMS, Symbols.PARAMS, Formulas.value(Symbols.WEIGHTS,
         weights.eval()), Explanation.of("rbf.params"));
     if (layer.fixed()) {
-      calc.derive("trainable_params", Symbols.TRAINABLE, Formulas.constant(0),
+      calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, Formulas.constant(0),
           Explanation.of("rbf.trainable.fixed"));
-      calc.derive("non_trainable_params", Symbols.NON_TRAINABLE,
+      calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE,
           Formulas.value(Symbols.PARAMS, params), Explanation.of("rbf.nonTrainable.fixed"));
     }
     Bindings.Builder b = Bindings.builder();

@@ -6,15 +6,14 @@ package io.layerwise.engine;
  * <p>The formula, the substituted form and the result all come from the same tree, so they cannot
  * disagree. {@link #result()} is what the engine reports for the quantity.
  *
- * @param quantity what is derived, as the JSON and the self-check name it ({@code params},
- *     {@code output_shape[0]}, {@code receptive_field[1]}, …)
+ * @param quantity what is derived: an output axis, a count, the receptive field along an axis, …
  * @param lhs the symbol on the left of the equation ({@code H_out}, {@code params})
  * @param formula the right-hand side
  * @param bindings the values of the formula's symbols
  * @param explanation the one-line why
  */
 public record Derivation(
-    String quantity, Symbol lhs, Expr formula, Bindings bindings, Explanation explanation) {
+    Derived quantity, Symbol lhs, Expr formula, Bindings bindings, Explanation explanation) {
 
   public long result() {
     return formula.eval(bindings);

@@ -80,7 +80,7 @@ public final class Engine {
       Framework framework, List<Problem> problems) {
     for (LayerResult l : results) {
       for (Derivation d : l.derivations()) {
-        if (d.quantity().startsWith("output_shape") && d.dropsRemainder()) {
+        if (d.quantity().outputAxis() && d.dropsRemainder()) {
           problems.add(new Problem(positions.get(l.name()), "", "the window does not tile its"
               + " input exactly (" + d.equation(Notation.TEXT) + " rounds a remainder away),"
               + " but the exercise asks for exact windows (exact_windows: true) in layer '"
@@ -328,32 +328,41 @@ public final class Engine {
     }
     long activations =
         calc.derive(
-            "activations",
+            Derived.Count.ACTIVATIONS,
             Symbols.ACTIVATIONS,
             Formulas.product(symbols, out.dims()),
             Explanation.of(out.rank() == 1 ? "activations.flat" : "activations"));
-    long params = calc.derivation("params").orElseThrow(() -> new IllegalStateException(
+    long params = calc.derivation(Derived.Count.PARAMS).orElseThrow(() -> new IllegalStateException(
         "no parameter derivation for " + calc.node.name())).result();
     if (params != Math.addExact(Math.addExact(calc.weights, calc.biases), calc.statistics)) {
       throw new IllegalStateException("parameter groups do not add up in " + calc.node.name());
     }
     long trainable;
     long nonTrainable;
-    Optional<Derivation> t = calc.derivation("trainable_params");
+    Optional<Derivation> t = calc.derivation(Derived.Count.TRAINABLE);
     if (t.isPresent()) {
       trainable = t.get().result();
-      nonTrainable = calc.derivation("non_trainable_params").orElseThrow().result();
+      nonTrainable = calc.derivation(Derived.Count.NON_TRAINABLE).orElseThrow().result();
     } else if (calc.node.trainable() || params == 0) {
       trainable = params;
       nonTrainable = 0;
     } else {
       trainable =
-          calc.derive("trainable_params", Symbols.TRAINABLE, Formulas.constant(0),
+          calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, Formulas.constant(0),
               Explanation.of("frozen.trainable"));
       nonTrainable =
-          calc.derive("non_trainable_params", Symbols.NON_TRAINABLE,
+          calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE,
               Formulas.value(Symbols.PARAMS, params), Explanation.of("frozen.nonTrainable"));
     }
+    long otherParams = calc.derivation(Symbols.otherParams(calc.framework))
+        .map(Derivation::result).orElse(params);
+    // a normalisation counts its statistics differently (not trained); a recurrent layer its
+    // biases (trained where the layer is)
+    long otherTrainable =
+        ParamFamily.of(calc.node.layer()) == ParamFamily.NORMALIZATION || trainable == 0
+            ? trainable : Math.addExact(trainable, otherParams - params);
+    OtherFramework other = new OtherFramework(Symbols.other(calc.framework), otherParams,
+        otherTrainable, calc.roundsUp);
     Optional<Geometry> geometry = calc.geometry();
     if (geometry.isPresent() && geometry.get().axes() != out.rank() - 1) {
       geometry = Optional.empty();
@@ -370,7 +379,8 @@ public final class Engine {
         nonTrainable,
         calc.macs,
         geometry,
-        calc.derivations());
+        calc.derivations(),
+        other);
   }
 
   /** The sums over all layers; null, with a problem at the layer that overflows them. */

@@ -51,8 +51,12 @@ public record Explanation(String key, List<Object> args) {
   public String text(Locale locale) {
     MessageFormat format = FORMATS.computeIfAbsent(locale.toLanguageTag() + "\u0000" + key,
         k -> Wording.format(bundle(locale).getString(key)));
+    // an argument that is itself an explanation (a word such as a layer family) is worded in
+    // the same language
+    Object[] worded = args.stream()
+        .map(a -> a instanceof Explanation e ? e.text(locale) : a).toArray();
     synchronized (format) {
-      return format.format(args.toArray());
+      return format.format(worded);
     }
   }
 }

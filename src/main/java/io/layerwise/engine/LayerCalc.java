@@ -43,6 +43,8 @@ final class LayerCalc {
   long biases;
   long statistics;
   long macs;
+  /** Whether a window count was rounded up where rounding down gives another size. */
+  boolean roundsUp;
 
   LayerCalc(
       int index,
@@ -118,7 +120,7 @@ final class LayerCalc {
    * not among the layer's own steps.
    */
   void otherFramework(boolean more, Formula amount, Explanation why) {
-    Formula params = Formulas.value(Symbols.PARAMS, derivation("params").orElseThrow().result());
+    Formula params = Formulas.value(Symbols.PARAMS, derivation(Derived.Count.PARAMS).orElseThrow().result());
     Formula f = more ? Formulas.plus(params, amount) : Formulas.minus(params, amount);
     derive(Symbols.otherParams(framework), Symbols.otherParamsSymbol(framework), f, why);
   }
@@ -150,6 +152,7 @@ final class LayerCalc {
   /** Takes over what a wrapped layer's calculation found: its slip and its failure. */
   void absorb(LayerCalc inner) {
     slipped |= inner.slipped;
+    roundsUp |= inner.roundsUp;
     if (inner.failed) {
       failed = true;
       throw new Abort();
@@ -225,7 +228,7 @@ final class LayerCalc {
 
   // ---- derivations
 
-  long derive(String quantity, Symbol lhs, Formula f, Explanation why) {
+  long derive(Derived quantity, Symbol lhs, Formula f, Explanation why) {
     Derivation d = new Derivation(quantity, lhs, f.expr(), f.bindings(), why);
     derivations.add(d);
     return d.result();
@@ -240,15 +243,15 @@ final class LayerCalc {
   }
 
   void weights(Formula f, Explanation why) {
-    weights = derive("weights", Symbols.WEIGHTS, f, why);
+    weights = derive(Derived.Count.WEIGHTS, Symbols.WEIGHTS, f, why);
   }
 
   void biases(Formula f, Explanation why) {
-    biases = derive("biases", Symbols.BIASES, f, why);
+    biases = derive(Derived.Count.BIASES, Symbols.BIASES, f, why);
   }
 
   void params(Formula f, Explanation why) {
-    derive("params", Symbols.PARAMS, f, why);
+    derive(Derived.Count.PARAMS, Symbols.PARAMS, f, why);
   }
 
   /**
@@ -277,7 +280,7 @@ final class LayerCalc {
 
   /** A layer without parameters, and why it has none. */
   void noParams(Explanation why) {
-    derive("params", Symbols.PARAMS, Formulas.constant(0), why);
+    derive(Derived.Count.PARAMS, Symbols.PARAMS, Formulas.constant(0), why);
   }
 
   void macs(Formula f, Explanation why) {
@@ -285,7 +288,7 @@ final class LayerCalc {
       f = new Formula(Expr.mul(Expr.num(2), f.expr()), f.bindings());
       why = slipWhy(Mistake.FLOPS_INSTEAD_OF_MACS);
     }
-    macs = derive("macs", Symbols.MACS, f, why);
+    macs = derive(Derived.Count.MACS, Symbols.MACS, f, why);
   }
 
   /** The counts' derivations first, then the receptive field's. */
@@ -295,7 +298,7 @@ final class LayerCalc {
     return all;
   }
 
-  Optional<Derivation> derivation(String quantity) {
+  Optional<Derivation> derivation(Derived quantity) {
     return derivations.stream().filter(d -> d.quantity().equals(quantity)).findFirst();
   }
 
@@ -311,10 +314,10 @@ final class LayerCalc {
     String word = Layout.word(jump.size(), axis);
     if (r.isInteger() && j.isInteger()) {
       Formula rf = Formulas.receptiveField(r.numerator(), k, d, j.numerator());
-      geometryDerivations.add(new Derivation("receptive_field[" + axis + "]", Symbols.R_OUT,
+      geometryDerivations.add(new Derivation(new Derived.ReceptiveField(axis), Symbols.R_OUT,
           rf.expr(), rf.bindings(), Explanation.of("geometry.receptive_field", word)));
       Formula jump = Formulas.jump(j.numerator(), s);
-      geometryDerivations.add(new Derivation("effective_stride[" + axis + "]", Symbols.J_OUT,
+      geometryDerivations.add(new Derivation(new Derived.EffectiveStride(axis), Symbols.J_OUT,
           jump.expr(), jump.bindings(), Explanation.of("geometry.jump", word)));
     }
     receptiveField.set(axis, r.plus(j.times(Math.multiplyExact(d, k - 1))));

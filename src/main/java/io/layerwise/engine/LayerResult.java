@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param macs multiply–accumulates for one sample (convolutions and dense layers only)
  * @param geometry receptive field and effective stride, where the output is spatial
  * @param derivations how each number was obtained
+ * @param other the layer's counts in the other framework
  */
 public record LayerResult(
     LayerNode node,
@@ -35,7 +36,8 @@ public record LayerResult(
     long nonTrainable,
     long macs,
     Optional<Geometry> geometry,
-    List<Derivation> derivations) {
+    List<Derivation> derivations,
+    OtherFramework other) {
 
   public LayerResult {
     inputShapes = List.copyOf(inputShapes);
@@ -71,30 +73,30 @@ public record LayerResult(
   }
 
   /**
-   * Whether the derivation of {@code derived} (a derivation's quantity, such as {@code
-   * output_shape[1]} or {@code weights}) is part of how {@code quantity} is obtained: the steps a
-   * report shows for it.
+   * Whether the derivation of {@code derived} (a derivation's quantity, such as an output axis
+   * or the weights) is part of how {@code quantity} is obtained: the steps a report shows for it.
    */
-  public static boolean feeds(String derived, Quantity quantity) {
-    boolean shape = derived.startsWith("output_shape[");
+  public static boolean feeds(Derived derived, Quantity quantity) {
+    boolean shape = derived.outputAxis();
     return switch (quantity) {
       case OUTPUT_SHAPE -> shape;
-      case ACTIVATIONS -> shape || derived.equals("activations");
-      case WEIGHTS -> derived.equals("weights");
-      case BIASES -> derived.equals("biases");
-      case PARAMS -> derived.equals("weights") || derived.equals("biases")
-          || derived.equals("params");
-      case TRAINABLE_PARAMS -> derived.equals("params") || derived.equals("trainable_params");
-      case NON_TRAINABLE_PARAMS -> derived.equals("params")
-          || derived.equals("non_trainable_params");
-      case MACS -> shape || derived.equals("macs");
-      case RECEPTIVE_FIELD -> derived.startsWith("receptive_field[");
+      case ACTIVATIONS -> shape || derived == Derived.Count.ACTIVATIONS;
+      case WEIGHTS -> derived == Derived.Count.WEIGHTS;
+      case BIASES -> derived == Derived.Count.BIASES;
+      case PARAMS -> derived == Derived.Count.WEIGHTS || derived == Derived.Count.BIASES
+          || derived == Derived.Count.PARAMS;
+      case TRAINABLE_PARAMS -> derived == Derived.Count.PARAMS
+          || derived == Derived.Count.TRAINABLE;
+      case NON_TRAINABLE_PARAMS -> derived == Derived.Count.PARAMS
+          || derived == Derived.Count.NON_TRAINABLE;
+      case MACS -> shape || derived == Derived.Count.MACS;
+      case RECEPTIVE_FIELD -> derived instanceof Derived.ReceptiveField;
       case TOTAL -> false;
     };
   }
 
-  /** The derivations of one quantity, such as {@code params} or {@code output_shape[0]}. */
-  public List<Derivation> derivationsOf(String quantity) {
+  /** The derivations of one quantity, such as the parameters or one output axis. */
+  public List<Derivation> derivationsOf(Derived quantity) {
     return derivations.stream().filter(d -> d.quantity().equals(quantity)).toList();
   }
 }

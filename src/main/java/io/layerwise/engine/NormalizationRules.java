@@ -38,27 +38,15 @@ final class NormalizationRules {
       Explanation why = LayerCalc.slipWhy(Mistake.BN_STATISTICS_TRAINABLE);
       calc.statistics = Math.multiplyExact(2, c);
       calc.params(Formulas.times(affine + 2, sym, c), Explanation.of("bn.params.keras", c));
-      calc.derive("trainable_params", Symbols.TRAINABLE, Formulas.times(affine + 2, sym, c), why);
-      calc.derive("non_trainable_params", Symbols.NON_TRAINABLE, Formulas.constant(0), why);
+      calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, Formulas.times(affine + 2, sym, c),
+          why);
+      calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE, Formulas.constant(0), why);
       return;
     }
-    switch (calc.framework) {
-      case KERAS -> {
-        calc.statistics = Math.multiplyExact(2, c);
-        calc.params(Formulas.times(affine + 2, sym, c), Explanation.of("bn.params.keras", c));
-        if (calc.node.trainable()) {
-          calc.derive("trainable_params", Symbols.TRAINABLE, affineFormula(affine, sym, c),
-              Explanation.of("bn.trainable.keras"));
-          calc.derive("non_trainable_params", Symbols.NON_TRAINABLE, Formulas.times(2, sym, c),
-              Explanation.of("bn.nonTrainable.keras"));
-        } else {
-          calc.derive("trainable_params", Symbols.TRAINABLE, Formulas.constant(0),
-              Explanation.of("frozen.trainable"));
-          calc.derive("non_trainable_params", Symbols.NON_TRAINABLE,
-              Formulas.times(affine + 2, sym, c), Explanation.of("bn.nonTrainable.frozen"));
-        }
-      }
-      case PYTORCH -> calc.params(affineFormula(affine, sym, c),
+    if (keras) {
+      kerasCounts(calc, affine, sym, c);
+    } else {
+      calc.params(affineFormula(affine, sym, c),
           Explanation.of("bn.params.pytorch", Math.multiplyExact(affine + 2L, c)));
     }
     calc.otherFramework(!keras, Formulas.times(2, sym, c),
@@ -94,6 +82,23 @@ final class NormalizationRules {
         layer.instance() ? "bn" : "gn");
     calc.params(affineFormula(affine, Symbol.of("C"), c),
         Explanation.of(layer.instance() ? "in.params" : "gn.params"));
+  }
+
+  /** Keras counts the moving mean and variance among the parameters, as non-trainable ones. */
+  private static void kerasCounts(LayerCalc calc, int affine, Symbol sym, long c) {
+    calc.statistics = Math.multiplyExact(2, c);
+    calc.params(Formulas.times(affine + 2, sym, c), Explanation.of("bn.params.keras", c));
+    if (calc.node.trainable()) {
+      calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, affineFormula(affine, sym, c),
+          Explanation.of("bn.trainable.keras"));
+      calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE, Formulas.times(2, sym, c),
+          Explanation.of("bn.nonTrainable.keras"));
+    } else {
+      calc.derive(Derived.Count.TRAINABLE, Symbols.TRAINABLE, Formulas.constant(0),
+          Explanation.of("frozen.trainable"));
+      calc.derive(Derived.Count.NON_TRAINABLE, Symbols.NON_TRAINABLE,
+          Formulas.times(affine + 2, sym, c), Explanation.of("bn.nonTrainable.frozen"));
+    }
   }
 
   static void layerNorm(LayerCalc calc, LayerNorm layer) {

@@ -9,20 +9,18 @@ import io.layerwise.model.TimeDistributed;
  * convolutions, normalisations, dense layers, recurrent layers, embeddings, attention.
  */
 enum ParamFamily {
-  CONVOLUTION("conv", "convolutions"),
-  NORMALIZATION("norm", "normalisation layers"),
-  DENSE("dense", "dense layers"),
-  RECURRENT("rnn", "recurrent layers"),
-  EMBEDDING("emb", "embeddings"),
-  ATTENTION("att", "attention layers"),
-  OTHER("other", "other layers");
+  CONVOLUTION("conv"),
+  NORMALIZATION("norm"),
+  DENSE("dense"),
+  RECURRENT("rnn"),
+  EMBEDDING("emb"),
+  ATTENTION("att"),
+  OTHER("other");
 
   private final String symbol;
-  private final String words;
 
-  ParamFamily(String symbol, String words) {
+  ParamFamily(String symbol) {
     this.symbol = symbol;
-    this.words = words;
   }
 
   /** The subscript in formulas: {@code B_conv}. */
@@ -30,9 +28,9 @@ enum ParamFamily {
     return symbol;
   }
 
-  /** The plural in sentences: "convolutions". */
-  String words() {
-    return words;
+  /** The plural in sentences, in the sheet's language: "convolutions", "Faltungen". */
+  Explanation words() {
+    return Explanation.of("family." + symbol);
   }
 
   static ParamFamily of(Layer layer) {

@@ -21,52 +21,38 @@ public final class Pitfalls {
     List<Explanation> out = new ArrayList<>();
     for (LayerResult l : a.layers()) {
       LayerType type = l.node().layer().type();
-      switch (type) {
+      keys.addAll(switch (type) {
         case CONV1D, CONV2D, CONV3D, CONV1D_TRANSPOSE, CONV2D_TRANSPOSE, CONV3D_TRANSPOSE,
-            SEPARABLE_CONV2D -> {
-          if (l.inputShapes().get(0).rank() > 1) {
-            keys.add("pitfall.inputChannels");
-          }
-          if (l.biases() > 0) {
-            keys.add("pitfall.biasPerFilter");
-          }
-          if (l.node().layer() instanceof Conv c && c.groups() > 1) {
-            keys.add("pitfall.groups");
-          }
-        }
-        case DEPTHWISE_CONV2D -> keys.add("pitfall.depthwise");
+            SEPARABLE_CONV2D ->
+            convolution(l);
+        case DEPTHWISE_CONV2D -> List.of("pitfall.depthwise");
         case MAX_POOLING1D, MAX_POOLING2D, MAX_POOLING3D, AVERAGE_POOLING1D, AVERAGE_POOLING2D,
             AVERAGE_POOLING3D, GLOBAL_AVERAGE_POOLING1D, GLOBAL_AVERAGE_POOLING2D,
             GLOBAL_MAX_POOLING1D, GLOBAL_MAX_POOLING2D, ADAPTIVE_AVG_POOL1D, ADAPTIVE_AVG_POOL2D,
-            ADAPTIVE_MAX_POOL1D, ADAPTIVE_MAX_POOL2D -> keys.add("pitfall.pooling");
-        case SUBSAMPLING2D -> keys.add("pitfall.subsampling");
-        case FLATTEN -> keys.add("pitfall.flatten");
-        case DENSE -> {
-          keys.add(l.inputShapes().get(0).rank() > 1 ? "pitfall.denseLastAxis"
-              : "pitfall.dense");
-          if (l.biases() > 0) {
-            keys.add("pitfall.biasPerUnit");
-          }
-        }
-        case BATCH_NORMALIZATION -> keys.add(switch (a.exercise().framework()) {
+            ADAPTIVE_MAX_POOL1D, ADAPTIVE_MAX_POOL2D -> List.of("pitfall.pooling");
+        case SUBSAMPLING2D -> List.of("pitfall.subsampling");
+        case FLATTEN -> List.of("pitfall.flatten");
+        case DENSE -> dense(l);
+        case BATCH_NORMALIZATION -> List.of(switch (a.exercise().framework()) {
           case KERAS -> "pitfall.batchNorm.keras";
           case PYTORCH -> "pitfall.batchNorm.pytorch";
         });
-        case SIMPLE_RNN, LSTM, GRU, BIDIRECTIONAL -> keys.add("pitfall.gates");
-        case MULTI_HEAD_ATTENTION -> keys.add("pitfall.attention");
-        case RBF -> keys.add("pitfall.rbf");
-        case TIME_DISTRIBUTED -> keys.add("pitfall.timeDistributed");
-        case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, GROUP_NORMALIZATION, ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
-            ADD, SUBTRACT, MULTIPLY, MAXIMUM, AVERAGE, CONCATENATE, CROPPING2D, EMBEDDING -> {
-          // nothing students commonly get wrong about these
-        }
-      }
+        case SIMPLE_RNN, LSTM, GRU, BIDIRECTIONAL -> List.of("pitfall.gates");
+        case MULTI_HEAD_ATTENTION -> List.of("pitfall.attention");
+        case RBF -> List.of("pitfall.rbf");
+        case TIME_DISTRIBUTED -> List.of("pitfall.timeDistributed");
+        // nothing students commonly get wrong about these
+        case DROPOUT, ACTIVATION, LAYER_NORMALIZATION, GROUP_NORMALIZATION,
+            ZERO_PADDING2D, UP_SAMPLING2D, RESHAPE,
+            ADD, SUBTRACT, MULTIPLY, MAXIMUM, AVERAGE, CONCATENATE, CROPPING2D, EMBEDDING ->
+            List.of();
+      });
       if (l.derivations().stream().anyMatch(d -> d.explanation().key().startsWith("window.same"))) {
         keys.add("pitfall.same");
       }
       if (l.derivations().stream().anyMatch(d -> (d.explanation().key().equals("window.valid")
           || d.explanation().key().equals("window.zero"))
-          && d.quantity().startsWith("output_shape") && hasRemainder(d))) {
+          && d.quantity().outputAxis() && hasRemainder(d))) {
         keys.add("pitfall.floor");
       }
       if (!l.node().trainable() && l.params() > 0) {
@@ -77,6 +63,29 @@ public final class Pitfalls {
       out.add(Explanation.of(k));
     }
     return out;
+  }
+
+  private static List<String> convolution(LayerResult l) {
+    List<String> keys = new ArrayList<>();
+    if (l.inputShapes().get(0).rank() > 1) {
+      keys.add("pitfall.inputChannels");
+    }
+    if (l.biases() > 0) {
+      keys.add("pitfall.biasPerFilter");
+    }
+    if (l.node().layer() instanceof Conv c && c.groups() > 1) {
+      keys.add("pitfall.groups");
+    }
+    return keys;
+  }
+
+  private static List<String> dense(LayerResult l) {
+    List<String> keys = new ArrayList<>();
+    keys.add(l.inputShapes().get(0).rank() > 1 ? "pitfall.denseLastAxis" : "pitfall.dense");
+    if (l.biases() > 0) {
+      keys.add("pitfall.biasPerUnit");
+    }
+    return keys;
   }
 
   /** A valid window whose last step is cut off: (in − K) not divisible by S. */

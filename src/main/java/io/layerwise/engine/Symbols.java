@@ -43,8 +43,8 @@ final class Symbols {
   }
 
   /** The quantity of a layer's count in the other framework: {@code params_keras}. */
-  static String otherParams(Framework framework) {
-    return "params_" + other(framework).id();
+  static Derived otherParams(Framework framework) {
+    return new Derived.OtherParams(other(framework));
   }
 
   static Symbol otherParamsSymbol(Framework framework) {
@@ -72,7 +72,7 @@ final class Symbols {
     };
   }
 
-  static String outputShape(int axis) {
-    return "output_shape[" + axis + "]";
+  static Derived outputShape(int axis) {
+    return new Derived.OutputAxis(axis);
   }
 }

@@ -85,7 +85,8 @@ final class WindowRules {
       if (value <= 0) {
         long span = Math.addExact(Math.multiplyExact(d, k - 1), 1);
         Derivation shown =
-            new Derivation("", Symbols.out(letter), f.expr(), f.bindings(), why);
+            new Derivation(
+                Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)), Symbols.out(letter), f.expr(), f.bindings(), why);
         calc.problem(
             sizeField,
             (d == 1 ? what + " " + k : "dilated " + what + " " + span)
@@ -93,6 +94,10 @@ final class WindowRules {
                 + Math.addExact(x, pad.total())
                 + " (" + shown.equation(Notation.TEXT) + ")");
         continue;
+      }
+      if (ceil && padding.mode() != PaddingMode.SAME
+          && Formulas.windowOutput(letter, x, k, s, pad, d).eval() != value) {
+        calc.roundsUp = true;
       }
       calc.derive(
           Symbols.outputShape(calc.layout.spatialAxis(n + 1, i)), Symbols.out(letter), f, why);
@@ -106,16 +111,13 @@ final class WindowRules {
   /** The mistaken formula for one axis, when the calculation is to make a window mistake. */
   private static Optional<Formula> slip(LayerCalc calc, PaddingMode mode, String letter, long x,
       long k, long s, Pad pad, long d) {
-    switch (mode) {
-      case SAME -> {
-        if (calc.slip(Mistake.VALID_INSTEAD_OF_SAME)) {
-          return Optional.of(Formulas.windowOutput(letter, x, k, s, Pad.symmetric(0), d));
-        }
-        return Optional.empty();
-      }
+    return switch (mode) {
+      case SAME -> calc.slip(Mistake.VALID_INSTEAD_OF_SAME)
+          ? Optional.of(Formulas.windowOutput(letter, x, k, s, Pad.symmetric(0), d))
+          : Optional.empty();
       case VALID, EXPLICIT -> {
         if (mode == PaddingMode.VALID && calc.slip(Mistake.SAME_INSTEAD_OF_VALID)) {
-          return Optional.of(Formulas.sameOutput(letter, x, s));
+          yield Optional.of(Formulas.sameOutput(letter, x, s));
         }
         Formulas.WindowForm form;
         if (calc.slip(Mistake.FORGOT_PLUS_ONE)) {
@@ -127,11 +129,10 @@ final class WindowRules {
         } else if (s > 1 && calc.slip(Mistake.FORGOT_STRIDE)) {
           form = Formulas.WindowForm.NO_STRIDE;
         } else {
-          return Optional.empty();
+          yield Optional.empty();
         }
-        return Optional.of(Formulas.windowOutput(letter, x, k, s, pad, d, form));
+        yield Optional.of(Formulas.windowOutput(letter, x, k, s, pad, d, form));
       }
-    }
-    throw new AssertionError(mode);
+    };
   }
 }

@@ -41,12 +41,11 @@ final class WrapperRules {
         Explanation.of("timeDistributed.steps", layer.layer().className(calc.framework,
             slice.rank())));
     for (Derivation d : inner.derivations()) {
-      String q = d.quantity();
-      if (q.startsWith("output_shape[")) {
-        int axis = Integer.parseInt(q.substring("output_shape[".length(), q.length() - 1));
-        calc.derive(Symbols.outputShape(axis + 1), d.lhs(),
+      Derived q = d.quantity();
+      if (q instanceof Derived.OutputAxis a) {
+        calc.derive(Symbols.outputShape(a.axis() + 1), d.lhs(),
             new Formula(d.formula(), d.bindings()), d.explanation());
-      } else if (q.equals("macs")) {
+      } else if (q == Derived.Count.MACS) {
         Bindings.Builder b = Bindings.builder().bind(T, steps);
         d.bindings().asMap().forEach(b::bind);
         List<Expr> factors = new ArrayList<>();
@@ -56,9 +55,9 @@ final class WrapperRules {
         } else {
           factors.add(d.formula());
         }
-        calc.macs = calc.derive("macs", Symbols.MACS, new Formula(mul(factors), b.build()),
+        calc.macs = calc.derive(Derived.Count.MACS, Symbols.MACS, new Formula(mul(factors), b.build()),
             Explanation.of("timeDistributed.macs"));
-      } else if (!q.startsWith("receptive_field[") && !q.startsWith("effective_stride[")) {
+      } else if (!q.geometry()) {
         calc.derive(q, d.lhs(), new Formula(d.formula(), d.bindings()), d.explanation());
       }
     }

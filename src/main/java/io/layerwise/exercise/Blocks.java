@@ -1,6 +1,7 @@
 package io.layerwise.exercise;
 
-import io.layerwise.Location;
+import io.layerwise.diagnostic.Problems;
+import io.layerwise.diagnostic.Location;
 import io.layerwise.model.LayerType;
 import io.layerwise.model.Network;
 import io.layerwise.model.Spelling;

@@ -1,8 +1,9 @@
 package io.layerwise.exercise;
 
-import io.layerwise.Diagnostic;
-import io.layerwise.ExerciseException;
-import io.layerwise.Location;
+import io.layerwise.diagnostic.Problems;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Location;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.model.Activation;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;

@@ -1,6 +1,7 @@
 package io.layerwise.exercise;
 
-import io.layerwise.Location;
+import io.layerwise.diagnostic.Problems;
+import io.layerwise.diagnostic.Location;
 import io.layerwise.model.Pad;
 import io.layerwise.model.Padding;
 import io.layerwise.model.Spelling;

@@ -1,5 +1,7 @@
 package io.layerwise.exercise;
 
+
+
 /**
  * What an exercise file can make Layerwise do, in one place: each limit is checked where the
  * input is read, before any work proportional to it, and refused with a diagnostic that names

@@ -1,6 +1,6 @@
 package io.layerwise.exercise;
 
-import io.layerwise.Diagnostic;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.model.Exercise;
 import java.util.List;
 import java.util.Set;

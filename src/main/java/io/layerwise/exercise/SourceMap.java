@@ -1,6 +1,6 @@
 package io.layerwise.exercise;
 
-import io.layerwise.Location;
+import io.layerwise.diagnostic.Location;
 import java.util.List;
 import java.util.Map;
 

@@ -1,14 +1,14 @@
 package io.layerwise.exercise;
 
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Location;
+import io.layerwise.diagnostic.Diagnostic;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import io.layerwise.Diagnostic;
-import io.layerwise.ExerciseException;
-import io.layerwise.Location;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.layerwise.render;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Comparison;
 import io.layerwise.engine.Derivation;
+import io.layerwise.engine.Derived;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.engine.Notation;
 import io.layerwise.engine.Pitfalls;
@@ -211,16 +212,21 @@ final class SheetBuilder {
    * Whether an answer sheet shows a derivation: shapes and parameter counts always; activations,
    * MACs and the receptive field when the exercise asks for them.
    */
-  private static boolean shown(String quantity, Exercise e) {
-    if (quantity.startsWith("output_shape") || quantity.equals("weights")
-        || quantity.equals("biases") || quantity.equals("params")
-        || quantity.equals("trainable_params") || quantity.equals("non_trainable_params")) {
+  private static boolean shown(Derived quantity, Exercise e) {
+    if (quantity.outputAxis()) {
       return true;
     }
-    if (quantity.startsWith("receptive_field") || quantity.startsWith("effective_stride")) {
+    if (quantity.geometry()) {
       return e.asks(Quantity.RECEPTIVE_FIELD);
     }
-    return Quantity.byId(quantity).map(e::asks).orElse(false);
+    if (quantity instanceof Derived.Count c) {
+      return switch (c) {
+        case WEIGHTS, BIASES, PARAMS, TRAINABLE, NON_TRAINABLE -> true;
+        case ACTIVATIONS -> e.asks(Quantity.ACTIVATIONS);
+        case MACS -> e.asks(Quantity.MACS);
+      };
+    }
+    return false;
   }
 
   private SheetView.Step step(Derivation d) {

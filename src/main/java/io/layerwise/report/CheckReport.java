@@ -1,6 +1,6 @@
 package io.layerwise.report;
 
-import io.layerwise.TerminalText;
+import io.layerwise.diagnostic.TerminalText;
 import io.layerwise.check.CheckResult;
 import io.layerwise.check.Feedback;
 import io.layerwise.check.Finding;

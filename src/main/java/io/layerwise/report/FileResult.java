@@ -1,6 +1,6 @@
 package io.layerwise.report;
 
-import io.layerwise.Diagnostic;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.engine.Analysis;
 import java.util.List;
 import java.util.Optional;

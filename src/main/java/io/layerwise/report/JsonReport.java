@@ -1,6 +1,6 @@
 package io.layerwise.report;
 
-import io.layerwise.Diagnostic;
+import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Derivation;
 import io.layerwise.engine.Fraction;
@@ -98,7 +98,7 @@ public final class JsonReport {
     w.name("derivations").beginArray();
     for (Derivation d : l.derivations()) {
       w.beginObject();
-      w.name("quantity").value(d.quantity());
+      w.name("quantity").value(d.quantity().id());
       w.name("formula").value(d.formula(Notation.TEXT));
       w.name("substituted").value(d.substituted(Notation.TEXT));
       w.name("result").value(d.result());

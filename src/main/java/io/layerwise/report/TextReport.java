@@ -1,6 +1,6 @@
 package io.layerwise.report;
 
-import io.layerwise.TerminalText;
+import io.layerwise.diagnostic.TerminalText;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Derivation;
 import io.layerwise.engine.LayerResult;

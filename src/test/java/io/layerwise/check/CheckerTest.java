@@ -1,10 +1,10 @@
 package io.layerwise.check;
 
+import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
 import static io.layerwise.check.MistakesTest.COURSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.layerwise.ExerciseException;
-import io.layerwise.Layerwise;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Mistake;
 import io.layerwise.exercise.AnswersReader;

@@ -1,9 +1,9 @@
 package io.layerwise.check;
 
+import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.layerwise.ExerciseException;
-import io.layerwise.Layerwise;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Mistake;
 import io.layerwise.exercise.AnswersReader;

@@ -1,11 +1,11 @@
 package io.layerwise.code;
 
+import io.layerwise.Layerwise;
+import io.layerwise.Bundled;
+import io.layerwise.diagnostic.ExerciseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.layerwise.Bundled;
-import io.layerwise.ExerciseException;
-import io.layerwise.Layerwise;
 import io.layerwise.engine.Analysis;
 import io.layerwise.model.Framework;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,9 @@ class FrameworkCodeTest {
   }
 
   private static Analysis analyze(Path file) throws ExerciseException {
-    return Layerwise.explain(file);
+    Analysis a = Layerwise.explain(file);
+    TargetCounts.verify(a);
+    return a;
   }
 
   /** Each program of a bundled exercise, written to the temp dir. */
@@ -49,6 +52,7 @@ class FrameworkCodeTest {
 
   @ParameterizedTest
   @MethodSource("bundled")
+  @Tag("python")
   void everyBundledProgramCompilesAsPython(Path file) throws Exception {
     PythonRunner.requirePython();
     Analysis a = analyze(file);
@@ -187,6 +191,7 @@ class FrameworkCodeTest {
    * prints the engine's counts and an output of the last layer's size.
    */
   @Test
+  @Tag("python")
   void pytorchProgramsRunOnAShapeOnlyStandIn() throws Exception {
     PythonRunner.requirePython();
     List<String> files = new ArrayList<>();
@@ -226,6 +231,7 @@ class FrameworkCodeTest {
   /** Each generated program runs on real PyTorch and prints the engine's PyTorch counts. */
   @ParameterizedTest
   @MethodSource("bundledWithPytorchCode")
+  @Tag("python")
   void pytorchProgramsPrintTheEngineCounts(Path file) throws Exception {
     PythonRunner.requireTorch();
     Analysis a = analyze(file);
@@ -246,6 +252,7 @@ class FrameworkCodeTest {
   /** With Keras installed, each generated program's summary shows the engine's Keras counts. */
   @ParameterizedTest
   @MethodSource("bundled")
+  @Tag("python")
   void kerasProgramsPrintTheEngineCounts(Path file) throws Exception {
     // no TensorFlow (so no Keras) exists for Debian's Python: these run where Keras is installed
     assumeTrue(PythonRunner.hasModule("keras"), "Keras is not installed");

@@ -23,7 +23,9 @@ final class Given {
     for (String l : layers) {
       yaml.append("  - ").append(l).append('\n');
     }
-    return FrameworkCode.of(Bundled.analyzeText(yaml.toString()));
+    io.layerwise.engine.Analysis analysis = Bundled.analyzeText(yaml.toString());
+    TargetCounts.verify(analysis);
+    return FrameworkCode.of(analysis);
   }
 
   static String kerasCode(FrameworkCode code) {

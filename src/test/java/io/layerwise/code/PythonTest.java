@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,7 @@ class PythonTest {
 
   /** Layer names that are no Python identifiers still give programs that compile. */
   @Test
+  @Tag("python")
   void oddLayerNamesCompile() throws Exception {
     FrameworkCode code = Given.keras("[8, 8, 3]",
         "{type: Conv2D, name: block1-conv, filters: 4, kernel_size: 3}",

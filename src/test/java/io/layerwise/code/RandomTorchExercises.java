@@ -1,6 +1,6 @@
 package io.layerwise.code;
 
-import io.layerwise.ExerciseException;
+import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.Layerwise;
 import io.layerwise.engine.Analysis;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.layerwise.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.layerwise.Diagnostic;
-import io.layerwise.ExerciseException;
+import io.layerwise.diagnostic.Diagnostic;
+import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.Layerwise;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.LayerResult;

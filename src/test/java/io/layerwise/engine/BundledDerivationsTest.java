@@ -1,10 +1,10 @@
 package io.layerwise.engine;
 
+import io.layerwise.Bundled;
+import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.layerwise.Bundled;
-import io.layerwise.ExerciseException;
-import io.layerwise.Layerwise;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

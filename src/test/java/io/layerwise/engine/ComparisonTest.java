@@ -71,9 +71,9 @@ class ComparisonTest {
         """);
     Comparison.Convention k = Comparison.of(a).orElseThrow().convention().orElseThrow();
     assertThat(k.otherParams() - k.params()).isEqualTo(4 * 32);
-    assertThat(a.layers().get(0).derivationsOf("params_pytorch").get(0).equation(Notation.TEXT))
+    assertThat(a.layers().get(0).derivationsOf(new Derived.OtherParams(Framework.PYTORCH)).get(0).equation(Notation.TEXT))
         .isEqualTo("params_PyTorch = params + 4U = 6,272 + 4·32 = 6,400");
-    assertThat(a.layers().get(1).derivationsOf("params_pytorch")).isEmpty();
+    assertThat(a.layers().get(1).derivationsOf(new Derived.OtherParams(Framework.PYTORCH))).isEmpty();
   }
 
   @Test

@@ -21,12 +21,12 @@ final class DerivationConsistency {
         String why = d.explanation().text(Locale.ENGLISH);
         assertThat(why).as(where).isNotBlank().doesNotContain("{").doesNotContain("}");
       }
-      assertThat(l.derivationsOf("params")).as(l.name()).hasSize(1);
-      assertThat(l.derivationsOf("params").get(0).result()).isEqualTo(l.params());
-      assertThat(l.derivationsOf("activations").get(0).result()).isEqualTo(l.output().size());
+      assertThat(l.derivationsOf(Derived.Count.PARAMS)).as(l.name()).hasSize(1);
+      assertThat(l.derivationsOf(Derived.Count.PARAMS).get(0).result()).isEqualTo(l.params());
+      assertThat(l.derivationsOf(Derived.Count.ACTIVATIONS).get(0).result()).isEqualTo(l.output().size());
       assertThat(l.trainable() + l.nonTrainable()).as(l.name()).isEqualTo(l.params());
       for (int axis = 0; axis < l.output().rank(); axis++) {
-        for (Derivation d : l.derivationsOf("output_shape[" + axis + "]")) {
+        for (Derivation d : l.derivationsOf(new Derived.OutputAxis(axis))) {
           assertThat(d.result()).as(l.name() + " axis " + axis).isEqualTo(l.output().dim(axis));
         }
       }

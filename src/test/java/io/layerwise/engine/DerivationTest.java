@@ -10,7 +10,7 @@ class DerivationTest {
 
   private static Derivation validConv() {
     Formula f = Formulas.windowOutput("H", 100, 7, 1, Pad.symmetric(0), 1);
-    return new Derivation("output_shape[0]", Symbols.out("H"), f.expr(), f.bindings(),
+    return new Derivation(new Derived.OutputAxis(0), Symbols.out("H"), f.expr(), f.bindings(),
         Explanation.of("window.valid"));
   }
 
@@ -34,7 +34,7 @@ class DerivationTest {
   void groupsThousandsInBothNotations() {
     Formula f = Formulas.product(
         java.util.List.of(Symbol.sub("N", "in"), Symbols.U), java.util.List.of(202_500L, 250L));
-    Derivation d = new Derivation("weights", Symbols.WEIGHTS, f.expr(), f.bindings(),
+    Derivation d = new Derivation(Derived.Count.WEIGHTS, Symbols.WEIGHTS, f.expr(), f.bindings(),
         Explanation.of("dense.weights"));
     assertThat(d.equation(Notation.TEXT)).isEqualTo("weights = N_in·U = 202,500·250 = 50,625,000");
     assertThat(d.resultText(Notation.LATEX)).isEqualTo("50{,}625{,}000");
@@ -42,7 +42,7 @@ class DerivationTest {
 
   @Test
   void equationLeavesOutStepsThatRepeat() {
-    Derivation zero = new Derivation("params", Symbols.PARAMS, Expr.num(0), Bindings.of(),
+    Derivation zero = new Derivation(Derived.Count.PARAMS, Symbols.PARAMS, Expr.num(0), Bindings.of(),
         Explanation.of("flatten.params"));
     assertThat(zero.equation(Notation.TEXT)).isEqualTo("params = 0");
   }

@@ -99,7 +99,7 @@ class FormulasTest {
     // past the input and the left padding (5 + 1): PyTorch keeps 3.
     Formula f = Formulas.ceilModeOutput("H", 5, 2, 2, Pad.symmetric(1), 1);
     assertThat(f.eval()).isEqualTo(3);
-    assertThat(new Derivation("h", Symbol.sub("H", "out"), f.expr(), f.bindings(),
+    assertThat(new Derivation(new Derived.OutputAxis(0), Symbol.sub("H", "out"), f.expr(), f.bindings(),
         Explanation.of("window.ceil")).equation(Notation.TEXT))
         .isEqualTo("H_out = min(⌈(H_in + 2P − K)/S⌉ + 1, ⌊(H_in + P − 1)/S⌋ + 1)"
             + " = min(⌈(5 + 2·1 − 2)/2⌉ + 1, ⌊(5 + 1 − 1)/2⌋ + 1) = 3");

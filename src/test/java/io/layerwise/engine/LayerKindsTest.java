@@ -150,7 +150,7 @@ class LayerKindsTest {
           - {type: Concatenate, name: cat, inputs: [input, a]}
         """).layer("cat").orElseThrow();
     assertThat(dims(cat)).isEqualTo("8x8x8");
-    assertThat(cat.derivationsOf("output_shape[2]").get(0).equation(Notation.TEXT))
+    assertThat(cat.derivationsOf(new Derived.OutputAxis(2)).get(0).equation(Notation.TEXT))
         .isEqualTo("C_out = C_1 + C_2 = 3 + 5 = 8");
   }
 
@@ -193,19 +193,19 @@ class LayerKindsTest {
   @Test
   void lstmExplainsItsFourGatesAndPytorchsSecondBias() {
     LayerResult keras = last("keras", "[10, 16]", "{type: LSTM, units: 32}");
-    assertThat(keras.derivationsOf("params").get(0).equation(Notation.TEXT))
+    assertThat(keras.derivationsOf(Derived.Count.PARAMS).get(0).equation(Notation.TEXT))
         .isEqualTo("params = 4·(N_in·U + U·U + U) = 4·(16·32 + 32·32 + 32) = 6,272");
-    assertThat(keras.derivationsOf("weights").get(0).explanation().text()).contains("4 gated");
+    assertThat(keras.derivationsOf(Derived.Count.WEIGHTS).get(0).explanation().text()).contains("4 gated");
     LayerResult torch = last("pytorch", "[10, 16]", "{type: SimpleRNN, units: 32}");
-    assertThat(torch.derivationsOf("params").get(0).equation(Notation.TEXT))
+    assertThat(torch.derivationsOf(Derived.Count.PARAMS).get(0).equation(Notation.TEXT))
         .isEqualTo("params = N_in·U + U·U + 2U = 16·32 + 32·32 + 2·32 = 1,600");
-    assertThat(torch.derivationsOf("biases").get(0).explanation().text())
+    assertThat(torch.derivationsOf(Derived.Count.BIASES).get(0).explanation().text())
         .contains("b_ih and b_hh").contains("32 fewer");
     LayerResult module = last("pytorch", "[10, 16]", "{type: LSTM, input_size: 16, hidden_size: 32}");
-    assertThat(module.derivationsOf("params").get(0).equation(Notation.TEXT))
+    assertThat(module.derivationsOf(Derived.Count.PARAMS).get(0).equation(Notation.TEXT))
         .isEqualTo("params = 4·(H_in·H_out + H_out·H_out) + 4·(H_out + H_out)"
             + " = 4·(16·32 + 32·32) + 4·(32 + 32) = 6,400");
-    assertThat(module.derivationsOf("params_keras").get(0).equation(Notation.TEXT))
+    assertThat(module.derivationsOf(new Derived.OtherParams(Framework.KERAS)).get(0).equation(Notation.TEXT))
         .isEqualTo("params_Keras = params − 4H_out = 6,400 − 4·32 = 6,272");
   }
 
@@ -213,13 +213,13 @@ class LayerKindsTest {
   void timeDistributedSharesTheWeightsAndRepeatsTheWork() {
     LayerResult td = last("keras", "[10, 16]",
         "{type: TimeDistributed, layer: {type: Dense, units: 8}}");
-    assertThat(td.derivationsOf("output_shape[0]").get(0).equation(Notation.TEXT))
+    assertThat(td.derivationsOf(new Derived.OutputAxis(0)).get(0).equation(Notation.TEXT))
         .isEqualTo("T_out = T = 10");
-    assertThat(td.derivationsOf("output_shape[1]").get(0).equation(Notation.TEXT))
+    assertThat(td.derivationsOf(new Derived.OutputAxis(1)).get(0).equation(Notation.TEXT))
         .isEqualTo("N_out = U = 8");
-    assertThat(td.derivationsOf("params").get(0).equation(Notation.TEXT))
+    assertThat(td.derivationsOf(Derived.Count.PARAMS).get(0).equation(Notation.TEXT))
         .isEqualTo("params = N_in·U + U = 16·8 + 8 = 136");
-    assertThat(td.derivationsOf("macs").get(0).equation(Notation.TEXT))
+    assertThat(td.derivationsOf(Derived.Count.MACS).get(0).equation(Notation.TEXT))
         .isEqualTo("MACs = T·N_in·U = 10·16·8 = 1,280");
   }
 
@@ -227,10 +227,10 @@ class LayerKindsTest {
   void stackedLstmReadsTheLayerBelowInItsUpperLayers() {
     LayerResult lstm = last("pytorch", "[10, 16]",
         "{type: LSTM, input_size: 16, hidden_size: 32, num_layers: 3, bidirectional: true}");
-    assertThat(lstm.derivationsOf("weights").get(0).equation(Notation.TEXT))
+    assertThat(lstm.derivationsOf(Derived.Count.WEIGHTS).get(0).equation(Notation.TEXT))
         .isEqualTo("weights = 2·4·(H_in·H_out + H_out·H_out) + (num_layers − 1)·2·4·(2H_out·H_out"
             + " + H_out·H_out) = 2·4·(16·32 + 32·32) + (3 − 1)·2·4·(2·32·32 + 32·32) = 61,440");
-    assertThat(lstm.derivationsOf("biases").get(0).equation(Notation.TEXT))
+    assertThat(lstm.derivationsOf(Derived.Count.BIASES).get(0).equation(Notation.TEXT))
         .isEqualTo("biases = num_layers·2·4·(H_out + H_out) = 3·2·4·(32 + 32) = 1,536");
     assertThat(dims(lstm)).isEqualTo("10x64");
   }
@@ -238,30 +238,30 @@ class LayerKindsTest {
   @Test
   void pytorchBatchNormSaysWhyRunningStatisticsAreNotCounted() {
     LayerResult bn = last("pytorch", "[64, 8, 8]", "{type: BatchNormalization}");
-    assertThat(bn.derivationsOf("params").get(0).explanation().text())
+    assertThat(bn.derivationsOf(Derived.Count.PARAMS).get(0).explanation().text())
         .contains("running_mean and running_var are buffers").contains("256");
   }
 
   @Test
   void kerasBatchNormDerivesTheTrainableSplit() {
     LayerResult bn = last("keras", "[8, 8, 64]", "{type: BatchNormalization}");
-    assertThat(bn.derivationsOf("params").get(0).equation(Notation.TEXT))
+    assertThat(bn.derivationsOf(Derived.Count.PARAMS).get(0).equation(Notation.TEXT))
         .isEqualTo("params = 4C = 4·64 = 256");
-    assertThat(bn.derivationsOf("non_trainable_params").get(0).equation(Notation.TEXT))
+    assertThat(bn.derivationsOf(Derived.Count.NON_TRAINABLE).get(0).equation(Notation.TEXT))
         .isEqualTo("non_trainable = 2C = 2·64 = 128");
   }
 
   @Test
   void frozenLayerExplainsItsNonTrainableParameters() {
     LayerResult d = last("keras", "[20]", "{type: Dense, units: 10, trainable: false}");
-    assertThat(d.derivationsOf("non_trainable_params").get(0).explanation().text())
+    assertThat(d.derivationsOf(Derived.Count.NON_TRAINABLE).get(0).explanation().text())
         .contains("frozen");
   }
 
   @Test
   void denseOnANonFlatInputSaysItActsOnTheLastAxis() {
     LayerResult d = last("keras", "[50, 50, 100]", "{type: Dense, units: 250}");
-    assertThat(d.derivationsOf("weights").get(0).explanation().text())
+    assertThat(d.derivationsOf(Derived.Count.WEIGHTS).get(0).explanation().text())
         .contains("last axis").contains("100×250").contains("50×50");
     assertThat(d.macs()).isEqualTo(50L * 50 * 100 * 250);
   }
@@ -269,7 +269,7 @@ class LayerKindsTest {
   @Test
   void samePaddingExplainsWhyTheSizeIsKept() {
     LayerResult c = last("keras", "[9, 9, 1]", "{type: Conv2D, filters: 1, kernel_size: 3, padding: same}");
-    Derivation h = c.derivationsOf("output_shape[0]").get(0);
+    Derivation h = c.derivationsOf(new Derived.OutputAxis(0)).get(0);
     assertThat(h.equation(Notation.TEXT)).isEqualTo("H_out = ⌈H_in/S⌉ = ⌈9/1⌉ = 9");
     assertThat(h.explanation().text()).contains("keeps the size");
   }
@@ -277,7 +277,7 @@ class LayerKindsTest {
   @Test
   void groupedConvolutionDividesTheInputChannels() {
     LayerResult c = last("keras", "[20, 20, 8]", "{type: Conv2D, filters: 16, kernel_size: 3, groups: 4}");
-    assertThat(c.derivationsOf("weights").get(0).equation(Notation.TEXT))
+    assertThat(c.derivationsOf(Derived.Count.WEIGHTS).get(0).equation(Notation.TEXT))
         .isEqualTo("weights = K_h·K_w·(C_in/G)·F = 3·3·(8/4)·16 = 288");
   }
 
@@ -293,7 +293,7 @@ class LayerKindsTest {
     LayerResult c = last("keras", "[20, 20, 8]", "{type: Conv2D, filters: 16, kernel_size: 3, dilation_rate: 2}");
     assertThat(c.geometry().orElseThrow().receptiveField()).containsExactly(
         Fraction.of(5), Fraction.of(5));
-    assertThat(c.derivationsOf("receptive_field[0]").get(0).equation(Notation.TEXT))
+    assertThat(c.derivationsOf(new Derived.ReceptiveField(0)).get(0).equation(Notation.TEXT))
         .isEqualTo("R_out = R_in + d·(K − 1)·J_in = 1 + 2·(3 − 1)·1 = 5");
   }
 }

@@ -157,7 +157,7 @@ class PublishedFiguresTest {
     LayerResult c3 = a.layer("C3").orElseThrow();
     assertThat(c3.weights()).isEqualTo(25 * 60);
     assertThat(c3.output()).isEqualTo(Shape.of(10, 10, 16));
-    assertThat(c3.derivationsOf("weights").get(0).equation(Notation.TEXT))
+    assertThat(c3.derivationsOf(Derived.Count.WEIGHTS).get(0).equation(Notation.TEXT))
         .isEqualTo("weights = K_h·K_w·(6·3 + 9·4 + 6) = 5·5·(6·3 + 9·4 + 6) = 1,500");
   }
 

@@ -1,8 +1,8 @@
 package io.layerwise.exercise;
 
+import io.layerwise.diagnostic.ExerciseException;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.layerwise.ExerciseException;
 import io.layerwise.model.Conv;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;

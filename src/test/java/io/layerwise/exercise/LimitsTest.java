@@ -1,11 +1,11 @@
 package io.layerwise.exercise;
 
+import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.layerwise.Diagnostic;
-import io.layerwise.ExerciseException;
-import io.layerwise.Layerwise;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

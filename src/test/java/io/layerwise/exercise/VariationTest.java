@@ -1,11 +1,12 @@
 package io.layerwise.exercise;
 
+import io.layerwise.Bundled;
+import io.layerwise.diagnostic.Problems;
+import io.layerwise.diagnostic.ExerciseException;
+import io.layerwise.diagnostic.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.layerwise.Bundled;
-import io.layerwise.Diagnostic;
-import io.layerwise.ExerciseException;
 import io.layerwise.model.Conv;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Variant;

@@ -1,10 +1,10 @@
 package io.layerwise.render;
 
+import io.layerwise.Bundled;
+import io.layerwise.Layerwise;
+import io.layerwise.diagnostic.ExerciseException;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.layerwise.Bundled;
-import io.layerwise.ExerciseException;
-import io.layerwise.Layerwise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The AsciiDoc of every bundled exercise's sheets, pinned in {@code src/test/resources/golden}.
+ * The AsciiDoc of every bundled exercise's sheets in every language, pinned in {@code
+ * src/test/resources/golden} ({@code <id>-answers.adoc}, {@code <id>-answers.de.adoc}). The pairs
+ * are found from the bundled exercises; a golden file that no pair produces fails the test.
  * Regenerate deliberately with {@code mvn test -Dlayerwise.golden=update} and review the diff.
  */
 class GoldenSheetsTest {
@@ -42,18 +48,50 @@ class GoldenSheetsTest {
     return pairs;
   }
 
-  @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("pairs")
-  void asciiDocMatchesItsGoldenFile(Path exercise, SheetKind kind)
+  static List<Arguments> goldenPairs() {
+    List<Arguments> pairs = new ArrayList<>();
+    for (Arguments a : pairs()) {
+      for (Locale locale : Layerwise.LANGUAGES) {
+        pairs.add(Arguments.of(a.get()[0], a.get()[1], locale));
+      }
+    }
+    return pairs;
+  }
+
+  /** The golden file of a sheet: English unmarked, other languages with their tag. */
+  private static String goldenName(String baseName, Locale locale) {
+    return baseName + (locale.equals(Locale.ENGLISH) ? "" : "." + locale.toLanguageTag())
+        + ".adoc";
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("goldenPairs")
+  void asciiDocMatchesItsGoldenFile(Path exercise, SheetKind kind, Locale locale)
       throws ExerciseException, RenderException, IOException {
-    RenderedSheet sheet = sheets.render(Layerwise.explain(exercise), kind, Locale.ENGLISH);
-    Path golden = GOLDEN.resolve(sheet.baseName() + ".adoc");
+    RenderedSheet sheet = sheets.render(Layerwise.explain(exercise), kind, locale);
+    Path golden = GOLDEN.resolve(goldenName(sheet.baseName(), locale));
     if (UPDATE) {
       Files.createDirectories(GOLDEN);
       Files.writeString(golden, sheet.asciidoc());
     }
     assertThat(golden).as("golden file (create with -Dlayerwise.golden=update)").exists();
     assertThat(sheet.asciidoc()).isEqualTo(Files.readString(golden));
+  }
+
+  /** Every golden file belongs to a bundled exercise's sheet: none is left over unchecked. */
+  @Test
+  void noGoldenFileIsOrphaned() throws Exception {
+    Set<String> expected = new TreeSet<>();
+    for (Arguments a : goldenPairs()) {
+      RenderedSheet sheet = sheets.render(Layerwise.explain((Path) a.get()[0]),
+          (SheetKind) a.get()[1], (Locale) a.get()[2]);
+      expected.add(goldenName(sheet.baseName(), (Locale) a.get()[2]));
+    }
+    try (Stream<Path> files = Files.list(GOLDEN)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .as("golden files without a bundled exercise's sheet")
+          .containsExactlyElementsOf(expected);
+    }
   }
 
   /**

@@ -1,9 +1,10 @@
 package io.layerwise.render;
 
+import io.layerwise.Layerwise;
+import io.layerwise.Bundled;
+import io.layerwise.variant.Variants;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.layerwise.Bundled;
-import io.layerwise.Variants;
 import io.layerwise.engine.Analysis;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,135 @@
+package io.layerwise.build;
+
+import io.layerwise.diagnostic.Diagnostic;
+import io.layerwise.diagnostic.Location;
+import io.layerwise.engine.Analysis;
+import io.layerwise.publish.AtomicFiles;
+import io.layerwise.publish.Document;
+import io.layerwise.publish.OutputFormat;
+import io.layerwise.publish.PublishException;
+import io.layerwise.render.Formula;
+import io.layerwise.render.RenderException;
+import io.layerwise.render.SheetKind;
+import io.layerwise.render.Sheets;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The documents made of several exercises: the answer key (and Moodle bank) of each set of
+ * variants, and a handout. Each is staged and replaces its earlier files together.
+ */
+final class CombinedSheets {
+
+  private CombinedSheets() {}
+
+  /**
+   * For each set of variants among the exercises (files that {@code layerwise variants} wrote):
+   * the answer key with every student's numbers, and with {@code moodle} one question bank for
+   * the whole set.
+   */
+  static void variantSets(BuildContext c, List<Job> jobs, String templates) {
+    Map<String, List<Job>> sets = new LinkedHashMap<>();
+    for (Job j : jobs) {
+      j.analysis().exercise().variant().ifPresent(
+          v -> sets.computeIfAbsent(v.of(), k -> new ArrayList<>()).add(j));
+    }
+    for (Map.Entry<String, List<Job>> set : sets.entrySet()) {
+      List<Job> members = new ArrayList<>(set.getValue());
+      members.sort(java.util.Comparator.comparingInt(
+          (Job j) -> j.analysis().exercise().variant().orElseThrow().number())
+          .thenComparing(Job::id));
+      String id = set.getKey() + "-key";
+      if (!Document.isPlainName(id)) {
+        c.failed++;
+        c.diagnostics.add(Diagnostic.error(Location.ofFile(members.get(0).file().toString()),
+            "variant.of '" + set.getKey() + "' is not a plain name; refusing to name an answer"
+            + " key after it"));
+        continue;
+      }
+      String fp = fingerprint(c, templates, id, members);
+      if (c.state.upToDate(id, fp)) {
+        continue;
+      }
+      List<Analysis> analyses = members.stream().map(Job::analysis).toList();
+      List<Path> outputs = new ArrayList<>();
+      try (Stage stage = Stage.open(c.request.out())) {
+        if (!c.sheetFormats().isEmpty() && c.request.sheets().contains(SheetKind.ANSWERS)) {
+          outputs.addAll(publish(c, Path.of(id), c.sheets().key(id, analyses, c.request.locale()),
+              stage));
+        }
+        if (c.request.formats().contains(OutputFormat.MOODLE)) {
+          String quiz = set.getKey() + "-moodle.xml";
+          AtomicFiles.write(OutputFiles.inside(stage.dir(), quiz),
+              c.sheets().moodle(analyses, c.request.locale()).getBytes(StandardCharsets.UTF_8));
+          outputs.add(OutputFiles.inside(c.request.out(), quiz));
+        }
+        stage.commit();
+        c.state.remember(id, fp, outputs);
+        c.written.addAll(outputs);
+      } catch (RenderException | PublishException | IOException e) {
+        c.failed++;
+        c.diagnostics.add(Diagnostic.error(Location.ofFile(id), e.getMessage()));
+      }
+    }
+  }
+
+  static void handout(BuildContext c, String name, List<Job> jobs, String templates) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    String fp = fingerprint(c, templates, name, jobs);
+    if (c.state.upToDate(name, fp)) {
+      c.upToDate = jobs.size();
+      return;
+    }
+    c.listener.started(c.request.sheets().size());
+    int step = 0;
+    List<Path> outputs = new ArrayList<>();
+    try (Stage stage = Stage.open(c.request.out())) {
+      for (SheetKind kind : c.sorted()) {
+        Sheets.Handout h = c.sheets().handout(name + "-" + kind.id(), name,
+            jobs.stream().map(Job::analysis).toList(), kind, c.request.locale());
+        outputs.addAll(publish(c, Path.of(name), h, stage));
+        c.listener.stepped(++step, h.id());
+      }
+      stage.commit();
+      c.state.remember(name, fp, outputs);
+      c.written.addAll(outputs);
+      c.built++;
+    } catch (RenderException | PublishException | IOException e) {
+      c.failed++;
+      c.diagnostics.add(Diagnostic.error(Location.ofFile(name), e.getMessage()));
+    }
+  }
+
+  /** Publishes a document made of several exercises in every sheet format; the files c.written. */
+  private static List<Path> publish(BuildContext c, Path source, Sheets.Handout h, Stage stage)
+      throws PublishException {
+    Map<String, String> formulas = new LinkedHashMap<>();
+    for (Formula f : h.formulas()) {
+      formulas.put(f.file(), f.latex());
+    }
+    Set<OutputFormat> formats = c.sheetFormats();
+    c.warn(source, c.publisher.publish(new Document(h.id(), h.asciidoc(), formulas, h.diagrams()),
+        formats, stage.dir()));
+    List<Path> outputs = new ArrayList<>();
+    for (OutputFormat f : formats) {
+      outputs.add(c.request.out().resolve(h.id() + "." + f.extension()));
+    }
+    return outputs;
+  }
+
+  /** What a document made of several exercises depends on: theirs, and its name. */
+  private static String fingerprint(BuildContext c, String templates, String name,
+      List<Job> jobs) {
+    StringBuilder all = new StringBuilder(name);
+    jobs.forEach(j -> all.append('\n').append(j.fingerprint()));
+    return c.state.fingerprint(templates, name, all.toString());
+  }
+}

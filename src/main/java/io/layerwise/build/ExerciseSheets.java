@@ -1,0 +1,190 @@
+package io.layerwise.build;
+
+import io.layerwise.diagnostic.Diagnostic;
+import io.layerwise.diagnostic.Location;
+import io.layerwise.publish.AtomicFiles;
+import io.layerwise.publish.Document;
+import io.layerwise.publish.OutputFormat;
+import io.layerwise.publish.PublishException;
+import io.layerwise.render.Formula;
+import io.layerwise.render.RenderException;
+import io.layerwise.render.RenderedSheet;
+import io.layerwise.render.SheetKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The sheets of each exercise that is not up to date: rendered first (quick, in one thread),
+ * then published in parallel into one {@link Stage} per exercise, which replaces the exercise's
+ * earlier files when all of them are made.
+ */
+final class ExerciseSheets {
+
+  private ExerciseSheets() {}
+
+  /** One document of one exercise in one format: the unit of work that runs in parallel. */
+  private record Task(Job job, Document doc, OutputFormat format, Path stage) {}
+
+  /**
+   * Renders every sheet first (quick, in this thread), then publishes them on as many threads
+   * as there are cores, HTML of every sheet before any PDF. An exercise counts as c.built when all
+   * its files are c.written; its fingerprint is saved only then.
+   */
+  static void build(BuildContext c, List<Job> todo) {
+    boolean converts = c.request.formats().stream().anyMatch(OutputFormat::converted);
+    if (!todo.isEmpty() && converts) {
+      c.publisher.startInBackground();
+    }
+    List<Task> tasks = new ArrayList<>();
+    Map<Job, List<Document>> docs = new LinkedHashMap<>();
+    Map<Job, String> pages = new LinkedHashMap<>();
+    Map<Job, String> quizzes = new LinkedHashMap<>();
+    List<OutputFormat> sheetFormats =
+        c.request.formats().stream().filter(OutputFormat::perSheet).sorted().toList();
+    for (Job job : todo) {
+      try {
+        if (c.request.formats().contains(OutputFormat.SELFCHECK)) {
+          pages.put(job, c.sheets().selfCheck(job.analysis(), c.request.locale()));
+        }
+        if (c.request.formats().contains(OutputFormat.MOODLE)
+            && job.analysis().exercise().variant().isEmpty()) {
+          quizzes.put(job, c.sheets().moodle(List.of(job.analysis()), c.request.locale()));
+        }
+        List<Document> list = new ArrayList<>();
+        for (SheetKind kind : c.sorted()) {
+          RenderedSheet sheet = c.sheets().render(job.analysis(), kind, c.request.locale());
+          Map<String, String> formulas = new LinkedHashMap<>();
+          for (Formula f : sheet.formulas()) {
+            formulas.put(f.file(), f.latex());
+          }
+          list.add(new Document(sheet.baseName(), sheet.asciidoc(), formulas, sheet.diagrams()));
+        }
+        docs.put(job, list);
+      } catch (RenderException e) {
+        c.failed++;
+        c.diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()), e.getMessage()));
+      }
+    }
+    Map<Job, Stage> stages = new LinkedHashMap<>();
+    try {
+      for (Job job : List.copyOf(docs.keySet())) {
+        try {
+          stages.put(job, Stage.open(c.request.out()));
+        } catch (IOException e) {
+          c.failed++;
+          docs.remove(job);
+          c.diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()),
+              "cannot write to the output directory: " + e.getMessage()));
+        }
+      }
+      for (OutputFormat format : sheetFormats) {
+        docs.forEach((job, list) -> list.forEach(
+            doc -> tasks.add(new Task(job, doc, format, stages.get(job).dir()))));
+      }
+      publishAll(c, tasks, docs, pages, quizzes, stages, sheetFormats);
+    } finally {
+      stages.values().forEach(Stage::close);
+    }
+  }
+
+  private static void publishAll(BuildContext c, List<Task> tasks, Map<Job, List<Document>> docs,
+      Map<Job, String> pages, Map<Job, String> quizzes, Map<Job, Stage> stages,
+      List<OutputFormat> sheetFormats) {
+    c.listener.started(tasks.size());
+    Map<Job, List<String>> errors = new LinkedHashMap<>();
+    Map<Job, List<String>> warnings = new LinkedHashMap<>();
+    int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<List<String>>> futures = new ArrayList<>();
+    try {
+      for (Task t : tasks) {
+        futures.add(pool.submit(() -> c.publisher.publish(t.doc(), Set.of(t.format()),
+            t.stage())));
+      }
+      for (int i = 0; i < tasks.size(); i++) {
+        Task t = tasks.get(i);
+        try {
+          warnings.computeIfAbsent(t.job(), j -> new ArrayList<>()).addAll(futures.get(i).get());
+        } catch (ExecutionException e) {
+          String why = e.getCause() instanceof PublishException p ? p.getMessage()
+              : "could not publish " + t.doc().baseName() + ": " + e.getCause();
+          errors.computeIfAbsent(t.job(), j -> new ArrayList<>()).add(why);
+        }
+        c.listener.stepped(i + 1, t.doc().baseName() + "." + t.format().extension());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      for (int i = 0; i < tasks.size(); i++) {
+        if (!futures.get(i).isDone() || futures.get(i).isCancelled()) {
+          errors.computeIfAbsent(tasks.get(i).job(), j -> new ArrayList<>())
+              .add("interrupted before " + tasks.get(i).doc().baseName() + " was c.written");
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      awaitQuietly(pool);
+    }
+    for (Map.Entry<Job, List<Document>> e : docs.entrySet()) {
+      Job job = e.getKey();
+      c.warn(job.file(), warnings.getOrDefault(job, List.of()));
+      List<String> problems = errors.getOrDefault(job, List.of());
+      if (!problems.isEmpty()) {
+        c.failed++;
+        problems.forEach(m -> c.diagnostics.add(
+            Diagnostic.error(Location.ofFile(job.file().toString()), m)));
+        continue;
+      }
+      List<Path> outputs = new ArrayList<>();
+      for (OutputFormat f : sheetFormats) {
+        for (Document doc : e.getValue()) {
+          outputs.add(c.request.out().resolve(doc.baseName() + "." + f.extension()));
+        }
+      }
+      Stage stage = stages.get(job);
+      try {
+        if (pages.containsKey(job)) {
+          String page = job.id() + "-selfcheck.html";
+          AtomicFiles.write(OutputFiles.inside(stage.dir(), page),
+              pages.get(job).getBytes(StandardCharsets.UTF_8));
+          outputs.add(OutputFiles.inside(c.request.out(), page));
+        }
+        if (quizzes.containsKey(job)) {
+          String quiz = job.id() + "-moodle.xml";
+          AtomicFiles.write(OutputFiles.inside(stage.dir(), quiz),
+              quizzes.get(job).getBytes(StandardCharsets.UTF_8));
+          outputs.add(OutputFiles.inside(c.request.out(), quiz));
+        }
+        stage.commit();
+        c.state.remember(job.id(), job.fingerprint(), outputs);
+        c.written.addAll(outputs);
+        c.built++;
+      } catch (IOException x) {
+        c.failed++;
+        c.diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()),
+            "cannot write the files of " + job.id() + " (the earlier ones are kept): "
+            + x.getMessage()));
+      }
+    }
+  }
+
+  /** Waits for running conversions to end, so that none outlives the c.publisher. */
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+        // a long PDF is still being c.written
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
