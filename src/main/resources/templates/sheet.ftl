@@ -25,7 +25,7 @@ ${lvl}= ${t.network}
 ${sheet.inputLine}
 
 <#list sheet.diagrams as d>
-image::${d}[${t.diagramAlt},align=center,pdfwidth=38%]
+image::${d}[${t.diagramAlt},align=center,pdfwidth=${sheet.diagramWidth}]
 
 </#list>
 </#macro>
@@ -58,15 +58,18 @@ ${t.give}
 
 ${lvl}= ${t.yourAnswers}
 
+<#if sheet.answerRows?has_content>
 [options="header"]
 |===
 |${t.layer}<#list sheet.answerColumns as c> |${c}</#list>
-<#list sheet.layers as l>
-|${l.name}<#list sheet.answerColumns as c> |{nbsp} +
-{nbsp}</#list>
+<#list sheet.answerRows as r>
+|${r.name}<#list r.asked as a><#if a> |{nbsp} +
+{nbsp}<#else> |${sheet.notAsked}</#if></#list>
 </#list>
 |===
 
+</#if>
+<#if sheet.answerTotals?has_content>
 [cols="2,3"]
 |===
 <#list sheet.answerTotals as label>
@@ -74,6 +77,7 @@ ${lvl}= ${t.yourAnswers}
 {nbsp}
 </#list>
 |===
+</#if>
 </#macro>
 
 <#macro answers sheet lvl>

@@ -81,7 +81,7 @@ public final class Sheets {
   /** One exercise's sheet. */
   public RenderedSheet render(Analysis analysis, SheetKind kind, Locale locale)
       throws RenderException {
-    SheetBuilder builder = new SheetBuilder(analysis, locale);
+    SheetBuilder builder = new SheetBuilder(analysis, locale, kind == SheetKind.ANSWERS);
     SheetView view = builder.build(kind == SheetKind.ANSWERS);
     Map<String, Object> data = new HashMap<>();
     data.put("sheet", view);
@@ -100,7 +100,7 @@ public final class Sheets {
     Map<String, Formula> formulas = new LinkedHashMap<>();
     Map<String, String> diagrams = new LinkedHashMap<>();
     for (Analysis a : analyses) {
-      SheetBuilder builder = new SheetBuilder(a, locale);
+      SheetBuilder builder = new SheetBuilder(a, locale, kind == SheetKind.ANSWERS);
       SheetView view = builder.build(kind == SheetKind.ANSWERS);
       views.add(view);
       builder.formulas().forEach(f -> formulas.putIfAbsent(f.file(), f));
@@ -160,7 +160,7 @@ public final class Sheets {
   public Handout key(String id, List<Analysis> analyses, Locale locale) throws RenderException {
     List<SheetView> views = new ArrayList<>();
     for (Analysis a : analyses) {
-      views.add(new SheetBuilder(a, locale).build(false));
+      views.add(new SheetBuilder(a, locale, true).build(false));
     }
     Words words = new Words(locale);
     Analysis first = analyses.get(0);
