@@ -1,11 +1,18 @@
 <#import "sheet.ftl" as s>
-= ${title}
+= ${title}<#if course?has_content>: ${course}</#if>
+<#if date?has_content>
+:revdate: ${date}
+</#if>
 :doctype: book
 :toc:
 :toclevels: 1
 :title-page:
 <@s.attributes/>
 
+<#if !answers>
+<@s.student/>
+
+</#if>
 <#list sheets as sheet>
 == ${sheet.title}
 

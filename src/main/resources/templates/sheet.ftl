@@ -19,6 +19,14 @@
 :experimental!:
 </#macro>
 
+<#macro student>
+[cols="2,5,2,3",frame=all,grid=all]
+|===
+|*${t.studentName}* |{nbsp} +
+{nbsp} |*${t.studentId}* |{nbsp}
+|===
+</#macro>
+
 <#macro diagram sheet lvl>
 ${lvl}= ${t.network}
 
@@ -32,6 +40,7 @@ image::${d}[${t.diagramAlt},align=center,pdfwidth=${sheet.diagramWidth}]
 
 <#macro network sheet lvl>
 <@diagram sheet lvl/>
+<#if sheet.layerTable>
 [cols="1,4,4,8,4",options="header"]
 |===
 |# |${t.layer} |${t.type} |${t.hyperparameters} |${t.input}
@@ -39,6 +48,7 @@ image::${d}[${t.diagramAlt},align=center,pdfwidth=${sheet.diagramWidth}]
 |${l.position} |${l.name} |${l.type} |${l.hyperparameters} |${l.inputs}
 </#list>
 |===
+</#if>
 </#macro>
 
 <#macro questions sheet lvl>

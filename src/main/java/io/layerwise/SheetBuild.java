@@ -6,6 +6,7 @@ import io.layerwise.publish.Document;
 import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.PublishException;
 import io.layerwise.publish.Publisher;
+import io.layerwise.render.Cover;
 import io.layerwise.render.Formula;
 import io.layerwise.render.Hashes;
 import io.layerwise.render.RenderException;
@@ -325,7 +326,7 @@ final class SheetBuild {
     if (jobs.isEmpty()) {
       return;
     }
-    String fp = fingerprint(templates, name, jobs);
+    String fp = fingerprint(templates, name + '\n' + request.cover(), jobs);
     if (upToDate(name, fp)) {
       upToDate = jobs.size();
       return;
@@ -335,7 +336,9 @@ final class SheetBuild {
     List<Path> outputs = new ArrayList<>();
     try {
       for (SheetKind kind : sorted()) {
-        Sheets.Handout h = sheets().handout(name + "-" + kind.id(), name,
+        Cover cover = request.cover().title().isEmpty()
+            ? new Cover(name, request.cover().course(), request.cover().date()) : request.cover();
+        Sheets.Handout h = sheets().handout(name + "-" + kind.id(), cover,
             jobs.stream().map(Job::analysis).toList(), kind, request.locale());
         outputs.addAll(publish(Path.of(name), h));
         listener.stepped(++step, h.id());

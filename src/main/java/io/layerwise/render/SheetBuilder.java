@@ -85,7 +85,12 @@ final class SheetBuilder {
     for (LayerResult l : analysis.layers()) {
       List<Boolean> cells = asked.columns().stream().map(q -> e.asks(q, l.name())).toList();
       if (cells.contains(true)) {
-        answerRows.add(new SheetView.AnswerRow(AsciiDoc.text(l.name()), cells));
+        List<String> values = new ArrayList<>();
+        for (Quantity q : asked.columns()) {
+          values.add(AsciiDoc.text(e.asks(q, l.name()) ? answer(l, q)
+              : words.get("answer.notAsked")));
+        }
+        answerRows.add(new SheetView.AnswerRow(AsciiDoc.text(l.name()), cells, values));
       }
     }
     Totals t = analysis.totals();
@@ -152,7 +157,18 @@ final class SheetBuilder {
         comparisons(),
         answerRows,
         AsciiDoc.text(words.get("answer.notAsked")),
-        diagrams.pdfWidth());
+        diagrams.pdfWidth(),
+        e.asks(Quantity.TOTAL) ? totals.subList(0, 3) : List.of(),
+        diagrams.files().size() == 1);
+  }
+
+  /** The answer to a question about a layer, as a student would write it. */
+  private String answer(LayerResult l, Quantity q) {
+    if (q == Quantity.RECEPTIVE_FIELD) {
+      return l.geometry().map(g -> g.receptiveField().stream().map(Object::toString)
+          .collect(Collectors.joining(" × "))).orElse(words.get("answer.notSpatial"));
+    }
+    return l.value(q).map(v -> v.text()).orElse("");
   }
 
   private String variant(Variant v, String id) {

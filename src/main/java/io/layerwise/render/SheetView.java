@@ -29,6 +29,10 @@ import java.util.List;
  * @param answerRows the rows of the answer grid: the layers something is asked of
  * @param notAsked what a grid cell prints where nothing is asked of that layer
  * @param diagramWidth the width to print every part of the diagram at in a PDF (one scale)
+ * @param askedTotals the totals the sheet asks for, with their values (for the answer key)
+ * @param layerTable whether the question sheet prints the table of layers: only when the
+ *     diagram is one picture; a diagram cut into parts already shows every layer's name, kind
+ *     and hyperparameters, and a deep network's table would be pages long
  */
 public record SheetView(
     String id,
@@ -52,15 +56,18 @@ public record SheetView(
     List<ComparisonView> comparisons,
     List<AnswerRow> answerRows,
     String notAsked,
-    String diagramWidth) {
+    String diagramWidth,
+    List<Labelled> askedTotals,
+    boolean layerTable) {
 
   /**
    * A row of the answer grid.
    *
    * @param name the layer's name
    * @param asked per column of {@code answerColumns}, whether it is asked of this layer
+   * @param answers per column, the answer (for the key), or {@code notAsked}
    */
-  public record AnswerRow(String name, List<Boolean> asked) {}
+  public record AnswerRow(String name, List<Boolean> asked, List<String> answers) {}
 
   /**
    * A program in a listing block.
