@@ -190,7 +190,7 @@ class SheetBuildTest {
       var a = f.analysis();
       String student = a.exercise().variant().orElseThrow().student().orElseThrow();
       assertThat(key).contains(io.layerwise.render.AsciiDoc.text(student))
-          .contains(String.format(Locale.ROOT, "Total parameters:: %,d", a.totals().params()));
+          .contains(String.format(Locale.ROOT, "|Total parameters |%,d", a.totals().params()));
     }
     assertThat(key.indexOf("Ada Lovelace")).isLessThan(key.indexOf("Alan Turing"));
   }

@@ -116,6 +116,10 @@ public final class Layered {
       }
     }
     double stub = Metrics.LINE + 2 * Metrics.PAD_Y + GAP_ROWS;
+    double[] rest = new double[n + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      rest[i] = rest[i + 1] + Metrics.boxHeight(boxes.get(i)) + GAP_ROWS;
+    }
     List<List<Box>> parts = new ArrayList<>();
     List<Box> current = new ArrayList<>();
     double[] bottom = new double[n];
@@ -129,7 +133,8 @@ public final class Layered {
         }
       }
       boolean narrow = crossing[i] <= 1;
-      boolean cut = !current.isEmpty()
+      boolean endsSoon = b + rest[i + 1] <= maxHeight * 1.15;
+      boolean cut = !current.isEmpty() && !endsSoon
           && (b > maxHeight && narrow || b > maxHeight * 1.15 || narrow && b > maxHeight * 0.8
               && lookahead(boxes, into, crossing, i, maxHeight - b));
       if (cut) {

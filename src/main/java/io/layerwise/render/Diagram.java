@@ -46,14 +46,15 @@ final class Diagram {
 
   /**
    * The diagram's parts by file name: {@code <id>-network.svg} when it is one part, else {@code
-   * <id>-network-1.svg}, {@code <id>-network-2.svg}, …
+   * <id>-network-1.svg}, {@code <id>-network-2.svg}, …; the answer sheet's, which print the
+   * shapes, are {@code <id>-answers-network…}, so that both sheets' pictures can lie side by side.
    *
    * @param shapes whether each box prints its layer's output shape (answer sheets)
    */
   static Pages pages(Analysis a, Words words, boolean shapes) {
     List<Part> parts = parts(a, words, shapes);
     Map<String, String> files = new LinkedHashMap<>();
-    String id = a.exercise().id();
+    String id = a.exercise().id() + (shapes ? "-answers" : "");
     for (int i = 0; i < parts.size(); i++) {
       String file = parts.size() == 1 ? id + "-network.svg" : id + "-network-" + (i + 1) + ".svg";
       files.put(file, parts.get(i).svg());

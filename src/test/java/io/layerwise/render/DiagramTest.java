@@ -34,8 +34,10 @@ class DiagramTest {
   @Test
   void aSmallNetworkIsOnePartWithABoxPerLayerAndAnArrowPerInput() throws Exception {
     Map<String, String> pages = Diagram.pages(Bundled.analyze("course-example"), EN, true).files();
-    assertThat(pages).containsOnlyKeys("course-example-network.svg");
-    Document svg = parse(pages.get("course-example-network.svg"));
+    assertThat(pages).containsOnlyKeys("course-example-answers-network.svg");
+    assertThat(Diagram.pages(Bundled.analyze("course-example"), EN, false).files())
+        .containsOnlyKeys("course-example-network.svg");
+    Document svg = parse(pages.get("course-example-answers-network.svg"));
     assertThat(svg.getElementsByTagName("rect").getLength()).isEqualTo(9);
     assertThat(svg.getElementsByTagName("polyline").getLength()).isEqualTo(8);
   }
