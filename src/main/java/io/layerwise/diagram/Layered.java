@@ -33,7 +33,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  */
 public final class Layered {
 
-  private static final double GAP_ROWS = 28;
+  private static final double GAP_ROWS = 22;
   private static final double GAP_BOXES = 24;
   private static final double MARGIN = 10;
 
@@ -50,11 +50,12 @@ public final class Layered {
    * @param boxes in data-flow (file) order: every arrow goes from an earlier box to a later one
    * @param arrows the arrows
    * @param maxHeight the height a part should not exceed, in SVG units
+   * @param firstHeight the same for the first part, which shares its page with the question
    * @param stubLabel the text of a stub box, given the source box's first line
    */
   public static List<Part> layOut(List<Box> boxes, List<Arrow> arrows, double maxHeight,
-      Function<String, String> stubLabel) {
-    List<List<Box>> parts = split(boxes, arrows, maxHeight);
+      double firstHeight, Function<String, String> stubLabel) {
+    List<List<Box>> parts = split(boxes, arrows, maxHeight, firstHeight);
     Map<String, Box> byId = new HashMap<>();
     for (Box b : boxes) {
       byId.put(b.id(), b);
@@ -99,7 +100,8 @@ public final class Layered {
    * Cuts the boxes into parts no taller than about {@code maxHeight}, preferably where a single
    * arrow crosses the cut. A box's bottom is estimated from its inputs' bottoms within the part.
    */
-  static List<List<Box>> split(List<Box> boxes, List<Arrow> arrows, double maxHeight) {
+  static List<List<Box>> split(List<Box> boxes, List<Arrow> arrows, double pageHeight,
+      double firstHeight) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < boxes.size(); i++) {
       index.put(boxes.get(i).id(), i);
@@ -125,6 +127,7 @@ public final class Layered {
     double[] bottom = new double[n];
     int start = 0;
     for (int i = 0; i < n; i++) {
+      double maxHeight = parts.isEmpty() ? firstHeight : pageHeight;
       double h = Metrics.boxHeight(boxes.get(i)) + GAP_ROWS;
       double b = h + (start > 0 ? stub : 0);
       for (int from : into.getOrDefault(i, List.of())) {

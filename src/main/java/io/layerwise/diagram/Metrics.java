@@ -12,9 +12,9 @@ final class Metrics {
   static final String FAMILY = "DejaVu Sans";
   static final int SIZE = 11;
   static final int BOLD_SIZE = 12;
-  static final double LINE = 15;
+  static final double LINE = 14;
   static final double PAD_X = 10;
-  static final double PAD_Y = 8;
+  static final double PAD_Y = 6;
 
   private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
   private static final Font PLAIN = new Font(FAMILY, Font.PLAIN, SIZE);

@@ -33,6 +33,12 @@ final class Diagram {
   /** The tallest part, in SVG units: about one printed page at {@link #POINTS_PER_UNIT}. */
   static final double PART_HEIGHT = 1050;
 
+  /**
+   * The tallest first part: it follows the title, the name fields and the question on their
+   * page; a whole-page first part would leave that page nearly empty.
+   */
+  static final double FIRST_PART_HEIGHT = 560;
+
   /** The printed size of one SVG unit, in points: 11-unit text prints at 6.6 pt. */
   static final double POINTS_PER_UNIT = 0.6;
 
@@ -118,7 +124,8 @@ final class Diagram {
     }
     List<Box> boxes = new ArrayList<>();
     lines.forEach((id, ls) -> boxes.add(new Box(id, ls, id.equals(Network.INPUT))));
-    return Layered.layOut(boxes, arrows, PART_HEIGHT, name -> words.get("diagram.from", name));
+    return Layered.layOut(boxes, arrows, PART_HEIGHT, FIRST_PART_HEIGHT,
+        name -> words.get("diagram.from", name));
   }
 
   /** Text as XML character data: names from exercise files cannot become markup. */

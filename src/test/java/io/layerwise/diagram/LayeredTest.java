@@ -24,7 +24,7 @@ class LayeredTest {
         box("b", "BatchNormalization"), box("c", "Activation · relu"), box("add", "Add"));
     List<Arrow> arrows = List.of(new Arrow("in", "a"), new Arrow("a", "b"), new Arrow("b", "c"),
         new Arrow("c", "add"), new Arrow("in", "add"));
-    List<Part> parts = Layered.layOut(boxes, arrows, 10_000, s -> "from " + s);
+    List<Part> parts = Layered.layOut(boxes, arrows, 10_000, 10_000, s -> "from " + s);
     assertThat(parts).hasSize(1);
     Geometry.check(parts);
     Part p = parts.get(0);
@@ -41,7 +41,7 @@ class LayeredTest {
     List<Box> boxes = List.of(box("in"), box("x"), box("y"), box("cat", "Concatenate"));
     List<Arrow> arrows = List.of(new Arrow("in", "x"), new Arrow("in", "y"),
         new Arrow("x", "cat"), new Arrow("y", "cat"));
-    Part p = Layered.layOut(boxes, arrows, 10_000, s -> "from " + s).get(0);
+    Part p = Layered.layOut(boxes, arrows, 10_000, 10_000, s -> "from " + s).get(0);
     Geometry.check(List.of(p));
     List<double[]> ends = p.routes().stream().filter(r -> r.to().equals("cat"))
         .map(r -> r.points().get(r.points().size() - 1)).toList();
@@ -58,9 +58,10 @@ class LayeredTest {
         arrows.add(new Arrow("l" + (i - 1), "l" + i));
       }
     }
-    List<Part> parts = Layered.layOut(boxes, arrows, 800, s -> "from " + s);
+    List<Part> parts = Layered.layOut(boxes, arrows, 800, 400, s -> "from " + s);
     assertThat(parts).hasSizeGreaterThan(3);
     Geometry.check(parts);
+    assertThat(parts.get(0).height()).isLessThanOrEqualTo(400 * 1.15 + 60);
     for (Part p : parts) {
       assertThat(p.height()).isLessThanOrEqualTo(800 * 1.15 + 60);
     }
