@@ -38,17 +38,10 @@ image::${d}[${t.diagramAlt},align=center,pdfwidth=${sheet.diagramWidth}]
 </#list>
 </#macro>
 
+<#-- The question sheet's network: the diagram alone, which shows every layer's name, kind and
+     hyperparameters and, by its arrows, where its input comes from. -->
 <#macro network sheet lvl>
 <@diagram sheet lvl/>
-<#if sheet.layerTable>
-[cols="1,4,4,8,4",options="header"]
-|===
-|# |${t.layer} |${t.type} |${t.hyperparameters} |${t.input}
-<#list sheet.layers as l>
-|${l.position} |${l.name} |${l.type} |${l.hyperparameters} |${l.inputs}
-</#list>
-|===
-</#if>
 </#macro>
 
 <#macro questions sheet lvl>

@@ -103,7 +103,8 @@ final class Diagram {
         }
         hostLines.add(new Box.Line(l.name() + " · " + what, false));
         if (shapes) {
-          hostLines.add(new Box.Line("→ " + l.output().batched(fw), false));
+          hostLines.add(new Box.Line(words.get("diagram.output", l.output().batched(fw)),
+              false));
         }
         boxOf.put(l.name(), host);
         continue;
@@ -112,7 +113,7 @@ final class Diagram {
       own.add(new Box.Line(l.name(), true));
       own.add(new Box.Line(what, false));
       if (shapes) {
-        own.add(new Box.Line("→ " + l.output().batched(fw), false));
+        own.add(new Box.Line(words.get("diagram.output", l.output().batched(fw)), false));
       }
       lines.put(l.name(), own);
       boxOf.put(l.name(), l.name());

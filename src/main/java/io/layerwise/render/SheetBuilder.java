@@ -158,8 +158,7 @@ final class SheetBuilder {
         answerRows,
         AsciiDoc.text(words.get("answer.notAsked")),
         diagrams.pdfWidth(),
-        e.asks(Quantity.TOTAL) ? totals.subList(0, 3) : List.of(),
-        diagrams.files().size() == 1);
+        e.asks(Quantity.TOTAL) ? totals.subList(0, 3) : List.of());
   }
 
   /** The answer to a question about a layer, as a student would write it. */

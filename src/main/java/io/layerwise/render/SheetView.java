@@ -30,9 +30,6 @@ import java.util.List;
  * @param notAsked what a grid cell prints where nothing is asked of that layer
  * @param diagramWidth the width to print every part of the diagram at in a PDF (one scale)
  * @param askedTotals the totals the sheet asks for, with their values (for the answer key)
- * @param layerTable whether the question sheet prints the table of layers: only when the
- *     diagram is one picture; a diagram cut into parts already shows every layer's name, kind
- *     and hyperparameters, and a deep network's table would be pages long
  */
 public record SheetView(
     String id,
@@ -57,8 +54,7 @@ public record SheetView(
     List<AnswerRow> answerRows,
     String notAsked,
     String diagramWidth,
-    List<Labelled> askedTotals,
-    boolean layerTable) {
+    List<Labelled> askedTotals) {
 
   /**
    * A row of the answer grid.
