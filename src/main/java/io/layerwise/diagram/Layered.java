@@ -107,13 +107,20 @@ public final class Layered {
       index.put(boxes.get(i).id(), i);
     }
     int n = boxes.size();
-    int[] crossing = new int[n + 1];
+    // crossing[c]: the boxes before c whose output a box from c on reads; a cut where one
+    // crosses needs one stub, however many arrows leave it
+    int[] lastUse = new int[n];
+    java.util.Arrays.fill(lastUse, -1);
     Map<Integer, List<Integer>> into = new HashMap<>();
     for (Arrow a : arrows) {
       int from = index.get(a.from());
       int to = index.get(a.to());
       into.computeIfAbsent(to, k -> new ArrayList<>()).add(from);
-      for (int c = from + 1; c <= to; c++) {
+      lastUse[from] = Math.max(lastUse[from], to);
+    }
+    int[] crossing = new int[n + 1];
+    for (int from = 0; from < n; from++) {
+      for (int c = from + 1; c <= lastUse[from]; c++) {
         crossing[c]++;
       }
     }
