@@ -118,8 +118,10 @@ final class Diagram {
       lines.put(l.name(), own);
       boxOf.put(l.name(), l.name());
       for (String in : ins) {
-        if (boxOf.containsKey(in)) {
-          arrows.add(new Arrow(boxOf.get(in), l.name()));
+        Arrow arrow = new Arrow(boxOf.get(in), l.name());
+        // attention reading one tensor as query and value: one arrow, not two on one line
+        if (boxOf.containsKey(in) && !arrows.contains(arrow)) {
+          arrows.add(arrow);
         }
       }
     }
