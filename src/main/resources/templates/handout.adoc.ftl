@@ -9,13 +9,13 @@
 :title-page:
 <@s.attributes/>
 
-<#if !answers>
-<@s.student/>
-
-</#if>
 <#list sheets as sheet>
 == ${sheet.title}
 
+<#if !answers && sheet?is_first>
+<@s.student/>
+
+</#if>
 <#if answers>
 <@s.answers sheet "=="/>
 <#else>

@@ -4,7 +4,6 @@
 :revdate: ${date}
 </#if>
 <#if (sheets?size > 1)>
-:doctype: book
 :toc:
 :toclevels: 1
 </#if>

@@ -30,12 +30,13 @@
 <#macro diagram sheet lvl>
 ${lvl}= ${t.network}
 
-${sheet.inputLine}
-
+<#-- the picture right after the heading, which the PDF keeps with it on one page -->
 <#list sheet.diagrams as d>
 image::${d}[${t.diagramAlt},align=center,pdfwidth=${sheet.diagramWidth}]
 
 </#list>
+${sheet.inputLine}
+
 </#macro>
 
 <#-- The question sheet's network: the diagram alone, which shows every layer's name, kind and

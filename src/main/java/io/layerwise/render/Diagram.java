@@ -37,7 +37,7 @@ final class Diagram {
    * The tallest first part: it follows the title, the name fields and the question on their
    * page; a whole-page first part would leave that page nearly empty.
    */
-  static final double FIRST_PART_HEIGHT = 560;
+  static final double FIRST_PART_HEIGHT = 500;
 
   /** The printed size of one SVG unit, in points: 11-unit text prints at 6.6 pt. */
   static final double POINTS_PER_UNIT = 0.6;

@@ -33,20 +33,20 @@ class DiagramTest {
 
   @Test
   void aSmallNetworkIsOnePartWithABoxPerLayerAndAnArrowPerInput() throws Exception {
-    Map<String, String> pages = Diagram.pages(Bundled.analyze("course-example"), EN, true).files();
-    assertThat(pages).containsOnlyKeys("course-example-answers-network.svg");
-    assertThat(Diagram.pages(Bundled.analyze("course-example"), EN, false).files())
-        .containsOnlyKeys("course-example-network.svg");
-    Document svg = parse(pages.get("course-example-answers-network.svg"));
+    Map<String, String> pages = Diagram.pages(Bundled.analyze("course-example"), EN, false).files();
+    assertThat(pages).containsOnlyKeys("course-example-network.svg");
+    Document svg = parse(pages.get("course-example-network.svg"));
     assertThat(svg.getElementsByTagName("rect").getLength()).isEqualTo(9);
     assertThat(svg.getElementsByTagName("polyline").getLength()).isEqualTo(8);
+    assertThat(Diagram.pages(Bundled.analyze("course-example"), EN, true).files())
+        .containsKey("course-example-answers-network-1.svg");
   }
 
   @Test
   void aQuestionSheetsDiagramPrintsNoOutputShape() {
     Analysis a = Bundled.analyze("course-example");
     String question = Diagram.pages(a, EN, false).files().values().iterator().next();
-    String answer = Diagram.pages(a, EN, true).files().values().iterator().next();
+    String answer = String.join("", Diagram.pages(a, EN, true).files().values());
     assertThat(question).contains("(None, 32, 32, 3)").doesNotContain("(None, 28, 28, 8)")
         .contains(">conv1<").contains("8 filters");
     assertThat(answer).contains("(None, 28, 28, 8)");
