@@ -1,5 +1,8 @@
 <#import "sheet.ftl" as s>
-= ${title}
+= ${title}<#if course?has_content>: ${course}</#if>
+<#if date?has_content>
+:revdate: ${date}
+</#if>
 :doctype: book
 :toc:
 :toclevels: 1
@@ -9,6 +12,10 @@
 <#list sheets as sheet>
 == ${sheet.title}
 
+<#if !answers && sheet?is_first>
+<@s.student/>
+
+</#if>
 <#if answers>
 <@s.answers sheet "=="/>
 <#else>

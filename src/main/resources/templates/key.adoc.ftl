@@ -1,26 +1,43 @@
 <#import "sheet.ftl" as s>
 = ${t.keyTitle}: ${title}
-:doctype: book
+<#if date?has_content>
+:revdate: ${date}
+</#if>
+<#if (sheets?size > 1)>
 :toc:
 :toclevels: 1
+</#if>
 <@s.attributes/>
 
 [.lead]
-${lead}
+<#if course?has_content>${course} +
+</#if>${lead}
 
 <#list sheets as sheet>
+<#if sheet.variant?has_content>
 == ${sheet.variant}
 
-[cols="5,5,>3",options="header"]
+<#elseif (sheets?size > 1)>
+== ${sheet.title}
+
+</#if>
+<#if sheet.answerRows?has_content>
+[options="header"]
 |===
-|${t.layerType} |${t.outputShape} |${t.parameters}
-<#list sheet.layers as l>
-|${l.name} (${l.type}) |${l.output} |${l.params}
+|${t.layer}<#list sheet.answerColumns as c> |${c}</#list>
+<#list sheet.answerRows as r>
+|${r.name}<#list r.answers as a> |${a}</#list>
 </#list>
 |===
 
-<#list sheet.totals as total>
-${total.label}:: ${total.value}
+</#if>
+<#if sheet.askedTotals?has_content>
+[cols="2,3"]
+|===
+<#list sheet.askedTotals as total>
+|${total.label} |${total.value}
 </#list>
+|===
 
+</#if>
 </#list>

@@ -6,4 +6,6 @@
 ${t.questionSheet} · ${sheet.framework}<#if sheet.variant?has_content> +
 ${sheet.variant}</#if>
 
+<@s.student/>
+
 <@s.questions sheet "="/>

@@ -19,26 +19,30 @@
 :experimental!:
 </#macro>
 
+<#macro student>
+[cols="2,5,2,3",frame=all,grid=all]
+|===
+|*${t.studentName}* |{nbsp} +
+{nbsp} |*${t.studentId}* |{nbsp}
+|===
+</#macro>
+
 <#macro diagram sheet lvl>
 ${lvl}= ${t.network}
 
+<#-- the picture right after the heading, which the PDF keeps with it on one page -->
+<#list sheet.diagrams as d>
+image::${d}[${t.diagramAlt},align=center,pdfwidth=${sheet.diagramWidth}]
+
+</#list>
 ${sheet.inputLine}
 
-<#list sheet.diagrams as d>
-image::${d}[${t.diagramAlt},align=center,pdfwidth=38%]
-
-</#list>
 </#macro>
 
+<#-- The question sheet's network: the diagram alone, which shows every layer's name, kind and
+     hyperparameters and, by its arrows, where its input comes from. -->
 <#macro network sheet lvl>
 <@diagram sheet lvl/>
-[cols="1,4,4,8,4",options="header"]
-|===
-|# |${t.layer} |${t.type} |${t.hyperparameters} |${t.input}
-<#list sheet.layers as l>
-|${l.position} |${l.name} |${l.type} |${l.hyperparameters} |${l.inputs}
-</#list>
-|===
 </#macro>
 
 <#macro questions sheet lvl>
@@ -58,15 +62,18 @@ ${t.give}
 
 ${lvl}= ${t.yourAnswers}
 
+<#if sheet.answerRows?has_content>
 [options="header"]
 |===
 |${t.layer}<#list sheet.answerColumns as c> |${c}</#list>
-<#list sheet.layers as l>
-|${l.name}<#list sheet.answerColumns as c> |{nbsp} +
-{nbsp}</#list>
+<#list sheet.answerRows as r>
+|${r.name}<#list r.asked as a><#if a> |{nbsp} +
+{nbsp}<#else> |${sheet.notAsked}</#if></#list>
 </#list>
 |===
 
+</#if>
+<#if sheet.answerTotals?has_content>
 [cols="2,3"]
 |===
 <#list sheet.answerTotals as label>
@@ -74,6 +81,7 @@ ${lvl}= ${t.yourAnswers}
 {nbsp}
 </#list>
 |===
+</#if>
 </#macro>
 
 <#macro answers sheet lvl>

@@ -33,4 +33,22 @@ class LibraryBoundariesTest {
       assertThat(FORBIDDEN.matcher(Files.readString(p)).find()).as(p.toString()).isFalse();
     }
   }
+
+  /** The Eclipse Layout Kernel (and the EMF it rests on) stays behind the diagram package. */
+  @Test
+  void onlyTheDiagramPackageImportsTheLayoutKernel() throws IOException {
+    Pattern elk = Pattern.compile("(?m)^import (static )?org\\.eclipse\\.(elk|emf)\\.");
+    List<Path> importers;
+    try (Stream<Path> s = Files.walk(MAIN)) {
+      importers = s.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+        try {
+          return elk.matcher(Files.readString(p)).find();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toList();
+    }
+    assertThat(importers).isNotEmpty()
+        .allMatch(p -> p.startsWith(MAIN.resolve("diagram")), "in io.layerwise.diagram");
+  }
 }

@@ -2,6 +2,7 @@ package io.layerwise.build;
 
 import io.layerwise.publish.Document;
 import io.layerwise.publish.OutputFormat;
+import io.layerwise.render.Cover;
 import io.layerwise.render.SheetKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param handout when present, one document with all exercises under this name
  * @param templates a directory whose templates replace the bundled ones of the same name
  * @param locale the language of the sheets
+ * @param cover what the handout's title page says besides its name
  */
 public record BuildRequest(
     List<Path> inputs,
@@ -27,7 +29,14 @@ public record BuildRequest(
     Set<SheetKind> sheets,
     Optional<String> handout,
     Optional<Path> templates,
-    Locale locale) {
+    Locale locale,
+    Cover cover) {
+
+  /** A request whose handout, if any, has the default title page. */
+  public BuildRequest(List<Path> inputs, Path out, Set<OutputFormat> formats,
+      Set<SheetKind> sheets, Optional<String> handout, Optional<Path> templates, Locale locale) {
+    this(inputs, out, formats, sheets, handout, templates, locale, Cover.NONE);
+  }
 
   public BuildRequest {
     handout.ifPresent(h -> {

@@ -8,6 +8,7 @@ import io.layerwise.publish.Document;
 import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.PublishException;
 import io.layerwise.render.Formula;
+import io.layerwise.render.Cover;
 import io.layerwise.render.RenderException;
 import io.layerwise.render.SheetKind;
 import io.layerwise.render.Sheets;
@@ -83,7 +84,7 @@ final class CombinedSheets {
     if (jobs.isEmpty()) {
       return;
     }
-    String fp = fingerprint(c, templates, name, jobs);
+    String fp = fingerprint(c, templates, name + '\n' + c.request.cover(), jobs);
     if (c.state.upToDate(name, fp)) {
       c.upToDate = jobs.size();
       return;
@@ -93,7 +94,10 @@ final class CombinedSheets {
     List<Path> outputs = new ArrayList<>();
     try (Stage stage = Stage.open(c.request.out())) {
       for (SheetKind kind : c.sorted()) {
-        Sheets.Handout h = c.sheets().handout(name + "-" + kind.id(), name,
+        Cover cover = c.request.cover().title().isEmpty()
+            ? new Cover(name, c.request.cover().course(), c.request.cover().date())
+            : c.request.cover();
+        Sheets.Handout h = c.sheets().handout(name + "-" + kind.id(), cover,
             jobs.stream().map(Job::analysis).toList(), kind, c.request.locale());
         outputs.addAll(publish(c, Path.of(name), h, stage));
         c.listener.stepped(++step, h.id());

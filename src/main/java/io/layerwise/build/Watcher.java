@@ -81,7 +81,8 @@ public final class Watcher implements AutoCloseable {
           onRebuild.accept(buildAll(BuildListener.NONE));
         } else if (!exercises.isEmpty()) {
           BuildRequest one = new BuildRequest(exercises, request.out(), request.formats(),
-              request.sheets(), request.handout(), request.templates(), request.locale());
+              request.sheets(), request.handout(), request.templates(), request.locale(),
+              request.cover());
           onRebuild.accept(SheetBuild.run(one, BuildListener.NONE, publisher));
         }
       }

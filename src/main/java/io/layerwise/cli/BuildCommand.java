@@ -5,6 +5,7 @@ import io.layerwise.build.BuildReport;
 import io.layerwise.build.BuildRequest;
 import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.publish.Publisher;
+import io.layerwise.render.Cover;
 import io.layerwise.render.SheetKind;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,12 +36,23 @@ final class BuildCommand implements Callable<Integer> {
   @CommandLine.Mixin SheetOptions options;
 
   @Option(names = "--sheet", split = ",", defaultValue = "questions,answers", paramLabel = "SHEET",
-      description = "questions and/or answers (default: ${DEFAULT-VALUE}).")
+      description = "questions, answers and/or key, the compact answer key"
+          + " (default: ${DEFAULT-VALUE}).")
   List<SheetKind> sheets;
 
   @Option(names = "--handout", paramLabel = "NAME",
       description = "One document with all given exercises, a title page and a contents list.")
   Optional<String> handout;
+
+  @Option(names = "--title", paramLabel = "TEXT",
+      description = "The handout's title (default: its NAME).")
+  Optional<String> title;
+
+  @Option(names = "--course", paramLabel = "TEXT", description = "The course, on the title page.")
+  Optional<String> course;
+
+  @Option(names = "--date", paramLabel = "TEXT", description = "The date, on the title page.")
+  Optional<String> date;
 
   @Override
   public Integer call() {
@@ -65,8 +77,13 @@ final class BuildCommand implements Callable<Integer> {
       err.println(options.out + ": error: the output path exists and is not a directory");
       return 1;
     }
+    if (handout.isEmpty() && (title.isPresent() || course.isPresent() || date.isPresent())) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--title, --course and --date go on a handout's title page: give --handout NAME too");
+    }
     BuildRequest request = new BuildRequest(in, options.out, EnumSet.copyOf(options.formats),
-        EnumSet.copyOf(sheets), handout, options.templates, options.locale());
+        EnumSet.copyOf(sheets), handout, options.templates, options.locale(),
+        new Cover(title.orElse(""), course.orElse(""), date.orElse("")));
     long start = System.nanoTime();
     ProgressBar bar = new ProgressBar(err, System.console() != null);
     BuildReport report;

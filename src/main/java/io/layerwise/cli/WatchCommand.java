@@ -44,7 +44,7 @@ final class WatchCommand implements Callable<Integer> {
       return 1;
     }
     BuildRequest request = new BuildRequest(List.of(dir), options.out,
-        EnumSet.copyOf(options.formats), EnumSet.allOf(SheetKind.class), Optional.empty(),
+        EnumSet.copyOf(options.formats), EnumSet.of(SheetKind.QUESTIONS, SheetKind.ANSWERS), Optional.empty(),
         options.templates, options.locale());
     try (Publisher publisher = new Publisher(); Watcher watcher = new Watcher(request, publisher)) {
       report(out, err, watcher.buildAll(new ProgressBar(err, System.console() != null)));

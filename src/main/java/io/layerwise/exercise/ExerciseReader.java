@@ -7,6 +7,7 @@ import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.model.Activation;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
+import io.layerwise.model.LayerAsk;
 import io.layerwise.model.LayerNode;
 import io.layerwise.model.Network;
 import io.layerwise.model.Quantity;
@@ -121,13 +122,15 @@ public final class ExerciseReader {
     List<Location> layerAt = new ArrayList<>();
     List<Map<String, Location>> fieldAt = new ArrayList<>();
     List<LayerNode> layers = layers(top, map.location(), layerAt, fieldAt, framework);
-    List<Quantity> ask = ask(top);
+    List<LayerAsk> layerAsks = new ArrayList<>();
+    List<Quantity> ask = ask(top, layers, framework, layerAsks);
     boolean exactWindows = top.bool("exact_windows", false);
     Optional<Variant> variant = variant(top);
     Optional<String> compareWith = top.text("compare_with");
     top.finish("an exercise");
     Exercise exercise = new Exercise(id, title, description,
-        new Network(framework, input, layers), ask, exactWindows, variant, compareWith);
+        new Network(framework, input, layers), ask, exactWindows, variant, compareWith,
+        layerAsks);
     return new ParsedExercise(exercise,
         new SourceMap(map.location(), inputAt, layerAt, fieldAt, top.locations()),
         problems.sorted(), unread, analysable);
@@ -202,8 +205,13 @@ public final class ExerciseReader {
         values));
   }
 
-  /** {@code ask: [output_shape, params, total]}: what the question sheet asks. */
-  private List<Quantity> ask(Fields top) {
+  /**
+   * {@code ask: [output_shape, params, total, {receptive_field: block5_pool}]}: what the question
+   * sheet asks; a quantity alone asks it of every layer, a one-key mapping of some layers only
+   * (their names, or {@code {type: BatchNormalization}}), collected into {@code layerAsks}.
+   */
+  private List<Quantity> ask(Fields top, List<LayerNode> layers, Framework framework,
+      List<LayerAsk> layerAsks) {
     Optional<Node> n = top.get("ask");
     if (n.isEmpty()) {
       return Quantity.DEFAULT_ASK;
@@ -211,24 +219,109 @@ public final class ExerciseReader {
     List<Node> items = n.get() instanceof Node.ListNode list ? list.items() : List.of(n.get());
     List<Quantity> ask = new ArrayList<>();
     List<String> ids = java.util.Arrays.stream(Quantity.values()).map(Quantity::id).toList();
+    int before = problems.count();
     for (Node item : items) {
+      if (item instanceof Node.MapNode m) {
+        layerAsk(top, m, layers, framework, ids).ifPresent(layerAsks::add);
+        continue;
+      }
       String text = item instanceof Node.Scalar s ? s.text() : "";
       Optional<Quantity> q = Quantity.byId(text);
       if (q.isEmpty()) {
-        top.error(item.location(), "ask lists quantities (" + String.join(", ", ids) + "), not "
+        top.error(item.location(), "ask lists quantities (" + String.join(", ", ids) + "), or"
+            + " {QUANTITY: [LAYER, ...]} or {QUANTITY: {type: KIND}} for some layers, not "
             + item.describe(), Spelling.closest(text, ids));
       } else if (!ask.contains(q.get())) {
         ask.add(q.get());
       }
     }
-    if (ask.isEmpty() && problems.any()) {
+    if (ask.isEmpty() && layerAsks.isEmpty() && problems.count() > before) {
       return Quantity.DEFAULT_ASK;
     }
-    if (ask.isEmpty()) {
+    if (ask.isEmpty() && layerAsks.isEmpty()) {
       top.error(n.get().location(), "ask must list at least one quantity");
       return Quantity.DEFAULT_ASK;
     }
     return ask;
+  }
+
+  /** {@code {non_trainable_params: {type: BatchNormalization}}} or {@code {macs: [conv1, fc]}}. */
+  private Optional<LayerAsk> layerAsk(Fields top, Node.MapNode m, List<LayerNode> layers,
+      Framework framework, List<String> ids) {
+    if (m.entries().size() != 1) {
+      top.error(m.location(), "a question about some layers is one QUANTITY: LAYERS pair, such"
+          + " as {receptive_field: [block5_pool]} or {macs: {type: Conv2D}}, not a mapping of "
+          + m.entries().size() + " keys");
+      return Optional.empty();
+    }
+    Node.Entry e = m.entries().get(0);
+    Optional<Quantity> q = Quantity.byId(e.key());
+    if (q.isEmpty() || q.get() == Quantity.TOTAL) {
+      List<String> layerIds = ids.stream().filter(i -> !i.equals(Quantity.TOTAL.id())).toList();
+      top.error(e.keyLocation(), "'" + e.key() + "' is not a quantity of a layer: ask of some"
+          + " layers one of " + String.join(", ", layerIds), Spelling.closest(e.key(), layerIds));
+      return Optional.empty();
+    }
+    List<String> names = layers.stream().map(LayerNode::name).toList();
+    if (e.value() instanceof Node.MapNode sel) {
+      Fields f = top.nested(sel);
+      String type = f.requiredText("type", "the layer kind whose layers are asked");
+      f.finish("a layer selection");
+      if (type.isEmpty()) {
+        return Optional.empty();
+      }
+      String wanted = normalised(type);
+      List<String> chosen = layers.stream().filter(l -> kindMatches(l, framework, wanted))
+          .map(LayerNode::name).toList();
+      if (chosen.isEmpty()) {
+        List<String> kinds = layers.stream().map(l -> l.layer().type().className()).distinct()
+            .toList();
+        f.error(f.locations().getOrDefault("type", sel.location()), "no layer of this network"
+            + " is a '" + type + "'; its kinds are " + String.join(", ", kinds),
+            Spelling.closest(type, kinds));
+        return Optional.empty();
+      }
+      return Optional.of(new LayerAsk(q.get(), chosen, Optional.of(type)));
+    }
+    List<Node> items = e.value() instanceof Node.ListNode list ? list.items() : List.of(e.value());
+    Set<String> chosen = new HashSet<>();
+    boolean bad = false;
+    for (Node item : items) {
+      String text = item instanceof Node.Scalar s ? s.text() : "";
+      Optional<String> name = names.stream().filter(x -> x.equalsIgnoreCase(text)).findFirst();
+      if (name.isEmpty()) {
+        top.error(item.location(), "ask names layers of this network, not " + item.describe(),
+            Spelling.closest(text, names));
+        bad = true;
+      } else {
+        chosen.add(name.get());
+      }
+    }
+    if (bad) {
+      return Optional.empty();
+    }
+    if (chosen.isEmpty()) {
+      top.error(e.value().location(), "ask " + e.key() + " of at least one layer");
+      return Optional.empty();
+    }
+    return Optional.of(new LayerAsk(q.get(), names.stream().filter(chosen::contains).toList(),
+        Optional.empty()));
+  }
+
+  private static boolean kindMatches(LayerNode l, Framework framework, String wanted) {
+    if (normalised(l.layer().type().className()).equals(wanted)) {
+      return true;
+    }
+    for (int rank = 0; rank <= 5; rank++) {
+      if (normalised(l.layer().className(framework, rank)).equals(wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String normalised(String kind) {
+    return kind.replace("_", "").toLowerCase(Locale.ROOT);
   }
 
   private Shape input(Fields top) {

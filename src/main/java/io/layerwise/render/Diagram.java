@@ -1,8 +1,13 @@
 package io.layerwise.render;
 
+import io.layerwise.diagram.Arrow;
+import io.layerwise.diagram.Box;
+import io.layerwise.diagram.Layered;
+import io.layerwise.diagram.Part;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.model.Framework;
+import io.layerwise.model.LayerType;
 import io.layerwise.model.Network;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,157 +17,118 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The network drawn as SVG by Layerwise itself: one block per layer (name, type, output shape),
- * top to bottom in data-flow order, arrows from each input, side by side where the graph
- * branches. A layer's row is the length of the longest path from the input, so that every arrow
- * points down; within a row, blocks keep file order. A deep network is cut into pages of {@link
- * #ROWS_PER_PAGE} rows, each its own image, so that every page stays readable; an arrow from an
- * earlier page starts at the top edge, labelled with the layer it comes from.
+ * The network as boxes and arrows for {@link Layered} to lay out: one box per layer with its
+ * name, kind and hyperparameters (and, on answer sheets only, its output shape: a question sheet
+ * asks for it), the input box with the input shape. In a deep network (more than {@link
+ * #FOLD_ABOVE} layers) a normalisation, activation or dropout layer that is the only consumer of
+ * the layer before it is drawn in that layer's box, one line more, so that ResNet-50's
+ * conv–BN–ReLU triples take one box each. The diagram is cut into parts of at most a printed
+ * page, all at one scale.
  */
-public final class Diagram {
+final class Diagram {
 
-  /** Rows on one page of the diagram. */
-  static final int ROWS_PER_PAGE = 16;
+  /** Networks with more layers than this fold their BN, activation and dropout layers. */
+  static final int FOLD_ABOVE = 40;
 
-  private static final int BOX_W = 200;
-  private static final int BOX_H = 38;
-  private static final int GAP_X = 30;
-  private static final int GAP_Y = 16;
-  private static final int MARGIN = 12;
-  private static final int TOP = 26;
+  /** The tallest part, in SVG units: about one printed page at {@link #POINTS_PER_UNIT}. */
+  static final double PART_HEIGHT = 1050;
+
+  /**
+   * The tallest first part: it follows the title, the name fields and the question on their
+   * page; a whole-page first part would leave that page nearly empty.
+   */
+  static final double FIRST_PART_HEIGHT = 500;
+
+  /** The printed size of one SVG unit, in points: 11-unit text prints at 6.6 pt. */
+  static final double POINTS_PER_UNIT = 0.6;
+
+  /** The width of the PDF text column in points (A4, asciidoctor-pdf's default margins). */
+  private static final double TEXT_WIDTH = 483;
 
   private Diagram() {}
 
-  /** One block's place. */
-  private record Box(String name, String label, String shape, int row, int col) {
-    int page() {
-      return row / ROWS_PER_PAGE;
-    }
-
-    int x() {
-      return MARGIN + col * (BOX_W + GAP_X);
-    }
-
-    int y() {
-      return TOP + (row % ROWS_PER_PAGE) * (BOX_H + GAP_Y);
-    }
-  }
+  /** A diagram: its parts as SVG by file name, and the width to print them at. */
+  record Pages(Map<String, String> files, String pdfWidth) {}
 
   /**
-   * The diagram's pages by file name: {@code <id>-network.svg} when it fits one page, else
-   * {@code <id>-network-1.svg}, {@code <id>-network-2.svg}, …
+   * The diagram's parts by file name: {@code <id>-network.svg} when it is one part, else {@code
+   * <id>-network-1.svg}, {@code <id>-network-2.svg}, …; the answer sheet's, which print the
+   * shapes, are {@code <id>-answers-network…}, so that both sheets' pictures can lie side by side.
+   *
+   * @param shapes whether each box prints its layer's output shape (answer sheets)
    */
-  static Map<String, String> pages(Analysis a, Words words) {
+  static Pages pages(Analysis a, Words words, boolean shapes) {
+    List<Part> parts = parts(a, words, shapes);
+    Map<String, String> files = new LinkedHashMap<>();
+    String id = a.exercise().id() + (shapes ? "-answers" : "");
+    for (int i = 0; i < parts.size(); i++) {
+      String file = parts.size() == 1 ? id + "-network.svg" : id + "-network-" + (i + 1) + ".svg";
+      files.put(file, parts.get(i).svg());
+    }
+    double width = parts.isEmpty() ? 0 : parts.get(0).width();
+    double percent = Math.min(100, Math.ceil(width * POINTS_PER_UNIT / TEXT_WIDTH * 100));
+    return new Pages(files, String.format(Locale.ROOT, "%.0f%%", percent));
+  }
+
+  /** The laid-out parts. */
+  static List<Part> parts(Analysis a, Words words, boolean shapes) {
     Framework fw = a.exercise().framework();
-    Map<String, Integer> rows = new HashMap<>();
-    Map<Integer, Integer> perRow = new HashMap<>();
-    Map<String, Box> boxes = new HashMap<>();
-    List<Box> order = new ArrayList<>();
-    Box input = new Box(Network.INPUT, words.get("diagram.input"),
-        a.exercise().network().input().batched(fw), 0, 0);
-    rows.put(Network.INPUT, 0);
-    perRow.put(0, 1);
-    boxes.put(Network.INPUT, input);
-    order.add(input);
+    Hyperparameters hp = new Hyperparameters(words, fw);
+    boolean fold = a.layers().size() > FOLD_ABOVE;
+    Map<String, Integer> consumers = new HashMap<>();
     for (LayerResult l : a.layers()) {
-      int row = 0;
       for (String in : l.node().inputs()) {
-        row = Math.max(row, rows.getOrDefault(in, 0) + 1);
-      }
-      rows.put(l.name(), row);
-      int col = perRow.merge(row, 1, Integer::sum) - 1;
-      Box b = new Box(l.name(), l.name() + " (" + l.className(fw) + ")",
-          l.output().batched(fw), row, col);
-      boxes.put(l.name(), b);
-      order.add(b);
-    }
-    int lastRow = rows.values().stream().max(Integer::compare).orElse(0);
-    int pageCount = lastRow / ROWS_PER_PAGE + 1;
-    Map<String, String> pages = new LinkedHashMap<>();
-    String id = a.exercise().id();
-    for (int page = 0; page < pageCount; page++) {
-      String file = pageCount == 1 ? id + "-network.svg" : id + "-network-" + (page + 1) + ".svg";
-      pages.put(file, page(a, page, boxes, order, perRow, words));
-    }
-    return pages;
-  }
-
-  private static String page(Analysis a, int page, Map<String, Box> boxes, List<Box> order,
-      Map<Integer, Integer> perRow, Words words) {
-    int firstRow = page * ROWS_PER_PAGE;
-    int cols = 1;
-    int rowsHere = 0;
-    for (Map.Entry<Integer, Integer> e : perRow.entrySet()) {
-      if (e.getKey() / ROWS_PER_PAGE == page) {
-        cols = Math.max(cols, e.getValue());
-        rowsHere = Math.max(rowsHere, e.getKey() - firstRow + 1);
+        consumers.merge(in, 1, Integer::sum);
       }
     }
-    int width = 2 * MARGIN + cols * BOX_W + (cols - 1) * GAP_X;
-    int height = TOP + MARGIN + rowsHere * BOX_H + (rowsHere - 1) * GAP_Y;
-    StringBuilder sb = new StringBuilder();
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
-        .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width)
-        .append(' ').append(height)
-        .append("\" font-family=\"DejaVu Sans, Noto Sans, Arial, sans-serif\">\n");
-    sb.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
-        + " markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
-        + "<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555555\"/></marker></defs>\n");
+    Map<String, String> boxOf = new HashMap<>();
+    Map<String, List<Box.Line>> lines = new LinkedHashMap<>();
+    List<Box.Line> input = new ArrayList<>();
+    input.add(new Box.Line(words.get("diagram.input"), true));
+    input.add(new Box.Line(a.exercise().network().input().batched(fw), false));
+    lines.put(Network.INPUT, input);
+    boxOf.put(Network.INPUT, Network.INPUT);
+    List<Arrow> arrows = new ArrayList<>();
     for (LayerResult l : a.layers()) {
-      Box to = boxes.get(l.name());
-      if (to.page() != page) {
+      List<String> ins = l.node().inputs();
+      String kind = l.className(fw);
+      String hyper = hp.of(l);
+      String what = hyper.isEmpty() ? kind : kind + " · " + hyper;
+      if (fold && ins.size() == 1 && consumers.getOrDefault(ins.get(0), 0) == 1
+          && folds(l.node().layer().type()) && !ins.get(0).equals(Network.INPUT)) {
+        String host = boxOf.get(ins.get(0));
+        List<Box.Line> hostLines = lines.get(host);
+        if (shapes) {
+          hostLines.remove(hostLines.size() - 1);
+        }
+        hostLines.add(new Box.Line(l.name() + " · " + what, false));
+        if (shapes) {
+          hostLines.add(new Box.Line(words.get("diagram.output", l.output().batched(fw)),
+              false));
+        }
+        boxOf.put(l.name(), host);
         continue;
       }
-      for (String in : l.node().inputs()) {
-        Box from = boxes.get(in);
-        if (from == null) {
-          continue;
-        }
-        int x2 = to.x() + BOX_W / 2;
-        int y2 = to.y();
-        if (from.page() == page) {
-          arrow(sb, from.x() + BOX_W / 2, from.y() + BOX_H, x2, y2);
-        } else {
-          arrow(sb, x2, 4, x2, y2);
-          text(sb, x2 + 6, 14, 10, "normal", "start",
-              words.get("diagram.from", fit(from.name(), 28)));
+      List<Box.Line> own = new ArrayList<>();
+      own.add(new Box.Line(l.name(), true));
+      own.add(new Box.Line(what, false));
+      if (shapes) {
+        own.add(new Box.Line(words.get("diagram.output", l.output().batched(fw)), false));
+      }
+      lines.put(l.name(), own);
+      boxOf.put(l.name(), l.name());
+      for (String in : ins) {
+        Arrow arrow = new Arrow(boxOf.get(in), l.name());
+        // attention reading one tensor as query and value: one arrow, not two on one line
+        if (boxOf.containsKey(in) && !arrows.contains(arrow)) {
+          arrows.add(arrow);
         }
       }
     }
-    for (Box b : order) {
-      if (b.page() != page) {
-        continue;
-      }
-      boolean isInput = b.name().equals(Network.INPUT);
-      sb.append("<rect x=\"").append(b.x()).append("\" y=\"").append(b.y())
-          .append("\" width=\"").append(BOX_W).append("\" height=\"").append(BOX_H)
-          .append("\" rx=\"6\" fill=\"").append(isInput ? "#eef3f8" : "#f7f7f2")
-          .append("\" stroke=\"#44546a\" stroke-width=\"1\"/>\n");
-      text(sb, b.x() + BOX_W / 2, b.y() + 16, 12, "bold", "middle", fit(b.label(), 30));
-      text(sb, b.x() + BOX_W / 2, b.y() + 31, 11, "normal", "middle", fit(b.shape(), 32));
-    }
-    return sb.append("</svg>\n").toString();
-  }
-
-  private static void arrow(StringBuilder sb, int x1, int y1, int x2, int y2) {
-    sb.append("<line x1=\"").append(x1).append("\" y1=\"").append(y1).append("\" x2=\"")
-        .append(x2).append("\" y2=\"").append(y2)
-        .append("\" stroke=\"#555555\" stroke-width=\"1.2\" marker-end=\"url(#arrow)\"/>\n");
-  }
-
-  private static void text(StringBuilder sb, int x, int y, int size, String weight,
-      String anchor, String s) {
-    sb.append(String.format(Locale.ROOT,
-        "<text x=\"%d\" y=\"%d\" font-size=\"%d\" font-weight=\"%s\" text-anchor=\"%s\""
-            + " fill=\"#1f2a36\">%s</text>%n", x, y, size, weight, anchor, xml(s)));
-  }
-
-  /** At most {@code max} code points, never cutting a character in two. */
-  private static String fit(String s, int max) {
-    if (s.codePointCount(0, s.length()) <= max) {
-      return s;
-    }
-    return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+    List<Box> boxes = new ArrayList<>();
+    lines.forEach((id, ls) -> boxes.add(new Box(id, ls, id.equals(Network.INPUT))));
+    return Layered.layOut(boxes, arrows, PART_HEIGHT, FIRST_PART_HEIGHT,
+        name -> words.get("diagram.from", name));
   }
 
   /** Text as XML character data: names from exercise files cannot become markup. */
@@ -184,5 +150,11 @@ public final class Diagram {
       }
     }
     return sb.toString();
+  }
+
+  /** The kinds drawn inside the box of the layer before them in a deep network. */
+  private static boolean folds(LayerType type) {
+    return type == LayerType.BATCH_NORMALIZATION || type == LayerType.ACTIVATION
+        || type == LayerType.DROPOUT;
   }
 }

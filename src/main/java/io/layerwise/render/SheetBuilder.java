@@ -30,14 +30,20 @@ final class SheetBuilder {
   private final Locale locale;
   private final Words words;
   private final FormulaSteps images;
-  private final Map<String, String> diagrams;
+  private final Diagram.Pages diagrams;
 
-  SheetBuilder(Analysis analysis, Locale locale) {
+  /**
+   * A builder for one sheet.
+   *
+   * @param answers whether the sheet gives the answers: only then does its diagram print each
+   *     layer's output shape, which a question sheet asks for
+   */
+  SheetBuilder(Analysis analysis, Locale locale, boolean answers) {
     this.analysis = analysis;
     this.locale = locale;
     this.words = new Words(locale);
     this.images = new FormulaSteps(locale);
-    this.diagrams = Diagram.pages(analysis, words);
+    this.diagrams = Diagram.pages(analysis, words, answers);
   }
 
   List<Formula> formulas() {
@@ -46,7 +52,7 @@ final class SheetBuilder {
 
   /** The diagram's pages by file name. */
   Map<String, String> diagrams() {
-    return diagrams;
+    return diagrams.files();
   }
 
   /**
@@ -72,10 +78,22 @@ final class SheetBuilder {
           AsciiDoc.text(l.output().batched(fw)),
           AsciiDoc.text(Notation.TEXT.number(l.params()))));
     }
-    List<String> questions = e.ask().stream()
-        .map(q -> AsciiDoc.text(words.get("ask." + q.id()))).toList();
-    List<String> columns = e.ask().stream().filter(q -> q != Quantity.TOTAL)
+    Asked asked = new Asked(e, words);
+    List<String> questions = asked.questions().stream().map(AsciiDoc::text).toList();
+    List<String> columns = asked.columns().stream()
         .map(q -> AsciiDoc.text(words.get("column." + q.id()))).toList();
+    List<SheetView.AnswerRow> answerRows = new ArrayList<>();
+    for (LayerResult l : analysis.layers()) {
+      List<Boolean> cells = asked.columns().stream().map(q -> e.asks(q, l.name())).toList();
+      if (cells.contains(true)) {
+        List<String> values = new ArrayList<>();
+        for (Quantity q : asked.columns()) {
+          values.add(AsciiDoc.text(e.asks(q, l.name()) ? answer(l, q)
+              : words.get("answer.notAsked")));
+        }
+        answerRows.add(new SheetView.AnswerRow(AsciiDoc.text(l.name()), cells, values));
+      }
+    }
     Totals t = analysis.totals();
     List<SheetView.Labelled> totals = List.of(
         labelled("total.params", t.params()),
@@ -96,7 +114,7 @@ final class SheetBuilder {
     for (int i = 0; i < analysis.layers().size(); i++) {
       LayerResult l = analysis.layers().get(i);
       List<Derivation> shownHere = l.derivations().stream()
-          .filter(d -> shown(d.quantity(), e)).toList();
+          .filter(d -> shown(d.quantity(), e, l.name())).toList();
       List<String> key = new ArrayList<>();
       key.add(l.className(fw));
       for (Derivation d : shownHere) {
@@ -125,18 +143,32 @@ final class SheetBuilder {
         AsciiDoc.text(words.get("inputLine", e.network().input().batched(fw),
             words.get("framework." + fw.id()))),
         e.variant().map(v -> AsciiDoc.text(variant(v, e.id()))).orElse(""),
-        List.copyOf(diagrams.keySet()),
+        List.copyOf(diagrams.files().keySet()),
         rows,
         questions,
         columns,
         totals,
-        totals.subList(0, 3).stream().map(SheetView.Labelled::label).toList(),
+        e.asks(Quantity.TOTAL)
+            ? totals.subList(0, 3).stream().map(SheetView.Labelled::label).toList() : List.of(),
         conventions,
         pitfalls,
         solutions,
         code.map(CodeSection::blocks).orElse(List.of()),
         code.map(CodeSection::notes).orElse(List.of()),
-        comparisons());
+        comparisons(),
+        answerRows,
+        AsciiDoc.text(words.get("answer.notAsked")),
+        diagrams.pdfWidth(),
+        e.asks(Quantity.TOTAL) ? totals.subList(0, 3) : List.of());
+  }
+
+  /** The answer to a question about a layer, as a student would write it. */
+  private String answer(LayerResult l, Quantity q) {
+    if (q == Quantity.RECEPTIVE_FIELD) {
+      return l.geometry().map(g -> g.receptiveField().stream().map(Object::toString)
+          .collect(Collectors.joining(" × "))).orElse(words.get("answer.notSpatial"));
+    }
+    return l.value(q).map(v -> v.text()).orElse("");
   }
 
   private String variant(Variant v, String id) {
@@ -210,20 +242,20 @@ final class SheetBuilder {
 
   /**
    * Whether an answer sheet shows a derivation: shapes and parameter counts always; activations,
-   * MACs and the receptive field when the exercise asks for them.
+   * MACs and the receptive field where the exercise asks for them of this layer.
    */
-  private static boolean shown(Derived quantity, Exercise e) {
+  private static boolean shown(Derived quantity, Exercise e, String layer) {
     if (quantity.outputAxis()) {
       return true;
     }
     if (quantity.geometry()) {
-      return e.asks(Quantity.RECEPTIVE_FIELD);
+      return e.asks(Quantity.RECEPTIVE_FIELD, layer);
     }
     if (quantity instanceof Derived.Count c) {
       return switch (c) {
         case WEIGHTS, BIASES, PARAMS, TRAINABLE, NON_TRAINABLE -> true;
-        case ACTIVATIONS -> e.asks(Quantity.ACTIVATIONS);
-        case MACS -> e.asks(Quantity.MACS);
+        case ACTIVATIONS -> e.asks(Quantity.ACTIVATIONS, layer);
+        case MACS -> e.asks(Quantity.MACS, layer);
       };
     }
     return false;

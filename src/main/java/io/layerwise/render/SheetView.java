@@ -26,6 +26,10 @@ import java.util.List;
  * @param codeNotes what a program leaves out, rewrites or counts differently
  * @param comparisons how the other framework counts this network, and how it compares with the
  *     network it names, each derived
+ * @param answerRows the rows of the answer grid: the layers something is asked of
+ * @param notAsked what a grid cell prints where nothing is asked of that layer
+ * @param diagramWidth the width to print every part of the diagram at in a PDF (one scale)
+ * @param askedTotals the totals the sheet asks for, with their values (for the answer key)
  */
 public record SheetView(
     String id,
@@ -46,7 +50,20 @@ public record SheetView(
     List<LayerSolution> solutions,
     List<CodeBlock> code,
     List<String> codeNotes,
-    List<ComparisonView> comparisons) {
+    List<ComparisonView> comparisons,
+    List<AnswerRow> answerRows,
+    String notAsked,
+    String diagramWidth,
+    List<Labelled> askedTotals) {
+
+  /**
+   * A row of the answer grid.
+   *
+   * @param name the layer's name
+   * @param asked per column of {@code answerColumns}, whether it is asked of this layer
+   * @param answers per column, the answer (for the key), or {@code notAsked}
+   */
+  public record AnswerRow(String name, List<Boolean> asked, List<String> answers) {}
 
   /**
    * A program in a listing block.

@@ -100,11 +100,17 @@ public final class Sheets {
   /** One exercise's sheet. */
   public RenderedSheet render(Analysis analysis, SheetKind kind, Locale locale)
       throws RenderException {
-    SheetBuilder builder = new SheetBuilder(analysis, locale);
+    if (kind == SheetKind.KEY) {
+      Handout key = key(analysis.exercise().id() + "-" + kind.id(), List.of(analysis),
+          Cover.NONE, locale);
+      return new RenderedSheet(analysis.exercise().id(), kind, key.asciidoc(), List.of(),
+          Map.of());
+    }
+    SheetBuilder builder = new SheetBuilder(analysis, locale, kind == SheetKind.ANSWERS);
     SheetView view = builder.build(kind == SheetKind.ANSWERS);
     Map<String, Object> data = new HashMap<>();
     data.put("sheet", view);
-    String adoc = process(kind.id() + ".adoc.ftl", locale, data);
+    String adoc = process(kind.template(), locale, data);
     return new RenderedSheet(analysis.exercise().id(), kind, adoc, builder.formulas(),
         builder.diagrams());
   }
@@ -115,11 +121,24 @@ public final class Sheets {
    */
   public Handout handout(String id, String title, List<Analysis> analyses, SheetKind kind,
       Locale locale) throws RenderException {
+    return handout(id, new Cover(title, "", ""), analyses, kind, locale);
+  }
+
+  /**
+   * Several exercises in one document with a title page (title, course, date) and a table of
+   * contents; the key of a handout is one table per exercise.
+   */
+  public Handout handout(String id, Cover cover, List<Analysis> analyses, SheetKind kind,
+      Locale locale) throws RenderException {
+    if (kind == SheetKind.KEY) {
+      return key(id, analyses, cover, locale);
+    }
+    String title = cover.title();
     List<SheetView> views = new ArrayList<>();
     Map<String, Formula> formulas = new LinkedHashMap<>();
     Map<String, String> diagrams = new LinkedHashMap<>();
     for (Analysis a : analyses) {
-      SheetBuilder builder = new SheetBuilder(a, locale);
+      SheetBuilder builder = new SheetBuilder(a, locale, kind == SheetKind.ANSWERS);
       SheetView view = builder.build(kind == SheetKind.ANSWERS);
       views.add(view);
       builder.formulas().forEach(f -> formulas.putIfAbsent(f.file(), f));
@@ -127,6 +146,8 @@ public final class Sheets {
     }
     Map<String, Object> data = new HashMap<>();
     data.put("title", AsciiDoc.text(title));
+    data.put("course", AsciiDoc.text(cover.course()));
+    data.put("date", AsciiDoc.text(cover.date()));
     data.put("sheets", views);
     data.put("answers", kind == SheetKind.ANSWERS);
     String adoc = process("handout.adoc.ftl", locale, data);
@@ -172,25 +193,42 @@ public final class Sheets {
   }
 
   /**
-   * The answer key of a set of variants: every student's numbers, one section per variant.
+   * The answer key of a set of variants: every student's asked answers, one section per variant.
    *
    * @param id the base of its file names
    * @param analyses the variants, in order
    */
   public Handout key(String id, List<Analysis> analyses, Locale locale) throws RenderException {
+    return key(id, analyses, Cover.NONE, locale);
+  }
+
+  /**
+   * An answer key: one table of every asked answer per exercise (per variant of a set, per
+   * exercise of a handout, or of one exercise).
+   */
+  private Handout key(String id, List<Analysis> analyses, Cover cover, Locale locale)
+      throws RenderException {
     List<SheetView> views = new ArrayList<>();
     for (Analysis a : analyses) {
-      views.add(new SheetBuilder(a, locale).build(false));
+      views.add(new SheetBuilder(a, locale, true).build(false));
     }
     Words words = new Words(locale);
     Analysis first = analyses.get(0);
+    boolean variants = analyses.stream().allMatch(a -> a.exercise().variant().isPresent());
     String of = first.exercise().variant().map(v -> v.of()).orElse(first.exercise().id());
+    String title = !cover.title().isEmpty() ? cover.title()
+        : analyses.size() == 1 || variants ? first.exercise().title() : id;
+    String lead = variants ? words.get("key.lead", analyses.size(), of)
+        : analyses.size() == 1 ? words.get("key.lead.one")
+        : words.get("key.lead.many", analyses.size());
     Map<String, Object> data = new HashMap<>();
-    data.put("title", AsciiDoc.text(first.exercise().title()));
-    data.put("lead", AsciiDoc.text(words.get("key.lead", analyses.size(), of)));
+    data.put("title", AsciiDoc.text(title));
+    data.put("lead", AsciiDoc.text(lead));
+    data.put("course", AsciiDoc.text(cover.course()));
+    data.put("date", AsciiDoc.text(cover.date()));
     data.put("sheets", views);
-    return new Handout(id, SheetKind.ANSWERS, process("key.adoc.ftl", locale, data), List.of(),
-        Map.of());
+    return new Handout(id, SheetKind.KEY, process(SheetKind.KEY.template(), locale, data),
+        List.of(), Map.of());
   }
 
   /**

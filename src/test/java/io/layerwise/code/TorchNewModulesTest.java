@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,6 +131,7 @@ class TorchNewModulesTest {
   private static final Pattern COUNTS = Pattern.compile("(?m)^(\\d+) (\\d+)\\s*\\z");
 
   @Test
+  @Tag("python")
   void pytorchProgramsOfTheNewModulesPrintTheEngineCounts() throws Exception {
     PythonRunner.requireTorch();
     for (String exercise : List.of(EVERY_NEW_KIND, ATTENTION)) {

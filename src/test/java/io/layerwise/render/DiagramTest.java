@@ -3,15 +3,26 @@ package io.layerwise.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerwise.Bundled;
+import io.layerwise.diagram.Geometry;
+import io.layerwise.diagram.Part;
+import io.layerwise.engine.Analysis;
+import io.layerwise.engine.LayerResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
 class DiagramTest {
+
+  private static final Words EN = new Words(Locale.ENGLISH);
 
   private static Document parse(String svg) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -21,33 +32,63 @@ class DiagramTest {
   }
 
   @Test
-  void aSmallNetworkIsOnePageWithABlockPerLayerAndAnArrowPerInput() throws Exception {
-    Map<String, String> pages = Diagram.pages(Bundled.analyze("course-example"), new Words(Locale.ENGLISH));
+  void aSmallNetworkIsOnePartWithABoxPerLayerAndAnArrowPerInput() throws Exception {
+    Map<String, String> pages = Diagram.pages(Bundled.analyze("course-example"), EN, false).files();
     assertThat(pages).containsOnlyKeys("course-example-network.svg");
     Document svg = parse(pages.get("course-example-network.svg"));
     assertThat(svg.getElementsByTagName("rect").getLength()).isEqualTo(9);
-    assertThat(svg.getElementsByTagName("line").getLength()).isEqualTo(8);
+    assertThat(svg.getElementsByTagName("polyline").getLength()).isEqualTo(8);
+    assertThat(Diagram.pages(Bundled.analyze("course-example"), EN, true).files())
+        .containsKey("course-example-answers-network-1.svg");
   }
 
   @Test
-  void aDeepNetworkIsCutIntoReadablePages() throws Exception {
-    Map<String, String> pages = Diagram.pages(Bundled.analyze("resnet50"), new Words(Locale.ENGLISH));
-    assertThat(pages).hasSizeGreaterThan(5).containsKey("resnet50-network-1.svg");
-    int blocks = 0;
-    for (String svg : pages.values()) {
-      Document d = parse(svg);
-      blocks += d.getElementsByTagName("rect").getLength();
-      int height = Integer.parseInt(d.getDocumentElement().getAttribute("height"));
-      assertThat(height).isLessThan(1000);
+  void aQuestionSheetsDiagramPrintsNoOutputShape() {
+    Analysis a = Bundled.analyze("course-example");
+    String question = Diagram.pages(a, EN, false).files().values().iterator().next();
+    String answer = String.join("", Diagram.pages(a, EN, true).files().values());
+    assertThat(question).contains("(None, 32, 32, 3)").doesNotContain("(None, 28, 28, 8)")
+        .contains(">conv1<").contains("8 filters");
+    assertThat(answer).contains("(None, 28, 28, 8)");
+  }
+
+  /** The bundled networks with branches and depth: every part passes the reader's-eye checks. */
+  @ParameterizedTest
+  @ValueSource(strings = {"course-example", "resnet50", "transformer-encoder-block",
+      "zoo/mobilenetv2", "zoo/resnet18-torchvision", "vgg16"})
+  void arrowsAvoidBoxesAndEachOtherAndLabelsFit(String id) throws Exception {
+    Analysis a = Bundled.analyze(id);
+    for (boolean shapes : new boolean[] {false, true}) {
+      List<Part> parts = Diagram.parts(a, EN, shapes);
+      Geometry.check(parts);
+      String dir = System.getProperty("layerwise.diagrams");
+      if (dir != null) {
+        Files.createDirectories(Path.of(dir));
+        for (int i = 0; i < parts.size(); i++) {
+          Files.writeString(Path.of(dir, id.replace('/', '-') + (shapes ? "-a-" : "-q-") + (i + 1)
+              + ".svg"), parts.get(i).svg());
+        }
+      }
     }
-    assertThat(blocks).as("every layer and the input, once").isEqualTo(176 + 1);
-    assertThat(pages.get("resnet50-network-2.svg")).contains(">from ");
   }
 
   @Test
-  void branchesSitSideBySide() throws Exception {
-    String svg = Diagram.pages(Bundled.analyze("resnet50"), new Words(Locale.ENGLISH)).get("resnet50-network-1.svg");
-    assertThat(svg).contains("x=\"242\"");
+  void resNet50IsCutIntoPartsOfAPageAtOneScaleWithItsBlocksFolded() throws Exception {
+    Analysis a = Bundled.analyze("resnet50");
+    List<Part> parts = Diagram.parts(a, EN, false);
+    assertThat(parts.size()).isBetween(2, 6);
+    int boxes = 0;
+    for (Part p : parts) {
+      assertThat(p.width()).isEqualTo(parts.get(0).width());
+      assertThat(p.height()).isLessThan(Diagram.PART_HEIGHT * 1.2);
+      boxes += (int) p.boxes().stream().filter(b -> !b.stub()).count();
+    }
+    assertThat(boxes).as("conv–BN–ReLU drawn as one box").isLessThan(100);
+    String all = String.join("", Diagram.pages(a, EN, false).files().values());
+    for (LayerResult l : a.layers()) {
+      assertThat(all).as(l.name()).contains(">" + l.name());
+    }
+    assertThat(parts.get(1).svg()).contains(">from ");
   }
 
   @Test
@@ -57,7 +98,7 @@ class DiagramTest {
         input: [4]
         layers:
           - {type: Dense, name: "a<b>&c\\"", units: 2}
-        """), new Words(Locale.ENGLISH)).values().iterator().next();
+        """), EN, true).files().values().iterator().next();
     assertThat(svg).contains("a&lt;b&gt;&amp;c&quot;");
     parse(svg);
   }

@@ -121,8 +121,9 @@ class MoodleQuizTest {
         .moodle(List.of(Bundled.analyze("course-example")), Locale.ENGLISH);
     Map<String, List<Element>> bank = importable(xml);
     assertThat(bank).containsOnlyKeys("$course$/top/Layerwise/course-example");
-    // one question per asked quantity: output shape and parameters of 8 layers, and the total
-    assertThat(bank.get("$course$/top/Layerwise/course-example")).hasSize(17);
+    // one question per asked quantity: output shape, activations and parameters of 8 layers,
+    // and the total
+    assertThat(bank.get("$course$/top/Layerwise/course-example")).hasSize(25);
     Element conv1 = question(bank, "conv1 · Parameters");
     assertThat(conv1.getAttribute("type")).isEqualTo("numerical");
     Map<String, String> a = answers(conv1);
@@ -148,7 +149,7 @@ class MoodleQuizTest {
         .map(Variants.VariantFile::analysis).toList();
     Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
         .moodle(variants, Locale.ENGLISH));
-    assertThat(bank).hasSize(17).containsKey("$course$/top/Layerwise/course-example/conv1-params");
+    assertThat(bank).hasSize(25).containsKey("$course$/top/Layerwise/course-example/conv1-params");
     for (List<Element> questions : bank.values()) {
       assertThat(questions).hasSize(3);
       assertThat(questions.stream().map(q -> text(q, "idnumber")).distinct()).hasSize(3);
