@@ -36,6 +36,8 @@ class ArchitectureTest {
       "org.asciidoctor.", "publish",
       "org.scilab.forge.jlatexmath.", "publish",
       "org.jfree.", "publish",
+      "org.eclipse.elk.", "diagram",
+      "org.eclipse.emf.", "diagram",
       "picocli.", "cli");
 
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+);",
