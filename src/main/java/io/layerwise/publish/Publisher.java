@@ -32,6 +32,8 @@ import org.asciidoctor.log.Severity;
 public final class Publisher implements AutoCloseable {
 
   private static final String THEME = "layerwise-theme.yml";
+  /** Where the formula fonts lie, beside the formula images, relative to the document. */
+  private static final String FONTS = "formulas/fonts";
 
   private final FormulaTypesetter typesetter = new FormulaTypesetter();
   /** What Asciidoctor logs while converting, kept per converting thread. */
@@ -140,11 +142,32 @@ public final class Publisher implements AutoCloseable {
     try (InputStream theme = Publisher.class.getResourceAsStream(THEME)) {
       Files.write(work.resolve(THEME), theme.readAllBytes());
     }
+    writeFonts(work);
     return adoc;
+  }
+
+  /**
+   * The fonts the formula images' text is set in, where the theme's font catalog finds them
+   * ({@code pdf-fontsdir}).
+   */
+  private static void writeFonts(Path dir) throws IOException {
+    Path fonts = dir.resolve(FONTS);
+    Files.createDirectories(fonts);
+    for (Map.Entry<String, byte[]> f : MathFonts.get().files().entrySet()) {
+      Files.write(fonts.resolve(f.getKey()), f.getValue());
+    }
   }
 
   /** The AsciiDoc with its images, so that it converts again with any Asciidoctor. */
   private void copySources(Document doc, Path work, Path outDir) throws IOException {
+    if (!doc.formulas().isEmpty()) {
+      for (String name : MathFonts.get().files().keySet()) {
+        Path target = outDir.resolve(FONTS).resolve(name);
+        if (!Files.exists(target)) {
+          AtomicFiles.write(target, MathFonts.get().files().get(name));
+        }
+      }
+    }
     for (Map.Entry<String, String> f : doc.formulas().entrySet()) {
       Path target = outDir.resolve(f.getKey());
       if (!Files.exists(target)) {
@@ -178,7 +201,8 @@ public final class Publisher implements AutoCloseable {
       case HTML -> attributes.dataUri(true);
       case PDF -> {
         options.backend("pdf");
-        attributes.attribute("pdf-theme", THEME).attribute("pdf-themesdir", work.toString());
+        attributes.attribute("pdf-theme", THEME).attribute("pdf-themesdir", work.toString())
+            .attribute("pdf-fontsdir", "{docdir}/" + FONTS);
       }
       case ADOC -> throw new IllegalArgumentException("AsciiDoc is copied, not converted");
     }
