@@ -202,7 +202,8 @@ public final class Publisher implements AutoCloseable {
       case PDF -> {
         options.backend("pdf");
         attributes.attribute("pdf-theme", THEME).attribute("pdf-themesdir", work.toString())
-            .attribute("pdf-fontsdir", "{docdir}/" + FONTS);
+            .attribute("pdf-fontsdir", "{docdir}/" + FONTS)
+            .attribute("compress", "");
       }
       case ADOC -> throw new IllegalArgumentException("AsciiDoc is copied, not converted");
     }
