@@ -133,6 +133,21 @@ final class SheetBuild {
     }
   }
 
+  /** Where an exercise file lists its layers ({@code layers:}), or the file if not found. */
+  private static Location layersKey(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).startsWith("layers:")) {
+          return new Location(file.toString(), i + 1, 1);
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // the file as the location, then
+    }
+    return Location.ofFile(file.toString());
+  }
+
   private BuildReport report(int files) {
     if (files == 0 && diagnostics.isEmpty()) {
       diagnostics.add(Diagnostic.error(Location.ofFile(request.inputs().toString()),
@@ -152,7 +167,9 @@ final class SheetBuild {
    * its files are written; its fingerprint is saved only then.
    */
   private void buildExercises(List<Job> todo) {
-    boolean converts = request.formats().stream().anyMatch(OutputFormat::converted);
+    boolean converts = request.formats().contains(OutputFormat.HTML)
+        || request.formats().contains(OutputFormat.PDF)
+        && todo.stream().anyMatch(j -> j.analysis().layers().size() <= Publisher.PDF_LAYERS);
     if (!todo.isEmpty() && converts) {
       publisher.startInBackground();
     }
@@ -186,8 +203,16 @@ final class SheetBuild {
         diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()), e.getMessage()));
       }
     }
+    Map<Job, String> refused = new LinkedHashMap<>();
     for (OutputFormat format : sheetFormats) {
-      docs.forEach((job, list) -> list.forEach(doc -> tasks.add(new Task(job, doc, format))));
+      docs.forEach((job, list) -> {
+        int layers = job.analysis().layers().size();
+        if (format == OutputFormat.PDF && layers > Publisher.PDF_LAYERS) {
+          refused.put(job, Publisher.pdfRefusal(layers));
+        } else {
+          list.forEach(doc -> tasks.add(new Task(job, doc, format)));
+        }
+      });
     }
     listener.started(tasks.size());
     Map<Job, List<String>> errors = new LinkedHashMap<>();
@@ -227,6 +252,11 @@ final class SheetBuild {
       Job job = e.getKey();
       warn(job.file(), warnings.getOrDefault(job, List.of()));
       List<String> problems = errors.getOrDefault(job, List.of());
+      if (refused.containsKey(job)) {
+        failed++;
+        diagnostics.add(Diagnostic.error(layersKey(job.file()), refused.get(job)));
+        continue;
+      }
       if (!problems.isEmpty()) {
         failed++;
         problems.forEach(m -> diagnostics.add(

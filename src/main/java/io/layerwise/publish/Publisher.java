@@ -42,6 +42,22 @@ public final class Publisher implements AutoCloseable {
   private volatile Asciidoctor asciidoctor;
   private boolean closed;
 
+  /**
+   * The most layers a sheet may have to be published as PDF. asciidoctor-pdf lays out every row of
+   * the layer tables and every box of the diagram in Ruby: a 1,000-layer question sheet takes
+   * about a minute, a 20,000-layer one (the file limit) about eight. Deeper networks get HTML,
+   * which takes seconds. docs/RELIABILITY.md lists the limit.
+   */
+  public static final int PDF_LAYERS = 1_000;
+
+  /** Why a network of {@code layers} layers gets no PDF, and what to do instead. */
+  public static String pdfRefusal(int layers) {
+    return String.format(java.util.Locale.ROOT, "%,d layers are more than a PDF sheet takes"
+        + " (at most %,d): asciidoctor-pdf would lay the tables and the diagram out for many"
+        + " minutes; HTML has no such limit: build with --format html (explain works as well), or"
+        + " split the network into exercises of at most %,d layers", layers, PDF_LAYERS, PDF_LAYERS);
+  }
+
   /** A publisher whose Asciidoctor starts on its first conversion. */
   public Publisher() {}
 
