@@ -55,7 +55,8 @@ public final class Publisher implements AutoCloseable {
     return String.format(java.util.Locale.ROOT, "%,d layers are more than a PDF sheet takes"
         + " (at most %,d): asciidoctor-pdf would lay the tables and the diagram out for many"
         + " minutes; HTML has no such limit: build with --format html (explain works as well), or"
-        + " split the network into exercises of at most %,d layers", layers, PDF_LAYERS, PDF_LAYERS);
+        + " split the network into exercises of at most %,d layers", layers, PDF_LAYERS,
+        PDF_LAYERS);
   }
 
   /** A publisher whose Asciidoctor starts on its first conversion. */

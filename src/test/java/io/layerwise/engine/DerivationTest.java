@@ -45,7 +45,8 @@ class DerivationTest {
         + "<mrow><mn>1</mn></mrow></mfrac><mo fence=\"true\" stretchy=\"true\">⌋</mo></mrow>"
         + "<mo>+</mo><mn>1</mn><mo>=</mo><mn>94</mn></mrow></math>");
     javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new java.io.ByteArrayInputStream(m.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        .parse(new java.io.ByteArrayInputStream(
+            m.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -55,8 +56,10 @@ class DerivationTest {
             + "<mi>k</mi></msubsup></mrow>");
     assertThat(Notation.MATHML.symbol(Symbol.word("non_trainable")))
         .isEqualTo("<mi>non_trainable</mi>");
-    assertThat(Notation.MATHML.symbol(Symbol.sub("K", "1"))).isEqualTo("<msub><mi>K</mi><mn>1</mn></msub>");
-    assertThat(Notation.MATHML.number(-1234567)).isEqualTo("<mrow><mo>−</mo><mn>1,234,567</mn></mrow>");
+    assertThat(Notation.MATHML.symbol(Symbol.sub("K", "1")))
+        .isEqualTo("<msub><mi>K</mi><mn>1</mn></msub>");
+    assertThat(Notation.MATHML.number(-1234567))
+        .isEqualTo("<mrow><mo>−</mo><mn>1,234,567</mn></mrow>");
   }
 
   @Test
