@@ -61,6 +61,7 @@ public final class Watcher implements AutoCloseable {
    * the watcher closed.
    */
   public void run(Consumer<BuildReport> onRebuild) {
+    publisher.warmUp();
     try {
       while (!Thread.currentThread().isInterrupted()) {
         WatchKey key = watch.take();

@@ -270,6 +270,56 @@ public final class Publisher implements AutoCloseable {
     t.start();
   }
 
+  /** A small sheet with what a real one has: a section, a table, a formula, a list. */
+  private static final String WARM_UP = """
+      = Warm-up
+      :reproducible:
+
+      == conv1 (Conv2D)
+
+      [cols="2,>1",options="header"]
+      |===
+      |Layer |Parameters
+      |conv1 |608
+      |===
+
+      ifdef::backend-pdf[]
+      image::formulas/f-warm-up.svg["H_out"]
+      endif::[]
+
+      * a list item
+      """;
+
+  /**
+   * Starts Asciidoctor and converts a small sheet to HTML and PDF in the background, in a
+   * directory of its own, so that the first real conversion of a long-running process ({@code
+   * watch}) finds JRuby, asciidoctor-pdf, Prawn and the formula fonts loaded and warm (a cold
+   * first PDF takes seconds longer). Whatever goes wrong is left for the real conversion to
+   * report.
+   */
+  public void warmUp() {
+    Thread t = new Thread(() -> {
+      Path dir = null;
+      try {
+        dir = Files.createTempDirectory("layerwise-warm-up-");
+        Document doc = new Document("warm-up", WARM_UP, Map.of("formulas/f-warm-up.svg",
+            "H_{\\mathrm{out}} = \\left\\lfloor \\frac{H - K}{S} \\right\\rfloor + 1"),
+            Map.of());
+        publish(doc, Set.of(OutputFormat.HTML), dir);
+        publish(doc, Set.of(OutputFormat.PDF), dir);
+      } catch (IOException | PublishException | RuntimeException e) {
+        // the first real conversion will report it
+      } finally {
+        if (dir != null) {
+          deleteTree(dir);
+        }
+      }
+    }, "asciidoctor-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
   private Asciidoctor asciidoctor() throws PublishException {
     synchronized (engineLock) {
       return startedEngine();
