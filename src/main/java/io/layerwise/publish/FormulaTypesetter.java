@@ -158,28 +158,36 @@ final class FormulaTypesetter {
         + "pt\" viewBox=\"0 0 " + w + " " + h + "\">\n" + runs(glyphs) + rules + "</svg>\n");
   }
 
-  /** Consecutive glyphs on one baseline in one font and size as one {@code <text>}. */
+  /**
+   * Consecutive glyphs on one baseline in one font and size, each following the one before it by
+   * its advance (a word, a number), as one {@code <text>}: the PDF draws the run as one string.
+   * Where TeX spaced the glyphs apart, a new run starts.
+   */
   private static String runs(List<Placed> glyphs) {
     StringBuilder sb = new StringBuilder();
     int i = 0;
     while (i < glyphs.size()) {
       Placed first = glyphs.get(i);
-      StringBuilder xs = new StringBuilder();
-      StringBuilder text = new StringBuilder();
-      int j = i;
-      while (j < glyphs.size() && glyphs.get(j).glyph().family().equals(first.glyph().family())
-          && Math.abs(glyphs.get(j).y() - first.y()) < 1e-3
-          && Math.abs(glyphs.get(j).size() - first.size()) < 1e-3) {
-        xs.append(j == i ? "" : " ").append(decimal(glyphs.get(j).x(), 1000));
+      StringBuilder text = new StringBuilder(escape(first.glyph().character()));
+      int j = i + 1;
+      while (j < glyphs.size() && follows(glyphs.get(j - 1), glyphs.get(j))) {
         text.append(escape(glyphs.get(j).glyph().character()));
         j++;
       }
       sb.append("<text font-family=\"").append(first.glyph().family()).append("\" font-size=\"")
-          .append(decimal(first.size(), 1000)).append("\" x=\"").append(xs).append("\" y=\"")
-          .append(decimal(first.y(), 1000)).append("\">").append(text).append("</text>\n");
+          .append(decimal(first.size(), 1000)).append("\" x=\"").append(decimal(first.x(), 1000))
+          .append("\" y=\"").append(decimal(first.y(), 1000)).append("\">").append(text)
+          .append("</text>\n");
       i = j;
     }
     return sb.toString();
+  }
+
+  /** Whether {@code next} sits where the pen is after {@code before}, in the same font. */
+  private static boolean follows(Placed before, Placed next) {
+    return next.glyph().family().equals(before.glyph().family())
+        && Math.abs(next.y() - before.y()) < 1e-3 && Math.abs(next.size() - before.size()) < 1e-3
+        && Math.abs(before.x() + before.glyph().advance() * before.size() - next.x()) < 0.05;
   }
 
   /** A scale-and-move matrix {@code a,0,0,d,e,f}, or null for anything with a rotation. */

@@ -28,8 +28,11 @@ final class MathFonts {
 
   private static final String[] DIRS = {"base", "latin", "maths"};
 
-  /** One glyph of a formula: the catalog family to draw it in and the character to draw. */
-  record Glyph(String family, char character) {}
+  /**
+   * One glyph of a formula: the catalog family to draw it in, the character to draw, and how far
+   * it advances the pen, in ems.
+   */
+  record Glyph(String family, char character, double advance) {}
 
   private final Map<String, Map<Integer, Glyph>> glyphs = new HashMap<>();
   private final Map<String, byte[]> files = new LinkedHashMap<>();
@@ -38,6 +41,7 @@ final class MathFonts {
     for (String font : FONTS) {
       byte[] ttf = resource(font);
       Map<Integer, Integer> cmap = TrueTypeCmap.read(ttf);
+      double[] advances = TrueTypeCmap.advances(ttf);
       List<Map<Integer, Integer>> planes = new ArrayList<>();
       Map<Integer, Glyph> byCode = new HashMap<>();
       for (Map.Entry<Integer, Integer> e : cmap.entrySet()) {
@@ -51,7 +55,9 @@ final class MathFonts {
           planes.add(new TreeMap<>());
         }
         planes.get(plane).put(unicode, e.getValue());
-        byCode.put(code, new Glyph(family(font, plane), (char) unicode));
+        int glyph = e.getValue();
+        byCode.put(code, new Glyph(family(font, plane), (char) unicode,
+            glyph < advances.length ? advances[glyph] : advances[advances.length - 1]));
       }
       glyphs.put(font, byCode);
       for (int p = 0; p < planes.size(); p++) {

@@ -35,6 +35,22 @@ final class TrueTypeCmap {
     throw new IllegalArgumentException("the font has no Unicode format-4 character map");
   }
 
+  /**
+   * Each glyph's advance width in ems ({@code hmtx} over {@code head}'s units per em); glyphs
+   * past the last long metric share its advance.
+   */
+  static double[] advances(byte[] font) {
+    ByteBuffer b = ByteBuffer.wrap(font);
+    double unitsPerEm = b.getShort(table(b, "head")[0] + 18) & 0xffff;
+    int metrics = b.getShort(table(b, "hhea")[0] + 34) & 0xffff;
+    int hmtx = table(b, "hmtx")[0];
+    double[] advances = new double[metrics];
+    for (int g = 0; g < metrics; g++) {
+      advances[g] = (b.getShort(hmtx + 4 * g) & 0xffff) / unitsPerEm;
+    }
+    return advances;
+  }
+
   private static Map<Integer, Integer> format4(ByteBuffer b, int sub) {
     int segments = (b.getShort(sub + 6) & 0xffff) / 2;
     int ends = sub + 14;
