@@ -5,6 +5,8 @@
 [.lead]
 ${t.feedbackSheet} · ${t.score} ${sheet.score}
 
+<@s.mathStyle/>
+
 <#list sheet.items as i>
 == ${i.layer} · ${i.quantity}: ${i.given}
 
@@ -20,7 +22,14 @@ ${i.headline}
 *${sheet.yourWayLabel}:*
 
 <#list i.yours as st>
+ifdef::backend-pdf[]
 image::${st.image}["${st.alt}"]
+endif::[]
+ifndef::backend-pdf[]
+++++
+${st.math}
+++++
+endif::[]
 
 __${st.explanation}__
 
@@ -37,7 +46,14 @@ ${i.why}
 *${sheet.rightWayLabel}:*
 
 <#list i.right as st>
+ifdef::backend-pdf[]
 image::${st.image}["${st.alt}"]
+endif::[]
+ifndef::backend-pdf[]
+++++
+${st.math}
+++++
+endif::[]
 
 __${st.explanation}__
 

@@ -27,6 +27,16 @@
 |===
 </#macro>
 
+<#-- Formulas are MathML in HTML: typeset by the browser in a font with a MATH table, so that
+     fraction bars and floor brackets stretch. -->
+<#macro mathStyle>
+ifndef::backend-pdf[]
+++++
+<style>math{font-family:"Latin Modern Math","STIX Two Math","DejaVu Math TeX Gyre","Cambria Math",math;font-size:1.15em}math[display=block]{margin:.6em 0 .2em}</style>
+++++
+endif::[]
+</#macro>
+
 <#macro diagram sheet lvl>
 ${lvl}= ${t.network}
 
@@ -85,6 +95,8 @@ ${lvl}= ${t.yourAnswers}
 </#macro>
 
 <#macro answers sheet lvl>
+<@mathStyle/>
+
 <#if sheet.description?has_content>
 ${lvl}= ${t.question}
 
@@ -130,7 +142,14 @@ ${c.intro}
 
 </#if>
 <#list c.steps as st>
+ifdef::backend-pdf[]
 image::${st.image}["${st.alt}"]
+endif::[]
+ifndef::backend-pdf[]
+++++
+${st.math}
+++++
+endif::[]
 
 __${st.explanation}__
 
@@ -149,7 +168,14 @@ ${t.sameAsBefore} <<${s.sameAs},${s.sameAsName}>>${t.sameAsAfter}
 
 </#if>
 <#list s.steps as st>
+ifdef::backend-pdf[]
 image::${st.image}["${st.alt}"]
+endif::[]
+ifndef::backend-pdf[]
+++++
+${st.math}
+++++
+endif::[]
 
 __${st.explanation}__
 

@@ -112,7 +112,7 @@ final class CombinedSheets {
     }
   }
 
-  /** Publishes a document made of several exercises in every sheet format; the files c.written. */
+  /** Publishes a document made of several exercises in every sheet format; the files written. */
   private static List<Path> publish(BuildContext c, Path source, Sheets.Handout h, Stage stage)
       throws PublishException {
     Map<String, String> formulas = new LinkedHashMap<>();

@@ -6,12 +6,15 @@ import io.layerwise.publish.AtomicFiles;
 import io.layerwise.publish.Document;
 import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.PublishException;
+import io.layerwise.publish.Publisher;
 import io.layerwise.render.Formula;
 import io.layerwise.render.RenderException;
 import io.layerwise.render.RenderedSheet;
 import io.layerwise.render.SheetKind;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,11 +40,13 @@ final class ExerciseSheets {
 
   /**
    * Renders every sheet first (quick, in this thread), then publishes them on as many threads
-   * as there are cores, HTML of every sheet before any PDF. An exercise counts as c.built when all
-   * its files are c.written; its fingerprint is saved only then.
+   * as there are cores, HTML of every sheet before any PDF. An exercise counts as built when all
+   * its files are written; its fingerprint is saved only then.
    */
   static void build(BuildContext c, List<Job> todo) {
-    boolean converts = c.request.formats().stream().anyMatch(OutputFormat::converted);
+    boolean converts = c.request.formats().contains(OutputFormat.HTML)
+        || c.request.formats().contains(OutputFormat.PDF)
+        && todo.stream().anyMatch(j -> !pdfRefused(j));
     if (!todo.isEmpty() && converts) {
       c.publisher.startInBackground();
     }
@@ -88,8 +93,11 @@ final class ExerciseSheets {
         }
       }
       for (OutputFormat format : sheetFormats) {
-        docs.forEach((job, list) -> list.forEach(
-            doc -> tasks.add(new Task(job, doc, format, stages.get(job).dir()))));
+        docs.forEach((job, list) -> {
+          if (!(format == OutputFormat.PDF && pdfRefused(job))) {
+            list.forEach(doc -> tasks.add(new Task(job, doc, format, stages.get(job).dir())));
+          }
+        });
       }
       publishAll(c, tasks, docs, pages, quizzes, stages, sheetFormats);
     } finally {
@@ -127,7 +135,7 @@ final class ExerciseSheets {
       for (int i = 0; i < tasks.size(); i++) {
         if (!futures.get(i).isDone() || futures.get(i).isCancelled()) {
           errors.computeIfAbsent(tasks.get(i).job(), j -> new ArrayList<>())
-              .add("interrupted before " + tasks.get(i).doc().baseName() + " was c.written");
+              .add("interrupted before " + tasks.get(i).doc().baseName() + " was written");
         }
       }
     } finally {
@@ -144,8 +152,17 @@ final class ExerciseSheets {
             Diagnostic.error(Location.ofFile(job.file().toString()), m)));
         continue;
       }
+      boolean refused = sheetFormats.contains(OutputFormat.PDF) && pdfRefused(job);
+      if (refused) {
+        c.failed++;
+        c.diagnostics.add(Diagnostic.error(layersKey(job.file()),
+            Publisher.pdfRefusal(job.analysis().layers().size())));
+      }
       List<Path> outputs = new ArrayList<>();
       for (OutputFormat f : sheetFormats) {
+        if (refused && f == OutputFormat.PDF) {
+          continue;
+        }
         for (Document doc : e.getValue()) {
           outputs.add(c.request.out().resolve(doc.baseName() + "." + f.extension()));
         }
@@ -165,9 +182,11 @@ final class ExerciseSheets {
           outputs.add(OutputFiles.inside(c.request.out(), quiz));
         }
         stage.commit();
-        c.state.remember(job.id(), job.fingerprint(), outputs);
         c.written.addAll(outputs);
-        c.built++;
+        if (!refused) {
+          c.state.remember(job.id(), job.fingerprint(), outputs);
+          c.built++;
+        }
       } catch (IOException x) {
         c.failed++;
         c.diagnostics.add(Diagnostic.error(Location.ofFile(job.file().toString()),
@@ -177,11 +196,34 @@ final class ExerciseSheets {
     }
   }
 
-  /** Waits for running conversions to end, so that none outlives the c.publisher. */
+  /**
+   * Whether the exercise is too deep for a PDF sheet ({@link Publisher#PDF_LAYERS}): its other
+   * files are still written, and the build reports the PDF's refusal at the file's layers.
+   */
+  private static boolean pdfRefused(Job job) {
+    return job.analysis().layers().size() > Publisher.PDF_LAYERS;
+  }
+
+  /** Where an exercise file lists its layers ({@code layers:}), or the file if not found. */
+  private static Location layersKey(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).startsWith("layers:")) {
+          return new Location(file.toString(), i + 1, 1);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // the file itself is the location, then
+    }
+    return Location.ofFile(file.toString());
+  }
+
+  /** Waits for running conversions to end, so that none outlives the publisher. */
   private static void awaitQuietly(ExecutorService pool) {
     try {
       while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
-        // a long PDF is still being c.written
+        // a long PDF is still being written
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -62,6 +62,7 @@ public final class Watcher implements AutoCloseable {
    * the watcher closed.
    */
   public void run(Consumer<BuildReport> onRebuild) {
+    publisher.warmUp();
     try {
       while (!Thread.currentThread().isInterrupted()) {
         WatchKey key = watch.take();

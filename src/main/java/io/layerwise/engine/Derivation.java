@@ -21,7 +21,8 @@ public record Derivation(
 
   /** The equation with symbols: {@code H_out = ⌊(H_in + 2P − K)/S⌋ + 1}. */
   public String formula(Notation notation) {
-    return notation.symbol(lhs) + " = " + ExprRenderer.symbolic(formula, notation);
+    return notation.symbol(lhs) + notation.equalsSign()
+        + ExprRenderer.symbolic(formula, notation);
   }
 
   /** The right-hand side with values: {@code ⌊(100 + 2·0 − 7)/1⌋ + 1}. */
@@ -40,14 +41,15 @@ public record Derivation(
    */
   public String equation(Notation notation) {
     String symbolic = ExprRenderer.symbolic(formula, notation);
-    StringBuilder sb = new StringBuilder(notation.symbol(lhs)).append(" = ").append(symbolic);
+    String is = notation.equalsSign();
+    StringBuilder sb = new StringBuilder(notation.symbol(lhs)).append(is).append(symbolic);
     String substituted = substituted(notation);
     String result = resultText(notation);
     if (!substituted.equals(symbolic)) {
-      sb.append(" = ").append(substituted);
+      sb.append(is).append(substituted);
     }
     if (!result.equals(substituted)) {
-      sb.append(" = ").append(result);
+      sb.append(is).append(result);
     }
     return sb.toString();
   }
@@ -111,5 +113,16 @@ public record Derivation(
   /** The LaTeX of {@link #equation}. */
   public String latex() {
     return equation(Notation.LATEX);
+  }
+
+  /**
+   * The {@link #equation} as a MathML Core display formula, with its plain text as {@code
+   * alttext} for screen readers and search.
+   */
+  public String mathml() {
+    String alt = equation(Notation.TEXT).replace("&", "&amp;").replace("\"", "&quot;")
+        .replace("<", "&lt;").replace(">", "&gt;");
+    return "<math display=\"block\" alttext=\"" + alt + "\"><mrow>"
+        + equation(Notation.MATHML) + "</mrow></math>";
   }
 }

@@ -96,12 +96,16 @@ final class ExprRenderer implements Expr.Visitor<String> {
 
   @Override
   public String add(Expr.Add e) {
-    return operand(e.left(), SUM) + " + " + operand(e.right(), SUM);
+    return operand(e.left(), SUM) + notation.plus() + operand(e.right(), SUM);
   }
 
   @Override
   public String sub(Expr.Sub e) {
-    return operand(e.left(), SUM) + " " + notation.minus() + " " + operand(e.right(), PRODUCT);
+    String minus = switch (notation) {
+      case TEXT, LATEX -> " " + notation.minus() + " ";
+      case MATHML -> notation.minus();
+    };
+    return operand(e.left(), SUM) + minus + operand(e.right(), PRODUCT);
   }
 
   @Override
@@ -113,12 +117,20 @@ final class ExprRenderer implements Expr.Visitor<String> {
       if (i > 0) {
         boolean juxtapose = !substitute && factors.get(i - 1) instanceof Expr.Num
             && f instanceof Expr.Var;
-        sb.append(juxtapose ? "" : notation.times());
+        sb.append(juxtapose ? invisibleTimes() : notation.times());
       }
       boolean inlineQuotient = precedence(f) == PRODUCT && f instanceof Expr.Div;
       sb.append(inlineQuotient ? notation.parens(f.accept(this)) : operand(f, PRODUCT));
     }
     return sb.toString();
+  }
+
+  /** Nothing between a coefficient and its symbol ({@code 2P}); MathML says it is a product. */
+  private String invisibleTimes() {
+    return switch (notation) {
+      case TEXT, LATEX -> "";
+      case MATHML -> "<mo>\u2062</mo>";
+    };
   }
 
   @Override
@@ -128,16 +140,12 @@ final class ExprRenderer implements Expr.Visitor<String> {
           case TEXT -> operand(e.numerator(), ATOM) + "/" + operand(e.denominator(), ATOM);
           case LATEX ->
               "\\frac{" + e.numerator().accept(this) + "}{" + e.denominator().accept(this) + "}";
+          case MATHML -> "<mfrac><mrow>" + e.numerator().accept(this) + "</mrow><mrow>"
+              + e.denominator().accept(this) + "</mrow></mfrac>";
         };
     return switch (e.rounding()) {
-      case FLOOR -> switch (notation) {
-        case TEXT -> "\u230a" + quotient + "\u230b";
-        case LATEX -> "\\left\\lfloor " + quotient + " \\right\\rfloor";
-      };
-      case CEIL -> switch (notation) {
-        case TEXT -> "\u2308" + quotient + "\u2309";
-        case LATEX -> "\\left\\lceil " + quotient + " \\right\\rceil";
-      };
+      case FLOOR -> notation.brackets("\u230a", "\u230b", quotient);
+      case CEIL -> notation.brackets("\u2308", "\u2309", quotient);
       case EXACT -> quotient;
     };
   }
@@ -157,7 +165,8 @@ final class ExprRenderer implements Expr.Visitor<String> {
         switch (notation) {
           case TEXT -> name;
           case LATEX -> "\\" + name;
+          case MATHML -> "<mi>" + name + "</mi>";
         };
-    return shown + notation.parens(left.accept(this) + ", " + right.accept(this));
+    return shown + notation.parens(left.accept(this) + notation.comma() + right.accept(this));
   }
 }

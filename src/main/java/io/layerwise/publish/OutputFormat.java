@@ -6,7 +6,7 @@ public enum OutputFormat {
   HTML,
   /** A PDF with typeset formulas. */
   PDF,
-  /** The AsciiDoc source, with its formula and diagram images beside it. */
+  /** The AsciiDoc source, with its formula images, their fonts and the diagrams beside it. */
   ADOC,
   /**
    * An offline self-check page per exercise ({@code <id>-selfcheck.html}), written by the build

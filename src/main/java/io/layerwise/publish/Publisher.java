@@ -32,6 +32,8 @@ import org.asciidoctor.log.Severity;
 public final class Publisher implements AutoCloseable {
 
   private static final String THEME = "layerwise-theme.yml";
+  /** Where the formula fonts lie, beside the formula images, relative to the document. */
+  private static final String FONTS = "formulas/fonts";
 
   private final FormulaTypesetter typesetter = new FormulaTypesetter();
   /** What Asciidoctor logs while converting, kept per converting thread. */
@@ -39,6 +41,23 @@ public final class Publisher implements AutoCloseable {
   private final Object engineLock = new Object();
   private volatile Asciidoctor asciidoctor;
   private boolean closed;
+
+  /**
+   * The most layers a sheet may have to be published as PDF. asciidoctor-pdf lays out every row of
+   * the layer tables and every box of the diagram in Ruby: a 1,000-layer question sheet takes
+   * about a minute, a 20,000-layer one (the file limit) about eight. Deeper networks get HTML,
+   * which takes seconds. docs/RELIABILITY.md lists the limit.
+   */
+  public static final int PDF_LAYERS = 1_000;
+
+  /** Why a network of {@code layers} layers gets no PDF, and what to do instead. */
+  public static String pdfRefusal(int layers) {
+    return String.format(java.util.Locale.ROOT, "%,d layers are more than a PDF sheet takes"
+        + " (at most %,d): asciidoctor-pdf would lay the tables and the diagram out for many"
+        + " minutes; HTML has no such limit: build with --format html (explain works as well), or"
+        + " split the network into exercises of at most %,d layers", layers, PDF_LAYERS,
+        PDF_LAYERS);
+  }
 
   /** A publisher whose Asciidoctor starts on its first conversion. */
   public Publisher() {}
@@ -140,11 +159,32 @@ public final class Publisher implements AutoCloseable {
     try (InputStream theme = Publisher.class.getResourceAsStream(THEME)) {
       Files.write(work.resolve(THEME), theme.readAllBytes());
     }
+    writeFonts(work);
     return adoc;
+  }
+
+  /**
+   * The fonts the formula images' text is set in, where the theme's font catalog finds them
+   * ({@code pdf-fontsdir}).
+   */
+  private static void writeFonts(Path dir) throws IOException {
+    Path fonts = dir.resolve(FONTS);
+    Files.createDirectories(fonts);
+    for (Map.Entry<String, byte[]> f : MathFonts.get().files().entrySet()) {
+      Files.write(fonts.resolve(f.getKey()), f.getValue());
+    }
   }
 
   /** The AsciiDoc with its images, so that it converts again with any Asciidoctor. */
   private void copySources(Document doc, Path work, Path outDir) throws IOException {
+    if (!doc.formulas().isEmpty()) {
+      for (String name : MathFonts.get().files().keySet()) {
+        Path target = outDir.resolve(FONTS).resolve(name);
+        if (!Files.exists(target)) {
+          AtomicFiles.write(target, MathFonts.get().files().get(name));
+        }
+      }
+    }
     for (Map.Entry<String, String> f : doc.formulas().entrySet()) {
       Path target = outDir.resolve(f.getKey());
       if (!Files.exists(target)) {
@@ -178,7 +218,9 @@ public final class Publisher implements AutoCloseable {
       case HTML -> attributes.dataUri(true);
       case PDF -> {
         options.backend("pdf");
-        attributes.attribute("pdf-theme", THEME).attribute("pdf-themesdir", work.toString());
+        attributes.attribute("pdf-theme", THEME).attribute("pdf-themesdir", work.toString())
+            .attribute("pdf-fontsdir", "{docdir}/" + FONTS)
+            .attribute("compress", "");
       }
       case ADOC -> throw new IllegalArgumentException("AsciiDoc is copied, not converted");
     }
@@ -225,6 +267,56 @@ public final class Publisher implements AutoCloseable {
       }
     }, "asciidoctor-start");
     t.setDaemon(true);
+    t.start();
+  }
+
+  /** A small sheet with what a real one has: a section, a table, a formula, a list. */
+  private static final String WARM_UP = """
+      = Warm-up
+      :reproducible:
+
+      == conv1 (Conv2D)
+
+      [cols="2,>1",options="header"]
+      |===
+      |Layer |Parameters
+      |conv1 |608
+      |===
+
+      ifdef::backend-pdf[]
+      image::formulas/f-warm-up.svg["H_out"]
+      endif::[]
+
+      * a list item
+      """;
+
+  /**
+   * Starts Asciidoctor and converts a small sheet to HTML and PDF in the background, in a
+   * directory of its own, so that the first real conversion of a long-running process ({@code
+   * watch}) finds JRuby, asciidoctor-pdf, Prawn and the formula fonts loaded and warm (a cold
+   * first PDF takes seconds longer). Whatever goes wrong is left for the real conversion to
+   * report.
+   */
+  public void warmUp() {
+    Thread t = new Thread(() -> {
+      Path dir = null;
+      try {
+        dir = Files.createTempDirectory("layerwise-warm-up-");
+        Document doc = new Document("warm-up", WARM_UP, Map.of("formulas/f-warm-up.svg",
+            "H_{\\mathrm{out}} = \\left\\lfloor \\frac{H - K}{S} \\right\\rfloor + 1"),
+            Map.of());
+        publish(doc, Set.of(OutputFormat.HTML), dir);
+        publish(doc, Set.of(OutputFormat.PDF), dir);
+      } catch (IOException | PublishException | RuntimeException e) {
+        // the first real conversion will report it
+      } finally {
+        if (dir != null) {
+          deleteTree(dir);
+        }
+      }
+    }, "asciidoctor-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
     t.start();
   }
 

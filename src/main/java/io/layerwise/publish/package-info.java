@@ -1,6 +1,7 @@
 /**
- * Publishing: AsciiDoc → self-contained HTML (AsciidoctorJ) and PDF (asciidoctorj-pdf), with every
- * formula typeset to SVG by JLaTeXMath, glyphs drawn as vector paths (JFreeSVG).
+ * Publishing: AsciiDoc → self-contained HTML (AsciidoctorJ), whose formulas are MathML from the
+ * engine, and PDF (asciidoctorj-pdf), whose formulas JLaTeXMath lays out into SVG (JFreeSVG) as
+ * text in its own Computer Modern fonts, re-mapped to Unicode and embedded by the PDF theme.
  *
  * <p>Fifth stage of the pipeline and the only package that imports AsciidoctorJ, JLaTeXMath and
  * JFreeSVG. One Asciidoctor instance per process, started only when something has to be converted

@@ -25,10 +25,11 @@ final class FormulaSteps {
     return List.copyOf(formulas.values());
   }
 
-  /** One derivation as an image with its plain-text alternative and its explanation. */
+  /** One derivation as MathML and as an image, with its plain text and its explanation. */
   SheetView.Step step(Derivation d) {
     Formula f = formulas.computeIfAbsent(d.latex(), Formula::of);
     String alt = d.equation(Notation.TEXT).replaceAll("[\"\\[\\]{}\\\\]", " ");
-    return new SheetView.Step(f.file(), alt, AsciiDoc.text(d.explanation().text(locale)));
+    return new SheetView.Step(f.file(), alt, d.mathml(),
+        AsciiDoc.text(d.explanation().text(locale)));
   }
 }

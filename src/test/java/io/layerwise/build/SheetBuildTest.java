@@ -62,13 +62,16 @@ class SheetBuildTest {
     assertThat(Files.readString(out.resolve("two-class-cnn-answers.adoc")))
         .contains("Total parameters:: 50,828,751");
     try (Stream<Path> formulas = Files.list(out.resolve("formulas"))) {
-      List<Path> svgs = formulas.toList();
+      List<Path> svgs = formulas.filter(p -> p.toString().endsWith(".svg")).toList();
       assertThat(svgs).isNotEmpty();
       for (Path svg : svgs) {
-        assertThat(Files.readString(svg)).startsWith("<?xml").contains("<path")
-            .doesNotContain("<text");
+        // the formulas' text in the fonts beside them, which the PDF theme embeds
+        assertThat(Files.readString(svg)).startsWith("<?xml").contains("<text font-family=\"lw-")
+            .doesNotContain("<path");
       }
     }
+    assertThat(out.resolve("formulas/fonts/lw-cmr10.ttf")).exists();
+    assertThat(out.resolve("formulas/fonts/lw-cmex10-3.ttf")).exists();
   }
 
   @Test

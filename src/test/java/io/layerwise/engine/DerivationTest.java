@@ -31,6 +31,38 @@ class DerivationTest {
   }
 
   @Test
+  void rendersMathMlFromTheSameTree() throws Exception {
+    String m = validConv().mathml();
+    assertThat(m).isEqualTo("<math display=\"block\" alttext=\"H_out = ⌊(H_in + 2P − K)/S⌋"
+        + " + 1 = ⌊(100 + 2·0 − 7)/1⌋ + 1 = 94\"><mrow>"
+        + "<msub><mi>H</mi><mi>out</mi></msub><mo>=</mo>"
+        + "<mrow><mo fence=\"true\" stretchy=\"true\">⌊</mo><mfrac><mrow>"
+        + "<msub><mi>H</mi><mi>in</mi></msub><mo>+</mo><mn>2</mn><mo>\u2062</mo><mi>P</mi>"
+        + "<mo>−</mo><mi>K</mi></mrow><mrow><mi>S</mi></mrow></mfrac>"
+        + "<mo fence=\"true\" stretchy=\"true\">⌋</mo></mrow><mo>+</mo><mn>1</mn><mo>=</mo>"
+        + "<mrow><mo fence=\"true\" stretchy=\"true\">⌊</mo><mfrac><mrow>"
+        + "<mn>100</mn><mo>+</mo><mn>2</mn><mo>·</mo><mn>0</mn><mo>−</mo><mn>7</mn></mrow>"
+        + "<mrow><mn>1</mn></mrow></mfrac><mo fence=\"true\" stretchy=\"true\">⌋</mo></mrow>"
+        + "<mo>+</mo><mn>1</mn><mo>=</mo><mn>94</mn></mrow></math>");
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(
+            m.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void mathMlSymbolsFollowTheirLatex() {
+    assertThat(Notation.MATHML.symbol(new Symbol("ΔW_conv", "\\Delta W_{\\mathrm{conv}}^{k}")))
+        .isEqualTo("<mrow><mi mathvariant=\"normal\">Δ</mi><msubsup><mi>W</mi><mi>conv</mi>"
+            + "<mi>k</mi></msubsup></mrow>");
+    assertThat(Notation.MATHML.symbol(Symbol.word("non_trainable")))
+        .isEqualTo("<mi>non_trainable</mi>");
+    assertThat(Notation.MATHML.symbol(Symbol.sub("K", "1")))
+        .isEqualTo("<msub><mi>K</mi><mn>1</mn></msub>");
+    assertThat(Notation.MATHML.number(-1234567))
+        .isEqualTo("<mrow><mo>−</mo><mn>1,234,567</mn></mrow>");
+  }
+
+  @Test
   void groupsThousandsInBothNotations() {
     Formula f = Formulas.product(
         java.util.List.of(Symbol.sub("N", "in"), Symbols.U), java.util.List.of(202_500L, 250L));
