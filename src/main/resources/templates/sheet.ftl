@@ -242,6 +242,23 @@ ${m.intro}
 * ${n}
 </#list>
 
+${m.example}
+
+<#list m.exampleSteps as st>
+ifdef::backend-pdf[]
+image::${st.image}["${st.alt}"]
+endif::[]
+ifndef::backend-pdf[]
+++++
+${st.math}
+++++
+endif::[]
+
+__${st.explanation}__
+
+</#list>
+${m.totalsLead}
+
 <#list m.steps as st>
 ifdef::backend-pdf[]
 image::${st.image}["${st.alt}"]

@@ -60,6 +60,11 @@ final class MemorySection {
     m.trainingFlops().ifPresent(derived::add);
     m.torchinfo().ifPresent(e -> derived.addAll(List.of(e.input(), e.forwardBackward(),
         e.params(), e.total())));
+    // the first layer with parameters shows every kind of part; else the first layer
+    LayerMemory example = m.layers().stream().filter(l -> l.params().result() > 0).findFirst()
+        .orElse(m.layers().get(0));
+    List<Derivation> exampleSteps = List.of(example.activations(), example.params(),
+        example.gradients(), example.optimizerState());
     return new SheetView.MemoryView(
         AsciiDoc.text(words.get("memory.heading")),
         AsciiDoc.text(intro),
@@ -67,6 +72,9 @@ final class MemorySection {
         rows.stream().map(r -> r.stream().map(AsciiDoc::text).toList()).toList(),
         totals.stream().map(r -> r.stream().map(AsciiDoc::text).toList()).toList(),
         notes.stream().map(AsciiDoc::text).toList(),
+        AsciiDoc.text(words.get("memory.example", example.name())),
+        exampleSteps.stream().map(step).toList(),
+        AsciiDoc.text(words.get("memory.totals")),
         derived.stream().map(step).toList());
   }
 

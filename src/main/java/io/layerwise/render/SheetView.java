@@ -68,10 +68,15 @@ public record SheetView(
    * @param rows one row per layer, a cell per column
    * @param totals one row per part and the sum: label, bytes, MiB, MB
    * @param notes the conventions, FLOPs, and how torchinfo's and Keras' figures relate
+   * @param example the sentence that introduces one layer's derivations, as an example of the
+   *     table's rows
+   * @param exampleSteps that layer's derivations
+   * @param totalsLead the sentence that introduces the derivations of the totals
    * @param steps the derivations of the totals
    */
   public record MemoryView(String heading, String intro, List<String> columns,
-      List<List<String>> rows, List<List<String>> totals, List<String> notes, List<Step> steps) {}
+      List<List<String>> rows, List<List<String>> totals, List<String> notes, String example,
+      List<Step> exampleSteps, String totalsLead, List<Step> steps) {}
 
   /**
    * A row of the answer grid.
