@@ -35,7 +35,8 @@ public final class Engine {
       try {
         memory = Optional.of(MemoryRules.of(exercise, results, totals));
       } catch (ArithmeticException e) {
-        problems.add(new Problem(results.size() - 1, "", "the memory of a training step with"
+        problems.add(new Problem(exercise.network().layers().size(), "training",
+            "the memory of a training step with"
             + " batch " + exercise.training().get().batch() + " exceeds the 64-bit range (more"
             + " than 9,223,372,036,854,775,807 bytes)"));
       }

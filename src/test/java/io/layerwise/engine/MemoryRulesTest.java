@@ -182,6 +182,24 @@ class MemoryRulesTest {
     everyFormulaEvaluatesToItsResult(m);
   }
 
+  @Test
+  void varyChoosesBatchAndOptimizer() {
+    Analysis a = Bundled.analyzeText("""
+        title: t
+        vary:
+          batch: [16, 64]
+          opt: [momentum, sgd]
+        input: [10]
+        layers:
+          - {type: Dense, name: d, units: 4}
+        training: {batch: $batch, optimizer: $opt}
+        """);
+    Memory m = a.memory().orElseThrow();
+    assertThat(m.training().batch()).isEqualTo(16);
+    assertThat(m.activations().result()).isEqualTo(16L * 4 * 4);
+    assertThat(m.optimizerState().result()).isEqualTo(44L * 4);
+  }
+
   /** Every derivation's substituted text, parsed independently, gives its result. */
   private static void everyFormulaEvaluatesToItsResult(Memory m) {
     List<Derivation> all = new ArrayList<>(m.parts());
