@@ -34,17 +34,6 @@ public enum Optimizer {
     };
   }
 
-  /** The name a sheet shows: {@code Adam}. */
-  public String shown() {
-    return switch (this) {
-      case NONE -> "none (inference)";
-      case SGD -> "SGD";
-      case MOMENTUM -> "SGD with momentum";
-      case ADAM -> "Adam";
-      case ADAMW -> "AdamW";
-    };
-  }
-
   public static Optional<Optimizer> byId(String id) {
     for (Optimizer o : values()) {
       if (o.id().equals(id.toLowerCase(Locale.ROOT))) {

@@ -24,9 +24,4 @@ public record Training(long batch, Dtype dtype, Optimizer optimizer, boolean mix
       throw new IllegalArgumentException("mixed precision computes in float16 or bfloat16");
     }
   }
-
-  /** Bytes per element of the optimizer state: float32 under mixed precision. */
-  public int stateBytes() {
-    return mixedPrecision ? MASTER.bytes() : dtype.bytes();
-  }
 }
