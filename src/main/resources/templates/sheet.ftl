@@ -181,6 +181,7 @@ __${st.explanation}__
 
 </#list>
 </#list>
+<@memory sheet lvl/>
 <#if sheet.pitfalls?has_content>
 ${lvl}= ${t.pitfalls}
 
@@ -211,4 +212,65 @@ ${c.counts}
 </#list>
 </#if>
 </#if>
+</#macro>
+
+<#-- The memory of a training step (answer sheets of exercises with training:): a table per
+     layer, the totals in bytes, MiB and MB, the conventions, the derivations of the totals. -->
+<#macro memory sheet lvl>
+<#list sheet.memory as m>
+${lvl}= ${m.heading}
+
+${m.intro}
+
+[cols="4,>3,>3,>3,>3,>3",options="header"]
+|===
+<#list m.columns as h>|${h}<#sep> </#sep></#list>
+<#list m.rows as r>
+<#list r as cell>|${cell}<#sep> </#sep></#list>
+</#list>
+|===
+
+[cols="5,>3,>2,>2",options="header"]
+|===
+|${t.memoryPart} |${t.memoryBytes} |MiB |MB
+<#list m.totals as r>
+<#list r as cell>|<#if r?is_last>*${cell}*<#else>${cell}</#if><#sep> </#sep></#list>
+</#list>
+|===
+
+<#list m.notes as n>
+* ${n}
+</#list>
+
+${m.example}
+
+<#list m.exampleSteps as st>
+ifdef::backend-pdf[]
+image::${st.image}["${st.alt}"]
+endif::[]
+ifndef::backend-pdf[]
+++++
+${st.math}
+++++
+endif::[]
+
+__${st.explanation}__
+
+</#list>
+${m.totalsLead}
+
+<#list m.steps as st>
+ifdef::backend-pdf[]
+image::${st.image}["${st.alt}"]
+endif::[]
+ifndef::backend-pdf[]
+++++
+${st.math}
+++++
+endif::[]
+
+__${st.explanation}__
+
+</#list>
+</#list>
 </#macro>

@@ -12,12 +12,20 @@ import java.util.Optional;
  * @param totals sums over the layers
  * @param counterpart the analysis of the exercise this one is compared with ({@code
  *     compare_with}), if any
+ * @param memory the memory and compute of a step, when the exercise has a {@code training:}
+ *     section
  */
 public record Analysis(Exercise exercise, List<LayerResult> layers, Totals totals,
-    Optional<Analysis> counterpart) {
+    Optional<Analysis> counterpart, Optional<Memory> memory) {
 
   public Analysis {
     layers = List.copyOf(layers);
+  }
+
+  /** An analysis without memory, compared with another network's or not. */
+  public Analysis(Exercise exercise, List<LayerResult> layers, Totals totals,
+      Optional<Analysis> counterpart) {
+    this(exercise, layers, totals, counterpart, Optional.empty());
   }
 
   /** An analysis compared with no other. */
@@ -27,7 +35,7 @@ public record Analysis(Exercise exercise, List<LayerResult> layers, Totals total
 
   /** This analysis, compared with another network's. */
   public Analysis withCounterpart(Analysis other) {
-    return new Analysis(exercise, layers, totals, Optional.of(other));
+    return new Analysis(exercise, layers, totals, Optional.of(other), memory);
   }
 
   public Optional<LayerResult> layer(String name) {

@@ -121,4 +121,48 @@ public sealed interface Derived {
       return id;
     }
   }
+
+  /**
+   * A quantity of the memory of a training step ({@code training:}): bytes of a layer or of the
+   * whole network, FLOPs, and torchinfo's estimate.
+   */
+  enum Memory implements Derived {
+    /** A layer's output for the batch, or all outputs kept for the backward pass. */
+    ACTIVATION_BYTES("activation_bytes"),
+    /** Parameters in the compute format. */
+    PARAM_BYTES("param_bytes"),
+    /** One gradient per trainable parameter. */
+    GRADIENT_BYTES("gradient_bytes"),
+    /** The optimizer's state, with the float32 master copy under mixed precision. */
+    OPTIMIZER_STATE_BYTES("optimizer_state_bytes"),
+    /** The input batch. */
+    INPUT_BYTES("input_bytes"),
+    /** Values stored for the backward pass: every output that is not a view. */
+    STORED_ACTIVATIONS("stored_activations"),
+    /** The sum of the memory parts. */
+    TOTAL_BYTES("total_bytes"),
+    /** Floating-point operations of the forward pass for the batch. */
+    FLOPS("forward_flops"),
+    /** The rule of thumb for a training step: forward and a backward of twice its cost. */
+    TRAINING_FLOPS("training_step_flops"),
+    /** torchinfo's "Input size". */
+    TORCHINFO_INPUT("torchinfo.input_size"),
+    /** torchinfo's "Forward/backward pass size". */
+    TORCHINFO_FORWARD_BACKWARD("torchinfo.forward_backward_pass_size"),
+    /** torchinfo's "Params size". */
+    TORCHINFO_PARAMS("torchinfo.params_size"),
+    /** torchinfo's "Estimated Total Size". */
+    TORCHINFO_TOTAL("torchinfo.estimated_total_size");
+
+    private final String id;
+
+    Memory(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+  }
 }

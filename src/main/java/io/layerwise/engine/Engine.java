@@ -30,10 +30,21 @@ public final class Engine {
     List<Problem> problems = new ArrayList<>();
     List<LayerResult> results = check(exercise, Set.of(), problems);
     Totals totals = problems.isEmpty() ? totals(exercise.network(), results, problems) : null;
+    Optional<Memory> memory = Optional.empty();
+    if (problems.isEmpty() && exercise.training().isPresent()) {
+      try {
+        memory = Optional.of(MemoryRules.of(exercise, results, totals));
+      } catch (ArithmeticException e) {
+        problems.add(new Problem(exercise.network().layers().size(), "training",
+            "the memory of a training step with"
+            + " batch " + exercise.training().get().batch() + " exceeds the 64-bit range (more"
+            + " than 9,223,372,036,854,775,807 bytes)"));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new EngineException(problems);
     }
-    return new Analysis(exercise, results, totals);
+    return new Analysis(exercise, results, totals, Optional.empty(), memory);
   }
 
   /**

@@ -13,6 +13,9 @@ import io.layerwise.model.Network;
 import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Spelling;
+import io.layerwise.model.Training;
+import io.layerwise.model.Dtype;
+import io.layerwise.model.Optimizer;
 import io.layerwise.model.Variant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,10 +130,11 @@ public final class ExerciseReader {
     boolean exactWindows = top.bool("exact_windows", false);
     Optional<Variant> variant = variant(top);
     Optional<String> compareWith = top.text("compare_with");
+    Optional<Training> training = training(top);
     top.finish("an exercise");
     Exercise exercise = new Exercise(id, title, description,
         new Network(framework, input, layers), ask, exactWindows, variant, compareWith,
-        layerAsks);
+        layerAsks, training);
     return new ParsedExercise(exercise,
         new SourceMap(map.location(), inputAt, layerAt, fieldAt, top.locations()),
         problems.sorted(), unread, analysable);
@@ -160,6 +164,47 @@ public final class ExerciseReader {
         "framework must be 'keras' or 'pytorch', not '" + given.get() + "'",
         Spelling.closest(given.get(), ids));
     return Framework.KERAS;
+  }
+
+  /**
+   * {@code training: {batch, dtype, optimizer, mixed_precision}}: what the memory of a step is
+   * derived for; every key has a default ({@code batch: 1}, {@code float32}, no optimizer).
+   */
+  private Optional<Training> training(Fields top) {
+    Optional<Node> n = top.get("training");
+    if (n.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!(n.get() instanceof Node.MapNode m)) {
+      top.error(n.get().location(), "training must be a mapping such as {batch: 32, dtype:"
+          + " float32, optimizer: adam}, not " + n.get().describe());
+      return Optional.empty();
+    }
+    Fields f = top.nested(m);
+    long batch = f.count("batch", 1);
+    List<String> dtypes = java.util.Arrays.stream(Dtype.values()).map(Dtype::id).toList();
+    Dtype dtype = f.text("dtype").map(t -> Dtype.byId(t).orElseGet(() -> {
+      f.error(f.locations().get("dtype"), "dtype must be one of " + String.join(", ", dtypes)
+          + ", not '" + t + "'", Spelling.closest(t, dtypes));
+      return Dtype.FLOAT32;
+    })).orElse(Dtype.FLOAT32);
+    List<String> optimizers =
+        java.util.Arrays.stream(Optimizer.values()).map(Optimizer::id).toList();
+    Optimizer optimizer = f.text("optimizer").map(t -> Optimizer.byId(t).orElseGet(() -> {
+      f.error(f.locations().get("optimizer"), "optimizer must be one of "
+          + String.join(", ", optimizers) + ", not '" + t + "'",
+          Spelling.closest(t, optimizers));
+      return Optimizer.NONE;
+    })).orElse(Optimizer.NONE);
+    boolean mixed = f.bool("mixed_precision", false);
+    if (mixed && !dtype.halfPrecision()) {
+      f.error(f.locations().get("mixed_precision"), "mixed_precision computes in float16 or"
+          + " bfloat16 with float32 master weights; with dtype " + dtype.id() + " there is"
+          + " nothing to mix (give dtype: float16 or bfloat16, or leave mixed_precision out)");
+      mixed = false;
+    }
+    f.finish("training");
+    return Optional.of(new Training(batch, dtype, optimizer, mixed));
   }
 
   /**

@@ -30,10 +30,13 @@ public final class SourceMap {
     return top.getOrDefault(key, root);
   }
 
-  /** The value of {@code key} in layer {@code index}, else the layer itself; -1 is the input. */
+  /**
+   * The value of {@code key} in layer {@code index}, else the layer itself; -1 is the input, an
+   * index past the last layer the top-level {@code key} (a whole-network problem).
+   */
   public Location locate(int index, String key) {
     if (index < 0 || index >= layers.size()) {
-      return index < 0 ? input : root;
+      return index < 0 ? input : top(key);
     }
     Map<String, Location> here = fields.get(index);
     if (!here.containsKey(key)) {

@@ -17,15 +17,24 @@ import java.util.Optional;
  * @param compareWith another exercise file, relative to this one, whose network the answer sheet
  *     compares this one's counts with (Keras' ResNet-50 for torchvision's)
  * @param layerAsks what the question sheet asks of some layers only, in file order
+ * @param training the {@code training:} section, if given: the memory of a step is derived
  */
 public record Exercise(
     String id, String title, Optional<String> description, Network network, List<Quantity> ask,
     boolean exactWindows, Optional<Variant> variant, Optional<String> compareWith,
-    List<LayerAsk> layerAsks) {
+    List<LayerAsk> layerAsks, Optional<Training> training) {
 
   public Exercise {
     ask = List.copyOf(ask);
     layerAsks = List.copyOf(layerAsks);
+  }
+
+  /** An exercise without a {@code training:} section. */
+  public Exercise(String id, String title, Optional<String> description, Network network,
+      List<Quantity> ask, boolean exactWindows, Optional<Variant> variant,
+      Optional<String> compareWith, List<LayerAsk> layerAsks) {
+    this(id, title, description, network, ask, exactWindows, variant, compareWith, layerAsks,
+        Optional.empty());
   }
 
   /** An exercise that asks the same of every layer. */

@@ -58,8 +58,9 @@ final class SheetBuilder {
   /**
    * The view of the sheet.
    *
-   * @param withCode whether to write the Keras and PyTorch programs (only answer sheets show
-   *     them; writing them reruns every layer under the other framework's conventions)
+   * @param withCode whether to write the Keras and PyTorch programs and the memory section
+   *     (only answer sheets show them; writing the programs reruns every layer under the other
+   *     framework's conventions)
    */
   SheetView build(boolean withCode) {
     Exercise e = analysis.exercise();
@@ -159,7 +160,9 @@ final class SheetBuilder {
         answerRows,
         AsciiDoc.text(words.get("answer.notAsked")),
         diagrams.pdfWidth(),
-        e.asks(Quantity.TOTAL) ? totals.subList(0, 3) : List.of());
+        e.asks(Quantity.TOTAL) ? totals.subList(0, 3) : List.of(),
+        withCode ? analysis.memory().map(m -> MemorySection.of(m, fw, words, this::step))
+            .stream().toList() : List.of());
   }
 
   /** The answer to a question about a layer, as a student would write it. */

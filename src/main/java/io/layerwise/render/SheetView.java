@@ -30,6 +30,8 @@ import java.util.List;
  * @param notAsked what a grid cell prints where nothing is asked of that layer
  * @param diagramWidth the width to print every part of the diagram at in a PDF (one scale)
  * @param askedTotals the totals the sheet asks for, with their values (for the answer key)
+ * @param memory the memory of a training step (answer sheets of exercises with {@code
+ *     training:}), one or none
  */
 public record SheetView(
     String id,
@@ -54,7 +56,27 @@ public record SheetView(
     List<AnswerRow> answerRows,
     String notAsked,
     String diagramWidth,
-    List<Labelled> askedTotals) {
+    List<Labelled> askedTotals,
+    List<MemoryView> memory) {
+
+  /**
+   * The section on the memory of a training step.
+   *
+   * @param heading the section heading
+   * @param intro batch, format and optimizer, in a sentence
+   * @param columns the headings of the per-layer table
+   * @param rows one row per layer, a cell per column
+   * @param totals one row per part and the sum: label, bytes, MiB, MB
+   * @param notes the conventions, FLOPs, and how torchinfo's and Keras' figures relate
+   * @param example the sentence that introduces one layer's derivations, as an example of the
+   *     table's rows
+   * @param exampleSteps that layer's derivations
+   * @param totalsLead the sentence that introduces the derivations of the totals
+   * @param steps the derivations of the totals
+   */
+  public record MemoryView(String heading, String intro, List<String> columns,
+      List<List<String>> rows, List<List<String>> totals, List<String> notes, String example,
+      List<Step> exampleSteps, String totalsLead, List<Step> steps) {}
 
   /**
    * A row of the answer grid.

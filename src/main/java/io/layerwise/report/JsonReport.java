@@ -6,6 +6,10 @@ import io.layerwise.engine.Derivation;
 import io.layerwise.engine.Fraction;
 import io.layerwise.engine.Geometry;
 import io.layerwise.engine.LayerResult;
+import io.layerwise.engine.LayerMemory;
+import io.layerwise.engine.Memory;
+import io.layerwise.engine.TorchinfoEstimate;
+import io.layerwise.model.Training;
 import io.layerwise.engine.Notation;
 import io.layerwise.engine.Totals;
 import io.layerwise.model.Framework;
@@ -69,7 +73,81 @@ public final class JsonReport {
     w.name("macs").value(t.macs());
     w.name("activations").value(t.activations());
     w.endObject();
+    if (a.memory().isPresent()) {
+      memory(w, a.memory().get(), a.totals().activations(), locale);
+    }
     w.endObject();
+  }
+
+  /** {@code "memory"}: only for an exercise with {@code training:}; bytes exact, MiB and MB. */
+  private static void memory(JsonWriter w, Memory m, long outputValues, Locale locale) {
+    Training t = m.training();
+    w.name("memory").beginObject();
+    w.name("batch").value(t.batch());
+    w.name("dtype").value(t.dtype().id());
+    w.name("bytes_per_value").value(t.dtype().bytes());
+    w.name("optimizer").value(t.optimizer().id());
+    w.name("mixed_precision").raw(Boolean.toString(t.mixedPrecision()));
+    w.name("layers").beginArray();
+    for (LayerMemory l : m.layers()) {
+      w.beginObject();
+      w.name("name").value(l.name());
+      w.name("view").raw(Boolean.toString(l.view()));
+      w.name("activation_bytes").value(l.activations().result());
+      w.name("param_bytes").value(l.params().result());
+      w.name("gradient_bytes").value(l.gradients().result());
+      w.name("optimizer_state_bytes").value(l.optimizerState().result());
+      w.name("total_bytes").value(l.total());
+      derivations(w, List.of(l.activations(), l.params(), l.gradients(), l.optimizerState()),
+          locale);
+      w.endObject();
+    }
+    w.endArray();
+    w.name("total").beginObject();
+    w.name("output_values").value(outputValues);
+    w.name("view_values").value(m.viewValues());
+    w.name("stored_activations").value(m.storedValues().result());
+    for (Derivation d : m.parts()) {
+      bytes(w, d.quantity().id(), d.result());
+    }
+    bytes(w, "total_bytes", m.total().result());
+    w.name("forward_flops").value(m.flops().result());
+    if (m.trainingFlops().isPresent()) {
+      w.name("training_step_flops").value(m.trainingFlops().get().result());
+    }
+    List<Derivation> all = new java.util.ArrayList<>(List.of(m.storedValues()));
+    all.addAll(m.parts());
+    all.add(m.total());
+    all.add(m.flops());
+    m.trainingFlops().ifPresent(all::add);
+    derivations(w, all, locale);
+    w.endObject();
+    if (m.torchinfo().isPresent()) {
+      TorchinfoEstimate e = m.torchinfo().get();
+      w.name("torchinfo").beginObject();
+      List<Derivation> estimate = List.of(e.input(), e.forwardBackward(), e.params(), e.total());
+      for (Derivation d : estimate) {
+        w.name(d.quantity().id().substring("torchinfo.".length()) + "_mb")
+            .raw(decimal(d.result(), Memory.MB));
+      }
+      derivations(w, estimate, locale);
+      w.endObject();
+    }
+    w.endObject();
+  }
+
+  /** {@code "x_bytes": 123, "x_mib": 0.0001, "x_mb": 0.000123}. */
+  private static void bytes(JsonWriter w, String id, long bytes) {
+    String stem = id.endsWith("_bytes") ? id.substring(0, id.length() - "_bytes".length()) : id;
+    w.name(stem + "_bytes").value(bytes);
+    w.name(stem + "_mib").raw(decimal(bytes, Memory.MIB));
+    w.name(stem + "_mb").raw(decimal(bytes, Memory.MB));
+  }
+
+  /** Bytes in a unit as a decimal to ten significant digits. */
+  static String decimal(long bytes, long unit) {
+    return new BigDecimal(bytes).divide(new BigDecimal(unit), new MathContext(10))
+        .stripTrailingZeros().toPlainString();
   }
 
   private static void layer(JsonWriter w, LayerResult l, Framework framework, Locale locale) {
@@ -95,8 +173,13 @@ public final class JsonReport {
     fractions(w, g.map(Geometry::receptiveField));
     w.name("effective_stride");
     fractions(w, g.map(Geometry::stride));
+    derivations(w, l.derivations(), locale);
+    w.endObject();
+  }
+
+  private static void derivations(JsonWriter w, List<Derivation> derivations, Locale locale) {
     w.name("derivations").beginArray();
-    for (Derivation d : l.derivations()) {
+    for (Derivation d : derivations) {
       w.beginObject();
       w.name("quantity").value(d.quantity().id());
       w.name("formula").value(d.formula(Notation.TEXT));
@@ -107,7 +190,6 @@ public final class JsonReport {
       w.endObject();
     }
     w.endArray();
-    w.endObject();
   }
 
   private static void failure(JsonWriter w, String file, List<Diagnostic> diagnostics) {

@@ -46,6 +46,7 @@ public final class TextReport {
     sb.append(NL).append(w.get("conventions")).append(NL);
     sb.append("  ").append(w.get("convention." + fw.id())).append(NL);
     sb.append("  ").append(w.get("convention.macs")).append(NL);
+    a.memory().ifPresent(m -> MemoryText.append(sb, m, w, locale));
     sb.append(NL).append(w.get("derivations")).append(NL);
     for (LayerResult l : a.layers()) {
       sb.append(NL).append(l.name()).append(" (").append(l.className(fw))

@@ -89,6 +89,44 @@ class MainTest {
   }
 
   @Test
+  void jsonHasMemoryOnlyWithATrainingSection() throws IOException {
+    assertThat(fieldNames(run("explain", "--format", "json", "exercises/two-class-cnn.yaml")
+        .json())).doesNotContain("memory");
+    Run r = run("explain", "--format", "json", "exercises/vgg16.yaml");
+    assertThat(r.code()).isZero();
+    JsonNode root = r.json();
+    assertThat(fieldNames(root)).endsWith("total", "memory");
+    JsonNode memory = root.get("memory");
+    assertThat(memory.get("batch").asLong()).isEqualTo(1);
+    assertThat(memory.get("dtype").asText()).isEqualTo("float32");
+    assertThat(memory.get("optimizer").asText()).isEqualTo("none");
+    JsonNode total = memory.get("total");
+    assertThat(total.get("output_values").asLong()).isEqualTo(15_112_168L);
+    assertThat(total.get("view_values").asLong()).isEqualTo(25_088L);
+    assertThat(total.get("stored_activations").asLong()).isEqualTo(15_087_080L);
+    assertThat(total.get("input_bytes").asLong()).isEqualTo(150_528L * 4);
+    assertThat(total.get("param_bytes").asLong()).isEqualTo(553_430_176L);
+    assertThat(total.get("param_mb").decimalValue()).isEqualByComparingTo("553.430176");
+    assertThat(total.get("param_mib").decimalValue()).isEqualByComparingTo("527.7921448");
+    assertThat(total.get("total_bytes").asLong())
+        .isEqualTo(150_528L * 4 + 15_087_080L * 4 + 553_430_176L);
+    assertThat(total.get("forward_flops").asLong()).isEqualTo(2 * 15_470_264_320L);
+    JsonNode flatten = memory.get("layers").get(18);
+    assertThat(flatten.get("name").asText()).isEqualTo("flatten");
+    assertThat(flatten.get("view").asBoolean()).isTrue();
+    assertThat(flatten.get("activation_bytes").asLong()).isZero();
+    JsonNode conv = memory.get("layers").get(0).get("derivations").get(0);
+    assertThat(conv.get("quantity").asText()).isEqualTo("activation_bytes");
+    assertThat(conv.get("formula").asText()).isEqualTo("M_act = N·H_out·W_out·C_out·b");
+    assertThat(conv.get("substituted").asText()).isEqualTo("1·224·224·64·4");
+    assertThat(conv.get("result").asLong()).isEqualTo(224L * 224 * 64 * 4);
+    assertThat(run("explain", "exercises/vgg16.yaml").out())
+        .contains("flatten (view)")
+        .contains("Total:              614,380,608 B   585.92 MiB   614.38 MB")
+        .contains("A_stored = A_out − A_view = 15,112,168 − 25,088 = 15,087,080");
+  }
+
+  @Test
   void severalFilesGiveAnArrayWithErrorsInPlace(@TempDir Path dir) throws IOException {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "title: Bad\ninput: [8, 8, 1]\nlayers:\n"
