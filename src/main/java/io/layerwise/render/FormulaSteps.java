@@ -39,6 +39,6 @@ final class FormulaSteps {
     Formula f = formulas.computeIfAbsent(d.latex(alsoLhs), Formula::of);
     String alt = d.equation(Notation.TEXT, alsoLhs).replaceAll("[\"\\[\\]{}\\\\]", " ");
     return new SheetView.Step(f.file(), alt, d.mathml(alsoLhs),
-        explain ? AsciiDoc.text(d.explanation().text(locale)) : "");
+        explain ? AsciiDoc.prose(d.explanation().text(locale)) : "");
   }
 }

@@ -109,7 +109,7 @@ final class SheetBuilder {
         AsciiDoc.text(words.get("convention.shapes." + fw.id())),
         AsciiDoc.text(words.get("convention.macs")));
     List<String> pitfalls = Pitfalls.of(analysis).stream()
-        .map(x -> AsciiDoc.text(x.text(locale))).toList();
+        .map(x -> AsciiDoc.prose(x.text(locale))).toList();
     Optional<CodeSection> code = withCode
         ? Optional.of(new CodeSection(analysis, words, locale)) : Optional.empty();
     List<SheetView.LayerSolution> solutions = new ArrayList<>();
