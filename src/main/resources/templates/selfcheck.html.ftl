@@ -24,17 +24,32 @@ input{font:inherit;width:11rem;padding:.2rem .3rem}
 .verdict.unknown{color:#8a6100}
 .verdict.carried{color:#1d4ed8}
 .score{font-weight:bold}
-.description{white-space:pre-wrap}
+.diagram{text-align:center;margin:1rem 0}.diagram svg{max-width:100%;height:auto}
 code{font-family:"DejaVu Sans Mono",monospace}
 </style>
 </head>
 <body>
 <h1>${page.title}</h1>
 <p class="lead">${t.selfCheck} · ${page.framework} · ${t.inputShape} ${page.input}</p>
-<#if page.description?has_content>
-<p class="description">${page.description}</p>
+<#macro segments items><#list items as s><#if s.code == "true"><code>${s.text}</code><#else>${s.text}</#if></#list></#macro>
+<#list page.description as b>
+<#if b.kind == "p">
+<p><@segments b.items[0]/></p>
+<#elseif b.kind == "ul">
+<ul>
+<#list b.items as i>
+<li><@segments i/></li>
+</#list>
+</ul>
+<#else>
+<pre>${b.items?join("\n")}</pre>
 </#if>
+</#list>
 <h2>${t.network}</h2>
+<#-- the diagram is SVG built in Java with every name escaped -->
+<#list page.diagrams as d>
+<div class="diagram">${d?no_esc}</div>
+</#list>
 <table>
 <tr><th>#</th><th>${t.layer}</th><th>${t.type}</th><th>${t.hyperparameters}</th><th>${t.input}</th></tr>
 <#list page.rows as r>

@@ -17,6 +17,7 @@
 :example-caption!:
 :sectanchors:
 :experimental!:
+:pdf-page-margin: [0.45in, 0.6in, 0.5in, 0.6in]
 </#macro>
 
 <#macro student>
@@ -94,6 +95,49 @@ ${lvl}= ${t.yourAnswers}
 </#if>
 </#macro>
 
+<#-- One derivation: the formula set at the size of the text (the images are typeset larger),
+     and its explanation, which the sheet leaves out where it has just given the same sentence. -->
+<#macro step st>
+ifdef::backend-pdf[]
+image::${st.image}["${st.alt}",pdfwidth=70iw]
+endif::[]
+ifndef::backend-pdf[]
+++++
+${st.math}
+++++
+endif::[]
+
+<#if st.explanation?has_content>
+__${st.explanation}__
+
+</#if>
+</#macro>
+
+<#-- A layer's derivations as a textbook sets them: in PDF the formulas inline in one paragraph,
+     side by side as far as the line allows; in HTML one block each; then the reasons in one
+     paragraph, each sentence once. -->
+<#macro layerSteps steps>
+ifdef::backend-pdf[]
+[.text-left]
+<#list steps as st>
+image:${st.image}["${st.alt}",pdfwidth=70iw]<#sep> {nbsp}{nbsp}{nbsp}{nbsp}</#sep>
+</#list>
+endif::[]
+ifndef::backend-pdf[]
+++++
+<#list steps as st>
+${st.math}
+</#list>
+++++
+endif::[]
+
+<#assign said = steps?filter(st -> st.explanation?has_content)>
+<#if said?has_content>
+<#list said as st>__${st.explanation}__<#sep> </#sep></#list>
+
+</#if>
+</#macro>
+
 <#macro answers sheet lvl>
 <@mathStyle/>
 
@@ -114,17 +158,16 @@ ${lvl}= ${t.summary}
 </#list>
 |===
 
-<#list sheet.totals as t>
-${t.label}:: ${t.value}
-</#list>
+[cols="${sheet.totals?size}*>",options="header"]
+|===
+<#list sheet.totals as t>|${t.label}<#sep> </#sep></#list>
+<#list sheet.totals as t>|${t.value}<#sep> </#sep></#list>
+|===
 
-[NOTE]
 .${t.conventions}
-====
 <#list sheet.conventions as c>
 * ${c}
 </#list>
-====
 
 <#list sheet.comparisons as c>
 ${lvl}= ${c.heading}
@@ -142,44 +185,28 @@ ${c.intro}
 
 </#if>
 <#list c.steps as st>
-ifdef::backend-pdf[]
-image::${st.image}["${st.alt}"]
-endif::[]
-ifndef::backend-pdf[]
-++++
-${st.math}
-++++
-endif::[]
-
-__${st.explanation}__
-
+<@step st/>
 </#list>
 </#list>
 ${lvl}= ${t.derivations}
 
+<#-- each layer on one page: its heading never stands alone at a page foot -->
 <#list sheet.solutions as s>
 [[${s.anchor}]]
-${lvl}== ${s.heading}
-
-${s.shapes}
+[%unbreakable]
+--
+[discrete]
+${lvl}== ${s.heading}: ${s.shapes}
 
 <#if s.sameAs?has_content>
 ${t.sameAsBefore} <<${s.sameAs},${s.sameAsName}>>${t.sameAsAfter}
 
 </#if>
-<#list s.steps as st>
-ifdef::backend-pdf[]
-image::${st.image}["${st.alt}"]
-endif::[]
-ifndef::backend-pdf[]
-++++
-${st.math}
-++++
-endif::[]
+<#if s.steps?has_content>
+<@layerSteps s.steps/>
+</#if>
+--
 
-__${st.explanation}__
-
-</#list>
 </#list>
 <@memory sheet lvl/>
 <#if sheet.pitfalls?has_content>
@@ -195,7 +222,16 @@ ${lvl}= ${t.code}
 
 ${t.codeIntro}
 
+<#-- on paper the program in the exercise's own framework; the other one, a listing to copy, in
+     HTML only -->
 <#list sheet.code as c>
+<#if !c?is_first>
+ifdef::backend-pdf[]
+${t.codeOtherInHtml}
+
+endif::[]
+ifndef::backend-pdf[]
+</#if>
 .${c.title}
 [source,python,subs="specialchars"]
 ${c.delimiter}
@@ -204,6 +240,10 @@ ${c.delimiter}
 
 ${c.counts}
 
+<#if !c?is_first>
+endif::[]
+
+</#if>
 </#list>
 <#if sheet.codeNotes?has_content>
 .${t.codeNotes}

@@ -1,5 +1,7 @@
 package io.layerwise.engine;
 
+import java.util.List;
+
 /**
  * How one number was obtained: a formula, its symbols' values, and why it is that formula.
  *
@@ -40,9 +42,22 @@ public record Derivation(
    * the same as the one before it.
    */
   public String equation(Notation notation) {
+    return equation(notation, List.of());
+  }
+
+  /**
+   * The chain with more left-hand sides that have the same value, in one line: {@code H_out =
+   * W_out = ⌊(H_in + 2P − K)/S⌋ + 1 = ⌊(32 + 2·0 − 5)/1⌋ + 1 = 28} for two axes with the same
+   * numbers. Formula, substituted form and result are still this derivation's, from one tree.
+   */
+  public String equation(Notation notation, List<Symbol> alsoLhs) {
     String symbolic = ExprRenderer.symbolic(formula, notation);
     String is = notation.equalsSign();
-    StringBuilder sb = new StringBuilder(notation.symbol(lhs)).append(is).append(symbolic);
+    StringBuilder sb = new StringBuilder(notation.symbol(lhs)).append(is);
+    for (Symbol s : alsoLhs) {
+      sb.append(notation.symbol(s)).append(is);
+    }
+    sb.append(symbolic);
     String substituted = substituted(notation);
     String result = resultText(notation);
     if (!substituted.equals(symbolic)) {
@@ -115,14 +130,24 @@ public record Derivation(
     return equation(Notation.LATEX);
   }
 
+  /** The LaTeX of {@link #equation(Notation, List)}. */
+  public String latex(List<Symbol> alsoLhs) {
+    return equation(Notation.LATEX, alsoLhs);
+  }
+
   /**
    * The {@link #equation} as a MathML Core display formula, with its plain text as {@code
    * alttext} for screen readers and search.
    */
   public String mathml() {
-    String alt = equation(Notation.TEXT).replace("&", "&amp;").replace("\"", "&quot;")
+    return mathml(List.of());
+  }
+
+  /** The MathML of {@link #equation(Notation, List)}. */
+  public String mathml(List<Symbol> alsoLhs) {
+    String alt = equation(Notation.TEXT, alsoLhs).replace("&", "&amp;").replace("\"", "&quot;")
         .replace("<", "&lt;").replace(">", "&gt;");
     return "<math display=\"block\" alttext=\"" + alt + "\"><mrow>"
-        + equation(Notation.MATHML) + "</mrow></math>";
+        + equation(Notation.MATHML, alsoLhs) + "</mrow></math>";
   }
 }

@@ -1,11 +1,18 @@
 package io.layerwise.engine;
 
 import io.layerwise.model.Conv;
+import io.layerwise.model.Dense;
+import io.layerwise.model.Flatten;
+import io.layerwise.model.Layer;
 import io.layerwise.model.LayerType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The classic mistakes a network gives occasion for, so that a sheet warns about exactly those:
@@ -18,8 +25,11 @@ public final class Pitfalls {
 
   public static List<Explanation> of(Analysis a) {
     Set<String> keys = new LinkedHashSet<>();
+    // a pitfall in this network's own numbers, from the first layer it concerns
+    Map<String, Explanation> own = new HashMap<>();
     List<Explanation> out = new ArrayList<>();
     for (LayerResult l : a.layers()) {
+      ownNumbers(l).ifPresent(e -> own.putIfAbsent(e.key(), e));
       LayerType type = l.node().layer().type();
       keys.addAll(switch (type) {
         case CONV1D, CONV2D, CONV3D, CONV1D_TRANSPOSE, CONV2D_TRANSPOSE, CONV3D_TRANSPOSE,
@@ -59,10 +69,43 @@ public final class Pitfalls {
         keys.add("pitfall.frozen");
       }
     }
+    if (keys.contains("pitfall.dense")) {
+      keys.remove("pitfall.biasPerUnit"); // the dense pitfall says it already
+    }
     for (String k : keys) {
-      out.add(Explanation.of(k));
+      out.add(own.getOrDefault(k + ".own", Explanation.of(k)));
     }
     return out;
+  }
+
+  /**
+   * The pitfall of a layer with its numbers: the first convolution's filter (kernel and input
+   * channels), the first Flatten's input, the first dense layer's count.
+   */
+  private static Optional<Explanation> ownNumbers(LayerResult l) {
+    Layer layer = l.node().layer();
+    if (layer instanceof Conv c && c.filters() > 0 && l.weights() > 0) {
+      long area = c.window().kernel().stream().mapToLong(Long::longValue).reduce(1, (x, y) -> x * y);
+      long perFilter = l.weights() / c.filters();
+      if (area > 0 && perFilter % area == 0 && perFilter / area > 1) {
+        String kernel = c.window().kernel().stream().map(String::valueOf)
+            .collect(Collectors.joining("×"));
+        return Optional.of(Explanation.of("pitfall.inputChannels.own", l.name(), kernel,
+            Notation.TEXT.number(perFilter / area), Notation.TEXT.number(perFilter),
+            Notation.TEXT.number(area)));
+      }
+    }
+    if (layer instanceof Flatten && l.inputShapes().get(0).rank() > 1) {
+      return Optional.of(Explanation.of("pitfall.flatten.own", l.inputShapes().get(0).toString(),
+          Notation.TEXT.number(l.output().size())));
+    }
+    if (layer instanceof Dense d && l.biases() > 0 && l.inputShapes().get(0).rank() == 1) {
+      String nin = Notation.TEXT.number(l.inputShapes().get(0).size());
+      String u = Notation.TEXT.number(d.units());
+      return Optional.of(Explanation.of("pitfall.dense.own", l.name(), nin, u,
+          Notation.TEXT.number(l.params())));
+    }
+    return Optional.empty();
   }
 
   private static List<String> convolution(LayerResult l) {

@@ -35,6 +35,19 @@ public final class AsciiDoc {
     return sb.toString();
   }
 
+  /** A symbol with a subscript as the engine writes it in prose: {@code C_in}, {@code K_h}. */
+  private static final java.util.regex.Pattern SYMBOL = java.util.regex.Pattern.compile(
+      "(?<![A-Za-z0-9;])([A-Z])&#95;(in|out|h|w)(?![A-Za-z0-9&])");
+
+  /**
+   * Our own prose (explanations, pitfalls) as inline text, with its symbols typeset as in the
+   * formulas: {@code C_in} becomes C with the subscript "in". Only for text the engine
+   * wrote, never for text from an exercise file.
+   */
+  public static String prose(String s) {
+    return SYMBOL.matcher(text(s)).replaceAll("$1~$2~");
+  }
+
   /** Inline text with {@code `code`} spans set in monospace. */
   public static String inline(String s) {
     StringBuilder sb = new StringBuilder();

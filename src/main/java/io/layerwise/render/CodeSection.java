@@ -62,7 +62,7 @@ final class CodeSection {
         Notation.TEXT.number(p.params()), Notation.TEXT.number(p.trainable()),
         Notation.TEXT.number(p.nonTrainable()));
     return new SheetView.CodeBlock(AsciiDoc.text(words.get("code.title", framework)), delimiter,
-        p.source().stripTrailing(), AsciiDoc.text(counts));
+        p.source().stripTrailing().replaceAll("\n{3,}", "\n\n"), AsciiDoc.text(counts));
   }
 
   List<SheetView.CodeBlock> blocks() {

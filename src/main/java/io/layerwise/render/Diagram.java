@@ -6,6 +6,7 @@ import io.layerwise.diagram.Layered;
 import io.layerwise.diagram.Part;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.LayerResult;
+import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
 import io.layerwise.model.LayerType;
 import io.layerwise.model.Network;
@@ -42,6 +43,9 @@ final class Diagram {
   /** The printed size of one SVG unit, in points: 11-unit text prints at 6.6 pt. */
   static final double POINTS_PER_UNIT = 0.6;
 
+  /** The height of the PDF text column in points (A4, asciidoctor-pdf's default margins). */
+  static final double PAGE_POINTS = 750;
+
   /** The width of the PDF text column in points (A4, asciidoctor-pdf's default margins). */
   private static final double TEXT_WIDTH = 483;
 
@@ -58,7 +62,15 @@ final class Diagram {
    * @param shapes whether each box prints its layer's output shape (answer sheets)
    */
   static Pages pages(Analysis a, Words words, boolean shapes) {
-    List<Part> parts = parts(a, words, shapes);
+    double first = firstRoom(a.exercise(), shapes) / POINTS_PER_UNIT;
+    List<Part> parts = parts(a, words, shapes, PART_HEIGHT, first);
+    double scale = parts.isEmpty() ? POINTS_PER_UNIT
+        : Math.min(POINTS_PER_UNIT, TEXT_WIDTH / parts.get(0).width());
+    if (scale < POINTS_PER_UNIT * 0.95) {
+      // printed smaller to fit the column, a part may be taller in units for the same page
+      double taller = POINTS_PER_UNIT / scale;
+      parts = parts(a, words, shapes, PART_HEIGHT * taller, first * taller);
+    }
     Map<String, String> files = new LinkedHashMap<>();
     String id = a.exercise().id() + (shapes ? "-answers" : "");
     for (int i = 0; i < parts.size(); i++) {
@@ -70,8 +82,30 @@ final class Diagram {
     return new Pages(files, String.format(Locale.ROOT, "%.0f%%", percent));
   }
 
+  /**
+   * About how many points of the first page are left for the diagram: the page less the title,
+   * the lead, the name fields (question sheets) or the question heading (answer sheets), the
+   * description, the section heading and the line under the picture. An estimate from the
+   * lengths of the texts, erring on the small side, so that the first part is not pushed to a
+   * page of its own; never less than {@link #FIRST_PART_HEIGHT} units.
+   */
+  static double firstRoom(Exercise e, boolean answers) {
+    double used = Math.ceil(e.title().length() / 32.0) * 34 + 30;
+    used += answers ? (e.description().isPresent() ? 40 : 0) : 50;
+    for (String line : e.description().orElse("").split("\n", -1)) {
+      used += line.isBlank() ? 9 : Math.ceil(line.length() / 88.0) * 14;
+    }
+    used += 45 + 30 + 25;
+    return Math.max(FIRST_PART_HEIGHT * POINTS_PER_UNIT, PAGE_POINTS - used);
+  }
+
   /** The laid-out parts. */
   static List<Part> parts(Analysis a, Words words, boolean shapes) {
+    return parts(a, words, shapes, PART_HEIGHT, FIRST_PART_HEIGHT);
+  }
+
+  private static List<Part> parts(Analysis a, Words words, boolean shapes, double height,
+      double firstHeight) {
     Framework fw = a.exercise().framework();
     Hyperparameters hp = new Hyperparameters(words, fw);
     boolean fold = a.layers().size() > FOLD_ABOVE;
@@ -82,6 +116,8 @@ final class Diagram {
       }
     }
     Map<String, String> boxOf = new HashMap<>();
+    // each box's last line without the output shape, which only the last line prints
+    Map<String, String> plainLast = new HashMap<>();
     Map<String, List<Box.Line>> lines = new LinkedHashMap<>();
     List<Box.Line> input = new ArrayList<>();
     input.add(new Box.Line(words.get("diagram.input"), true));
@@ -98,23 +134,20 @@ final class Diagram {
           && folds(l.node().layer().type()) && !ins.get(0).equals(Network.INPUT)) {
         String host = boxOf.get(ins.get(0));
         List<Box.Line> hostLines = lines.get(host);
-        if (shapes) {
-          hostLines.remove(hostLines.size() - 1);
-        }
-        hostLines.add(new Box.Line(l.name() + " · " + what, false));
-        if (shapes) {
-          hostLines.add(new Box.Line(words.get("diagram.output", l.output().batched(fw)),
-              false));
-        }
+        int last = hostLines.size() - 1;
+        hostLines.set(last, new Box.Line(plainLast.get(host), false));
+        String line = l.name() + " · " + what;
+        plainLast.put(host, line);
+        hostLines.add(new Box.Line(shapes ? line + " · " + words.get("diagram.output",
+            l.output().batched(fw)) : line, false));
         boxOf.put(l.name(), host);
         continue;
       }
       List<Box.Line> own = new ArrayList<>();
       own.add(new Box.Line(l.name(), true));
-      own.add(new Box.Line(what, false));
-      if (shapes) {
-        own.add(new Box.Line(words.get("diagram.output", l.output().batched(fw)), false));
-      }
+      own.add(new Box.Line(shapes ? what + " · " + words.get("diagram.output",
+          l.output().batched(fw)) : what, false));
+      plainLast.put(l.name(), what);
       lines.put(l.name(), own);
       boxOf.put(l.name(), l.name());
       for (String in : ins) {
@@ -127,7 +160,7 @@ final class Diagram {
     }
     List<Box> boxes = new ArrayList<>();
     lines.forEach((id, ls) -> boxes.add(new Box(id, ls, id.equals(Network.INPUT))));
-    return Layered.layOut(boxes, arrows, PART_HEIGHT, FIRST_PART_HEIGHT,
+    return Layered.layOut(boxes, arrows, height, firstHeight,
         name -> words.get("diagram.from", name));
   }
 

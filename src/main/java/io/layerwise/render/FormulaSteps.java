@@ -2,6 +2,7 @@ package io.layerwise.render;
 
 import io.layerwise.engine.Derivation;
 import io.layerwise.engine.Notation;
+import io.layerwise.engine.Symbol;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,17 @@ final class FormulaSteps {
 
   /** One derivation as MathML and as an image, with its plain text and its explanation. */
   SheetView.Step step(Derivation d) {
-    Formula f = formulas.computeIfAbsent(d.latex(), Formula::of);
-    String alt = d.equation(Notation.TEXT).replaceAll("[\"\\[\\]{}\\\\]", " ");
-    return new SheetView.Step(f.file(), alt, d.mathml(),
-        AsciiDoc.text(d.explanation().text(locale)));
+    return step(d, List.of(), true);
+  }
+
+  /**
+   * One derivation that also stands for others with the same numbers ({@code H_out = W_out =
+   * …}), with its explanation or, where the sheet has just given that sentence, without.
+   */
+  SheetView.Step step(Derivation d, List<Symbol> alsoLhs, boolean explain) {
+    Formula f = formulas.computeIfAbsent(d.latex(alsoLhs), Formula::of);
+    String alt = d.equation(Notation.TEXT, alsoLhs).replaceAll("[\"\\[\\]{}\\\\]", " ");
+    return new SheetView.Step(f.file(), alt, d.mathml(alsoLhs),
+        explain ? AsciiDoc.prose(d.explanation().text(locale)) : "");
   }
 }

@@ -112,8 +112,9 @@ public final class MoodleQuiz {
     List<Item> items = new ArrayList<>();
     for (LayerDiagnosis l : diagnosis.layers()) {
       LayerResult r = l.result();
-      for (Quantity q : e.ask()) {
-        if (q == Quantity.TOTAL || q == Quantity.RECEPTIVE_FIELD) {
+      // what the question sheet asks, of every layer or of some (Asked, as the sheet's grid)
+      for (Quantity q : new Asked(e, words).columns()) {
+        if (q == Quantity.RECEPTIVE_FIELD || !e.asks(q, r.name())) {
           continue;
         }
         Value right = l.value(q).orElseThrow();
@@ -135,7 +136,7 @@ public final class MoodleQuiz {
           wrong.computeIfAbsent(p.value().canonical(), k -> new ArrayList<>()).add(p);
         }
         for (Map.Entry<String, List<Prediction>> w : wrong.entrySet()) {
-          String feedback = diagnosis(w.getValue());
+          String feedback = diagnosis(w.getValue(), right);
           Value v = w.getValue().get(0).value();
           for (String form : shape ? spellings(v, fw) : List.of(w.getKey())) {
             if (given.add(form)) {
@@ -217,9 +218,17 @@ public final class MoodleQuiz {
   }
 
   /** What a wrong answer's feedback says: the mistake, the student's way, and why. */
-  private String diagnosis(List<Prediction> predictions) {
+  /**
+   * The feedback on a wrong answer: the mistake, the student's way and why. A step of that way
+   * whose result is the right answer (the other framework's parameter count of a
+   * BatchNormalization layer, 2·C, when its non-trainable count is asked) is left out: the
+   * feedback never gives the answer away.
+   */
+  private String diagnosis(List<Prediction> predictions, Value right) {
     Prediction first = predictions.get(0);
-    String html = feedbackFor(first.mistake(), first.yours());
+    List<Derivation> yours = first.yours().stream()
+        .filter(d -> !Long.toString(d.result()).equals(right.canonical())).toList();
+    String html = feedbackFor(first.mistake(), yours);
     List<String> others = predictions.stream().skip(1).map(Prediction::mistake)
         .filter(m -> m != first.mistake()).distinct()
         .map(m -> m.title().text(locale)).toList();

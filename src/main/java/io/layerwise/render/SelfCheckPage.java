@@ -142,13 +142,17 @@ final class SelfCheckPage {
   }
 
   private void build() {
-    for (Quantity q : analysis.exercise().ask()) {
-      if (q != Quantity.TOTAL && q != Quantity.RECEPTIVE_FIELD) {
+    // what the question sheet asks, of every layer or of some (Asked, as the sheet's grid)
+    for (Quantity q : new Asked(analysis.exercise(), words).columns()) {
+      if (q != Quantity.RECEPTIVE_FIELD) {
         asked.add(q);
       }
     }
     for (LayerDiagnosis l : diagnosis.layers()) {
       for (Quantity q : asked) {
+        if (!analysis.exercise().asks(q, l.name())) {
+          continue;
+        }
         Value value = l.value(q).orElseThrow();
         questions.add(question(l.name(), q));
         right.add(hash(salt, l.name(), q.id(), value.canonical()));

@@ -7,6 +7,7 @@ import io.layerwise.engine.Derived;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.engine.Notation;
 import io.layerwise.engine.Pitfalls;
+import io.layerwise.engine.Symbol;
 import io.layerwise.engine.Totals;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
@@ -14,10 +15,12 @@ import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Variant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -107,11 +110,12 @@ final class SheetBuilder {
         AsciiDoc.text(words.get("convention.shapes." + fw.id())),
         AsciiDoc.text(words.get("convention.macs")));
     List<String> pitfalls = Pitfalls.of(analysis).stream()
-        .map(x -> AsciiDoc.text(x.text(locale))).toList();
+        .map(x -> AsciiDoc.prose(x.text(locale))).toList();
     Optional<CodeSection> code = withCode
         ? Optional.of(new CodeSection(analysis, words, locale)) : Optional.empty();
     List<SheetView.LayerSolution> solutions = new ArrayList<>();
     Map<List<String>, Integer> seen = new java.util.HashMap<>();
+    Set<String> explained = new HashSet<>();
     for (int i = 0; i < analysis.layers().size(); i++) {
       LayerResult l = analysis.layers().get(i);
       List<Derivation> shownHere = l.derivations().stream()
@@ -123,8 +127,7 @@ final class SheetBuilder {
         key.add(d.explanation().text(locale));
       }
       Integer earlier = seen.putIfAbsent(key, i);
-      List<SheetView.Step> steps = earlier == null
-          ? shownHere.stream().map(this::step).toList() : List.of();
+      List<SheetView.Step> steps = earlier == null ? steps(shownHere, explained) : List.of();
       String inputs = l.inputShapes().stream().map(Shape::toString)
           .collect(Collectors.joining(" + "));
       solutions.add(new SheetView.LayerSolution(
@@ -266,5 +269,31 @@ final class SheetBuilder {
 
   private SheetView.Step step(Derivation d) {
     return images.step(d);
+  }
+
+  /**
+   * A layer's derivations as a textbook sets them: two output axes with the same numbers in one
+   * line ({@code H_out = W_out = …}), and an explanation only where the sheet has not given the
+   * same sentence before.
+   */
+  private List<SheetView.Step> steps(List<Derivation> ds, Set<String> explained) {
+    List<SheetView.Step> out = new ArrayList<>();
+    for (int i = 0; i < ds.size(); i++) {
+      Derivation d = ds.get(i);
+      List<Symbol> also = new ArrayList<>();
+      while (i + 1 < ds.size() && sameNumbers(d, ds.get(i + 1))) {
+        also.add(ds.get(++i).lhs());
+      }
+      out.add(images.step(d, also, explained.add(d.explanation().text(locale))));
+    }
+    return out;
+  }
+
+  /** Two output axes derived by the same numbers, for the same reason. */
+  private boolean sameNumbers(Derivation a, Derivation b) {
+    return a.quantity().outputAxis() && b.quantity().outputAxis()
+        && a.substituted(Notation.TEXT).equals(b.substituted(Notation.TEXT))
+        && a.result() == b.result()
+        && a.explanation().text(locale).equals(b.explanation().text(locale));
   }
 }

@@ -175,7 +175,9 @@ public final class Sheets {
     io.layerwise.model.Exercise e = analysis.exercise();
     Map<String, Object> view = new HashMap<>();
     view.put("title", e.title());
-    view.put("description", e.description().orElse(""));
+    view.put("description", e.description().map(DescriptionBlocks::of).orElse(List.of()));
+    // the question sheet's diagram: names, kinds and hyperparameters, no answer
+    view.put("diagrams", List.copyOf(Diagram.pages(analysis, words, false).files().values()));
     view.put("framework", words.get("framework." + e.framework().id()));
     view.put("input", e.network().input().batched(e.framework()));
     view.put("rows", rows);

@@ -60,7 +60,7 @@ class SheetBuildTest {
     assertThat(out.resolve("two-class-cnn-questions.adoc")).exists();
     assertThat(out.resolve("two-class-cnn-network.svg")).exists();
     assertThat(Files.readString(out.resolve("two-class-cnn-answers.adoc")))
-        .contains("Total parameters:: 50,828,751");
+        .contains("|Total parameters |").contains("|50,828,751 |");
     try (Stream<Path> formulas = Files.list(out.resolve("formulas"))) {
       List<Path> svgs = formulas.filter(p -> p.toString().endsWith(".svg")).toList();
       assertThat(svgs).isNotEmpty();

@@ -80,4 +80,11 @@ class AsciiDocTest {
     }
     return sb.toString();
   }
+
+  @Test
+  void proseTypesetsItsSymbolsWithSubscripts() {
+    assertThat(AsciiDoc.prose("so the input channels C_in count; N_in·U + U, not N_in·U + 1"))
+        .contains("C~in~").contains("N~in~·U").doesNotContain("&#95;");
+    assertThat(AsciiDoc.prose("b_ih and my_in")).doesNotContain("~");
+  }
 }

@@ -38,8 +38,10 @@ class DiagramTest {
     Document svg = parse(pages.get("course-example-network.svg"));
     assertThat(svg.getElementsByTagName("rect").getLength()).isEqualTo(9);
     assertThat(svg.getElementsByTagName("polyline").getLength()).isEqualTo(8);
+    // the answer sheet's, whose boxes print the shapes, is not cut in two either: its first part
+    // may take what the page leaves after the question
     assertThat(Diagram.pages(Bundled.analyze("course-example"), EN, true).files())
-        .containsKey("course-example-answers-network-1.svg");
+        .containsOnlyKeys("course-example-answers-network.svg");
   }
 
   @Test
@@ -89,6 +91,19 @@ class DiagramTest {
       assertThat(all).as(l.name()).contains(">" + l.name());
     }
     assertThat(parts.get(1).svg()).contains(">from ");
+  }
+
+  @Test
+  void theFirstPartGetsTheRoomTheQuestionLeaves() {
+    io.layerwise.model.Exercise course = Bundled.analyze("course-example").exercise();
+    io.layerwise.model.Exercise resnet = Bundled.analyze("resnet50").exercise();
+    double units = Diagram.firstRoom(course, true) / Diagram.POINTS_PER_UNIT;
+    assertThat(units).isGreaterThan(Diagram.FIRST_PART_HEIGHT)
+        .isLessThan(Diagram.PAGE_POINTS / Diagram.POINTS_PER_UNIT);
+    // the question sheet's name fields take room the answer sheet's heading does not
+    assertThat(Diagram.firstRoom(course, false)).isLessThan(Diagram.firstRoom(course, true));
+    // ResNet-50's question (a paragraph and a list of layers) leaves well under a page
+    assertThat(Diagram.firstRoom(resnet, false)).isLessThan(Diagram.PAGE_POINTS * 0.6);
   }
 
   @Test

@@ -217,4 +217,21 @@ class MoodleQuizTest {
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &amp; &lt;/text&gt;")
         .contains("x&lt;/td&gt;&lt;img src=x&gt;").doesNotContain("<script").doesNotContain("<b>");
   }
+
+  /**
+   * What the question sheet asks of some layers only is in the bank as well: ResNet-50 asks the
+   * non-trainable parameters of three BatchNormalization layers besides the total.
+   */
+  @Test
+  void aBankAsksWhatTheSheetAsksOfSomeLayers() throws Exception {
+    Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
+        .moodle(List.of(Bundled.analyze("resnet50")), Locale.ENGLISH));
+    List<String> names = bank.values().stream().flatMap(List::stream)
+        .map(q -> text(q, "name/text")).toList();
+    assertThat(names).contains("resnet50 · conv1_bn · Non-trainable",
+        "resnet50 · conv2_block1_0_bn · Non-trainable", "resnet50 · conv5_block3_3_bn · Non-trainable")
+        .noneMatch(n -> n.contains("conv1_conv"));
+    Element bn = question(bank, "conv1_bn · Non-trainable");
+    assertThat(answers(bn).get("128")).startsWith("100 ");
+  }
 }
