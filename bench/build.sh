@@ -6,13 +6,16 @@
 #      ruby-asciidoctor-pdf), same theme, fonts and attributes: (a) one file at a time, a Ruby
 #      process per file and format, as a Makefile would; (b) all files in ONE Ruby process
 #      (Asciidoctor.convert_file in a loop); the ratios of 1 to each;
-#   4. the sizes of the course example's answer sheet (HTML, PDF) and ResNet-50's answer PDF,
+#   4. a class build: 40 variants of the course example (`layerwise variants --count 40 --seed 1`),
+#      both sheets, HTML + PDF, and its answer key, against the same AsciiDoc converted by the
+#      Ruby tools in ONE Ruby process; and the build's peak memory (max RSS, /usr/bin/time -v);
+#   5. the sizes of the course example's answer sheet (HTML, PDF) and ResNet-50's answer PDF,
 #      against the targets of issue 15 (formulas as MathML and as PDF text);
-#   5. watch: the time from saving an exercise to its answer sheet's HTML and PDF being
+#   6. watch: the time from saving an exercise to its answer sheet's HTML and PDF being
 #      rewritten, the first save 15 s after watch started (warm-up) and the next one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for tool in asciidoctor asciidoctor-pdf ruby; do
+for tool in asciidoctor asciidoctor-pdf ruby /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install asciidoctor ruby-asciidoctor-pdf" >&2; exit 2; }
 done
 ./layerwise --version >/dev/null
@@ -20,6 +23,29 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ms() { date +%s%N | cut -c1-13; }
 kb() { echo $(( ($(stat -c %s "$1") + 512) / 1024 )); }
+
+# Converts every *.adoc of a directory to ruby1/*.html and ruby1/*.pdf in one Ruby process.
+ruby_one_process() {
+  cp src/main/resources/io/layerwise/publish/layerwise-theme.yml "$1/"
+  mkdir -p "$1/ruby1"
+  (
+    cd "$1"   # safe mode jails the Ruby tools to the current directory
+    ruby -e '
+      require "asciidoctor"
+      require "asciidoctor/pdf"
+      common = { "reproducible" => "", "nofooter" => "", "icons" => nil }
+      html = common.merge("data-uri" => "", "webfonts" => nil)
+      pdf = common.merge("compress" => "", "pdf-theme" => "layerwise-theme.yml",
+        "pdf-themesdir" => ".", "pdf-fontsdir" => "formulas/fonts")
+      Dir["*.adoc"].sort.each do |f|
+        base = File.basename(f, ".adoc")
+        Asciidoctor.convert_file f, safe: :safe, standalone: true, to_file: "ruby1/#{base}.html",
+          attributes: html
+        Asciidoctor.convert_file f, safe: :safe, standalone: true, backend: "pdf",
+          to_file: "ruby1/#{base}.pdf", attributes: pdf
+      end'
+  )
+}
 
 t0=$(ms); ./layerwise build --out "$work/full" >/dev/null; t1=$(ms)
 full=$((t1 - t0))
@@ -43,26 +69,24 @@ t0=$(ms)
 t1=$(ms)
 ruby=$((t1 - t0))
 t0=$(ms)
-(
-  cd "$work/adoc"
-  ruby -e '
-    require "asciidoctor"
-    require "asciidoctor/pdf"
-    common = { "reproducible" => "", "nofooter" => "", "icons" => nil }
-    html = common.merge("data-uri" => "", "webfonts" => nil)
-    pdf = common.merge("compress" => "", "pdf-theme" => "layerwise-theme.yml",
-      "pdf-themesdir" => ".", "pdf-fontsdir" => "formulas/fonts")
-    Dir["*.adoc"].sort.each do |f|
-      base = File.basename(f, ".adoc")
-      Asciidoctor.convert_file f, safe: :safe, standalone: true, to_file: "ruby1/#{base}.html",
-        attributes: html
-      Asciidoctor.convert_file f, safe: :safe, standalone: true, backend: "pdf",
-        to_file: "ruby1/#{base}.pdf", attributes: pdf
-    end'
-)
+ruby_one_process "$work/adoc"
 t1=$(ms)
 ruby1=$((t1 - t0))
 files=$(ls "$work"/adoc/*.adoc | wc -l)
+
+./layerwise variants exercises/course-example.yaml --count 40 --seed 1 --out "$work/class" >/dev/null
+t0=$(ms)
+/usr/bin/time -v -o "$work/class.time" ./layerwise build "$work/class" --out "$work/class-out" >/dev/null
+t1=$(ms)
+class=$((t1 - t0))
+class_rss=$(awk -F': ' '/Maximum resident set size/ {print int($2 / 1024)}' "$work/class.time")
+class_files=$(ls "$work"/class-out/*.html "$work"/class-out/*.pdf | wc -l)
+./layerwise build "$work/class" --format adoc --out "$work/class-adoc" >/dev/null
+t0=$(ms)
+ruby_one_process "$work/class-adoc"
+t1=$(ms)
+class_ruby1=$((t1 - t0))
+class_ruby_files=$(ls "$work"/class-adoc/ruby1/* | wc -l)
 
 mkdir -p "$work/watched"
 cp exercises/course-example.yaml "$work/watched/"
@@ -90,6 +114,12 @@ watch_pdf=$((t1 - t0))
 pdf_before=$(stat -c %y "$pdf")
 sed -i 's/fc4: \[85,/fc4: [86,/' "$work/watched/course-example.yaml"
 t0=$(ms)
+for _ in $(seq 3000); do
+  grep -q '120·86' "$html" 2>/dev/null && break
+  sleep 0.01
+done
+t1=$(ms)
+watch_warm_html=$((t1 - t0))
 for _ in $(seq 6000); do
   [ "$(stat -c %y "$pdf")" != "$pdf_before" ] && break
   sleep 0.01
@@ -107,7 +137,11 @@ echo "Ruby tools, one file at a time:    $ruby ms (a process per file and format
 echo "Ruby tools, one Ruby process:      $ruby1 ms (Asciidoctor.convert_file in a loop)"
 echo "ratio full build / Ruby one at a time:    $(ratio $full $ruby) (goal: at most 0.50)"
 echo "ratio full build / Ruby in one process:   $(ratio $full $ruby1) (goal: at most 1.00)"
+echo "class build, 40 variants, both sheets + answer key, HTML + PDF ($class_files files): $class ms"
+echo "Ruby tools, same AsciiDoc, one Ruby process ($class_ruby_files files): $class_ruby1 ms"
+echo "ratio class build / Ruby in one process:  $(ratio $class $class_ruby1) (goal: at most 1.00)"
+echo "class build peak memory (max RSS):        $class_rss MiB (goal: under 1024)"
 echo "course-example answers: PDF $(kb "$work/full/course-example-answers.pdf") KB (target ≤ 150, was 967), HTML $(kb "$work/full/course-example-answers.html") KB (target ≤ 150, was 752)"
 echo "ResNet-50 answers: PDF $(kb "$work/full/resnet50-answers.pdf") KB (target ≤ 1536, was 6.2 MB); Ruby one process: $(kb "$work/adoc/ruby1/resnet50-answers.pdf") KB"
-echo "watch: save to HTML rewritten:     $watch ms (target under 500 ms)"
+echo "watch: save to HTML rewritten:     $watch ms first, $watch_warm_html ms the next (target under 500 ms)"
 echo "watch: first save to PDF rewritten: $watch_pdf ms (target under 2000 ms); the next: $watch_warm ms (target under 1000 ms)"

@@ -40,7 +40,8 @@ final class ExerciseSheets {
 
   /**
    * Renders every sheet first (quick, in this thread), then publishes them on as many threads
-   * as there are cores, HTML of every sheet before any PDF. An exercise counts as built when all
+   * as there are cores, HTML of every sheet before any PDF, the longest documents of each format
+   * first. An exercise counts as built when all
    * its files are written; its fingerprint is saved only then.
    */
   static void build(BuildContext c, List<Job> todo) {
@@ -93,11 +94,16 @@ final class ExerciseSheets {
         }
       }
       for (OutputFormat format : sheetFormats) {
+        List<Task> ofFormat = new ArrayList<>();
         docs.forEach((job, list) -> {
           if (!(format == OutputFormat.PDF && pdfRefused(job))) {
-            list.forEach(doc -> tasks.add(new Task(job, doc, format, stages.get(job).dir())));
+            list.forEach(doc -> ofFormat.add(new Task(job, doc, format, stages.get(job).dir())));
           }
         });
+        // Longest first, so that no long PDF starts last and leaves the other cores idle.
+        ofFormat.sort(java.util.Comparator.comparingInt((Task t) -> t.doc().asciidoc().length())
+            .reversed());
+        tasks.addAll(ofFormat);
       }
       publishAll(c, tasks, docs, pages, quizzes, stages, sheetFormats);
     } finally {

@@ -1,6 +1,7 @@
 package io.layerwise.build;
 
 import io.layerwise.Layerwise;
+import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.Publisher;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * Keeps one JVM and one Asciidoctor warm and rebuilds the sheets of each exercise file that
  * changes under the watched directories (all of them when a template changes). Each rebuild is an
- * ordinary incremental build, so HTML is written before PDF.
+ * ordinary incremental build; a saved exercise's HTML is first written on its own, so that it
+ * need not wait for the PDF.
  */
 public final class Watcher implements AutoCloseable {
 
@@ -81,15 +83,26 @@ public final class Watcher implements AutoCloseable {
         if (templates || (request.handout().isPresent() && !exercises.isEmpty())) {
           onRebuild.accept(buildAll(BuildListener.NONE));
         } else if (!exercises.isEmpty()) {
-          BuildRequest one = new BuildRequest(exercises, request.out(), request.formats(),
-              request.sheets(), request.handout(), request.templates(), request.locale(),
-              request.cover());
-          onRebuild.accept(SheetBuild.run(one, BuildListener.NONE, publisher));
+          if (request.formats().contains(OutputFormat.HTML)
+              && !request.formats().equals(Set.of(OutputFormat.HTML))) {
+            // An exercise's files land together, when its PDF is done, seconds later: write its
+            // HTML first on its own, for a glance in the browser, then everything as asked.
+            SheetBuild.run(only(exercises, Set.of(OutputFormat.HTML)), BuildListener.NONE,
+                publisher);
+          }
+          onRebuild.accept(SheetBuild.run(only(exercises, request.formats()), BuildListener.NONE,
+              publisher));
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The request for just these exercise files, in these formats. */
+  private BuildRequest only(List<Path> exercises, Set<OutputFormat> formats) {
+    return new BuildRequest(exercises, request.out(), formats, request.sheets(),
+        request.handout(), request.templates(), request.locale(), request.cover());
   }
 
   private static void collect(WatchKey key, Set<Path> changed) {

@@ -224,6 +224,9 @@ public final class Publisher implements AutoCloseable {
       }
       case ADOC -> throw new IllegalArgumentException("AsciiDoc is copied, not converted");
     }
+    if (!WARMING.get()) {
+      conversions.incrementAndGet();
+    }
     Asciidoctor ad = asciidoctor();
     List<String> warnings = new ArrayList<>();
     List<LogRecord> records = log.get();
@@ -290,23 +293,36 @@ public final class Publisher implements AutoCloseable {
       * a list item
       """;
 
+  /** How often {@link #warmUp} converts its sheet: JRuby compiles a Ruby method after 50 calls. */
+  private static final int WARM_UP_ROUNDS = 10;
+  /** Conversions other than the warm-up's, so far: the warm-up yields to the next one. */
+  private final java.util.concurrent.atomic.AtomicInteger conversions =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private static final ThreadLocal<Boolean> WARMING = ThreadLocal.withInitial(() -> false);
+
   /**
-   * Starts Asciidoctor and converts a small sheet to HTML and PDF in the background, in a
-   * directory of its own, so that the first real conversion of a long-running process ({@code
-   * watch}) finds JRuby, asciidoctor-pdf, Prawn and the formula fonts loaded and warm (a cold
-   * first PDF takes seconds longer). Whatever goes wrong is left for the real conversion to
-   * report.
+   * Starts Asciidoctor and converts a small sheet to HTML and PDF in the background, a few times
+   * over, in a directory of its own, so that the first real conversion of a long-running process
+   * ({@code watch}) finds JRuby, asciidoctor-pdf, Prawn and the formula fonts loaded and the Ruby
+   * code compiled (a cold first PDF takes seconds longer). It stops as soon as a real conversion
+   * starts. Whatever goes wrong is left for the real conversion to report.
    */
   public void warmUp() {
     Thread t = new Thread(() -> {
       Path dir = null;
+      WARMING.set(true);
+      int before = conversions.get();
       try {
         dir = Files.createTempDirectory("layerwise-warm-up-");
         Document doc = new Document("warm-up", WARM_UP, Map.of("formulas/f-warm-up.svg",
             "H_{\\mathrm{out}} = \\left\\lfloor \\frac{H - K}{S} \\right\\rfloor + 1"),
             Map.of());
-        publish(doc, Set.of(OutputFormat.HTML), dir);
-        publish(doc, Set.of(OutputFormat.PDF), dir);
+        for (int round = 0; round < WARM_UP_ROUNDS && conversions.get() == before; round++) {
+          publish(doc, Set.of(OutputFormat.HTML), dir);
+          if (conversions.get() == before) {
+            publish(doc, Set.of(OutputFormat.PDF), dir);
+          }
+        }
       } catch (IOException | PublishException | RuntimeException e) {
         // the first real conversion will report it
       } finally {
