@@ -99,7 +99,7 @@ class MathMlInBrowserTest {
   @Test
   void aFractionIsTallerThanALineAndStacked() throws Exception {
     WebElement line = formula("biases = F = 8");
-    WebElement withFraction = formula("H_out = ⌊(H_in + 2P − K)/S⌋ + 1 = ⌊(32");
+    WebElement withFraction = formula("H_out = W_out = ⌊(H_in + 2P − K)/S⌋ + 1 = ⌊(32");
     assertThat(withFraction.getRect().getHeight())
         .isGreaterThan(line.getRect().getHeight() * 3 / 2);
     WebElement fraction = withFraction.findElement(By.tagName("mfrac"));
