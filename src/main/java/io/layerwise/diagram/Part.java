@@ -2,6 +2,7 @@ package io.layerwise.diagram;
 
 import java.util.List;
 import java.util.Locale;
+import io.layerwise.text.Xml;
 
 /**
  * One laid-out part of a diagram, ready to write as SVG. Coordinates are SVG user units; all
@@ -93,22 +94,6 @@ public record Part(double width, double height, List<Placed> boxes, List<Route> 
 
   /** Text as XML character data: names from exercise files cannot become markup. */
   static String xml(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&apos;");
-        default -> {
-          if ((c >= 0x20 || c == '\t') && c != 0xfffe && c != 0xffff) {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
+    return Xml.text(s);
   }
 }

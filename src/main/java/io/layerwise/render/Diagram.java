@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.layerwise.text.Xml;
 
 /**
  * The network as boxes and arrows for {@link Layered} to lay out: one box per layer with its
@@ -166,23 +167,7 @@ final class Diagram {
 
   /** Text as XML character data: names from exercise files cannot become markup. */
   static String xml(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&apos;");
-        default -> {
-          if ((c >= 0x20 || c == '\t') && c != 0xfffe && c != 0xffff) {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
+    return Xml.text(s);
   }
 
   /** The kinds drawn inside the box of the layer before them in a deep network. */
