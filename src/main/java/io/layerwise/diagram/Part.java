@@ -81,7 +81,7 @@ public record Part(double width, double height, List<Placed> boxes, List<Route> 
         sb.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" font-size=\"%d\""
             + " font-weight=\"%s\" text-anchor=\"middle\" fill=\"#1f2a36\">%s</text>%n",
             num(p.x() + p.w() / 2), num(y), l.bold() ? Metrics.BOLD_SIZE : Metrics.SIZE,
-            l.bold() ? "bold" : "normal", xml(l.text())));
+            l.bold() ? "bold" : "normal", Xml.text(l.text())));
         y += Metrics.LINE;
       }
     }
@@ -92,8 +92,4 @@ public record Part(double width, double height, List<Placed> boxes, List<Route> 
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  /** Text as XML character data: names from exercise files cannot become markup. */
-  static String xml(String s) {
-    return Xml.text(s);
-  }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import io.layerwise.text.Xml;
 
 /**
  * The network as boxes and arrows for {@link Layered} to lay out: one box per layer with its
@@ -163,11 +162,6 @@ final class Diagram {
     lines.forEach((id, ls) -> boxes.add(new Box(id, ls, id.equals(Network.INPUT))));
     return Layered.layOut(boxes, arrows, height, firstHeight,
         name -> words.get("diagram.from", name));
-  }
-
-  /** Text as XML character data: names from exercise files cannot become markup. */
-  static String xml(String s) {
-    return Xml.text(s);
   }
 
   /** The kinds drawn inside the box of the layer before them in a deep network. */

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.layerwise.text.Xml;
 
 /**
  * The questions of a Moodle XML quiz: per exercise and asked quantity, one {@code numerical}
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * at 0 % with the diagnosis as its feedback. Variants of one exercise share categories, one per
  * question, so that a quiz can draw one variant at random per student.
  *
- * <p>Every string here is finished HTML (exercise text escaped by {@link Diagram#xml}); the
+ * <p>Every string here is finished HTML (exercise text escaped by {@link Xml#text}); the
  * template XML-escapes it.
  */
 public final class MoodleQuiz {
@@ -96,7 +97,7 @@ public final class MoodleQuiz {
       }
     }
     List<Category> out = new ArrayList<>();
-    byCategory.forEach((path, qs) -> out.add(new Category(path, Diagram.xml(infos.get(path)),
+    byCategory.forEach((path, qs) -> out.add(new Category(path, Xml.text(infos.get(path)),
         qs)));
     return out;
   }
@@ -122,12 +123,12 @@ public final class MoodleQuiz {
         String slot = r.name() + "-" + q.id();
         String ask = words.get("moodle.ask." + (q == Quantity.OUTPUT_SHAPE ? "shape" : "count"),
             label, r.name(), r.className(a.exercise().framework()));
-        String general = "<p>" + Diagram.xml(words.get("moodle.right", right.text())) + "</p>"
+        String general = "<p>" + Xml.text(words.get("moodle.right", right.text())) + "</p>"
             + math(l.derivations(q));
         List<Answer> answers = new ArrayList<>();
         boolean shape = q == Quantity.OUTPUT_SHAPE;
         for (String form : shape ? spellings(right, fw) : List.of(right.canonical())) {
-          answers.add(new Answer(100, form, Diagram.xml(words.get("moodle.correct"))));
+          answers.add(new Answer(100, form, Xml.text(words.get("moodle.correct"))));
         }
         Set<String> given = new LinkedHashSet<>();
         answers.forEach(x -> given.add(x.text()));
@@ -144,12 +145,12 @@ public final class MoodleQuiz {
             }
           }
         }
-        answers.add(new Answer(0, "*", Diagram.xml(words.get("moodle.unknown"))));
+        answers.add(new Answer(0, "*", Xml.text(words.get("moodle.unknown"))));
         String name = e.id() + " · " + r.name() + " · " + label;
         items.add(new Item(slot, r.name() + " · " + label, new Question(
-            shape ? "shortanswer" : "numerical", Diagram.xml(name), e.id() + "-" + slot,
-            intro + "<p><strong>" + Diagram.xml(ask) + "</strong></p>"
-                + (shape ? "<p>" + Diagram.xml(words.get("moodle.shapeHint")) + "</p>" : ""),
+            shape ? "shortanswer" : "numerical", Xml.text(name), e.id() + "-" + slot,
+            intro + "<p><strong>" + Xml.text(ask) + "</strong></p>"
+                + (shape ? "<p>" + Xml.text(words.get("moodle.shapeHint")) + "</p>" : ""),
             general, answers)));
       }
     }
@@ -163,7 +164,7 @@ public final class MoodleQuiz {
     Exercise e = diagnosis.analysis().exercise();
     Value right = diagnosis.total(Quantity.PARAMS);
     List<Answer> answers = new ArrayList<>();
-    answers.add(new Answer(100, right.canonical(), Diagram.xml(words.get("moodle.correct"))));
+    answers.add(new Answer(100, right.canonical(), Xml.text(words.get("moodle.correct"))));
     Set<String> given = new LinkedHashSet<>();
     given.add(right.canonical());
     for (TotalPrediction p : diagnosis.totals(Quantity.PARAMS)) {
@@ -172,15 +173,15 @@ public final class MoodleQuiz {
       }
       String feedback = p.mistake() == Mistake.TOTAL_TRAINABLE_ONLY
           ? feedbackFor(p.mistake(), List.of())
-          : Diagram.xml(words.get("moodle.everyLayer", p.mistake().title().text(locale))) + " "
-              + Diagram.xml(p.mistake().why().text(locale));
+          : Xml.text(words.get("moodle.everyLayer", p.mistake().title().text(locale))) + " "
+              + Xml.text(p.mistake().why().text(locale));
       answers.add(new Answer(0, p.value().canonical(), feedback));
     }
-    answers.add(new Answer(0, "*", Diagram.xml(words.get("moodle.unknown"))));
+    answers.add(new Answer(0, "*", Xml.text(words.get("moodle.unknown"))));
     String label = words.get("total.params");
-    return new Question("numerical", Diagram.xml(e.id() + " · " + label), e.id() + "-total",
-        intro + "<p><strong>" + Diagram.xml(words.get("moodle.ask.total")) + "</strong></p>",
-        "<p>" + Diagram.xml(words.get("moodle.right", right.text())) + "</p>",
+    return new Question("numerical", Xml.text(e.id() + " · " + label), e.id() + "-total",
+        intro + "<p><strong>" + Xml.text(words.get("moodle.ask.total")) + "</strong></p>",
+        "<p>" + Xml.text(words.get("moodle.right", right.text())) + "</p>",
         answers);
   }
 
@@ -189,30 +190,30 @@ public final class MoodleQuiz {
     Exercise e = a.exercise();
     Framework fw = e.framework();
     StringBuilder sb = new StringBuilder();
-    sb.append("<p><em>").append(Diagram.xml(e.title())).append("</em></p>");
+    sb.append("<p><em>").append(Xml.text(e.title())).append("</em></p>");
     e.variant().flatMap(v -> v.student()).ifPresent(s -> sb.append("<p>")
-        .append(Diagram.xml(words.get("moodle.student", s))).append("</p>"));
+        .append(Xml.text(words.get("moodle.student", s))).append("</p>"));
     e.description().ifPresent(d -> {
       for (String para : d.strip().split("\n\\s*\n")) {
-        sb.append("<p>").append(para.strip().lines().map(Diagram::xml)
+        sb.append("<p>").append(para.strip().lines().map(Xml::text)
             .collect(Collectors.joining("<br>"))).append("</p>");
       }
     });
-    sb.append("<p>").append(Diagram.xml(words.get("inputLine", e.network().input().batched(fw),
+    sb.append("<p>").append(Xml.text(words.get("inputLine", e.network().input().batched(fw),
         words.get("framework." + fw.id())))).append("</p>");
     Map<String, String> t = words.templateWords();
     sb.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">")
-        .append("<thead><tr><th>#</th><th>").append(Diagram.xml(t.get("layer")))
-        .append("</th><th>").append(Diagram.xml(t.get("type"))).append("</th><th>")
-        .append(Diagram.xml(t.get("hyperparameters"))).append("</th><th>")
-        .append(Diagram.xml(t.get("input"))).append("</th></tr></thead><tbody>");
+        .append("<thead><tr><th>#</th><th>").append(Xml.text(t.get("layer")))
+        .append("</th><th>").append(Xml.text(t.get("type"))).append("</th><th>")
+        .append(Xml.text(t.get("hyperparameters"))).append("</th><th>")
+        .append(Xml.text(t.get("input"))).append("</th></tr></thead><tbody>");
     Hyperparameters hp = new Hyperparameters(words, fw);
     int position = 1;
     for (LayerResult r : a.layers()) {
-      sb.append("<tr><td>").append(position++).append("</td><td>").append(Diagram.xml(r.name()))
-          .append("</td><td>").append(Diagram.xml(r.className(fw)))
-          .append("</td><td>").append(Diagram.xml(hp.of(r))).append("</td><td>")
-          .append(Diagram.xml(String.join(", ", r.node().inputs()))).append("</td></tr>");
+      sb.append("<tr><td>").append(position++).append("</td><td>").append(Xml.text(r.name()))
+          .append("</td><td>").append(Xml.text(r.className(fw)))
+          .append("</td><td>").append(Xml.text(hp.of(r))).append("</td><td>")
+          .append(Xml.text(String.join(", ", r.node().inputs()))).append("</td></tr>");
     }
     return sb.append("</tbody></table>").toString();
   }
@@ -233,19 +234,19 @@ public final class MoodleQuiz {
         .filter(m -> m != first.mistake()).distinct()
         .map(m -> m.title().text(locale)).toList();
     if (!others.isEmpty()) {
-      html += " " + Diagram.xml(words.get("moodle.alternatives", String.join("; ", others)));
+      html += " " + Xml.text(words.get("moodle.alternatives", String.join("; ", others)));
     }
     return html;
   }
 
   private String feedbackFor(Mistake m, List<Derivation> shown) {
-    return "<p>" + Diagram.xml(words.get("moodle.mistake", m.title().text(locale))) + "</p>"
-        + math(shown) + "<p>" + Diagram.xml(m.why().text(locale)) + "</p>";
+    return "<p>" + Xml.text(words.get("moodle.mistake", m.title().text(locale))) + "</p>"
+        + math(shown) + "<p>" + Xml.text(m.why().text(locale)) + "</p>";
   }
 
   /** Derivations as display TeX, which Moodle's MathJax filter typesets. */
   private static String math(List<Derivation> derivations) {
-    return derivations.stream().map(d -> "<p>\\[" + Diagram.xml(d.latex()) + "\\]</p>")
+    return derivations.stream().map(d -> "<p>\\[" + Xml.text(d.latex()) + "\\]</p>")
         .collect(Collectors.joining());
   }
 
