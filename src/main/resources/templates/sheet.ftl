@@ -188,6 +188,8 @@ ${c.intro}
 <@step st/>
 </#list>
 </#list>
+<#-- breakable: asciidoctor-pdf keeps the heading with its first layer, unbreakable as it is -->
+[%breakable]
 ${lvl}= ${t.derivations}
 
 <#-- each layer on one page: its heading never stands alone at a page foot -->

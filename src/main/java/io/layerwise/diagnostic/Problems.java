@@ -19,6 +19,10 @@ public final class Problems {
     list.add(layer.map(d::withLayer).orElse(d));
   }
 
+  public void add(Diagnostic d) {
+    list.add(d);
+  }
+
   public boolean any() {
     return !list.isEmpty();
   }

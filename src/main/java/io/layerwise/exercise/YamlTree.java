@@ -2,6 +2,7 @@ package io.layerwise.exercise;
 
 import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.diagnostic.Location;
+import io.layerwise.diagnostic.Problems;
 import io.layerwise.diagnostic.Diagnostic;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,14 +43,17 @@ final class YamlTree {
   private static final YAMLFactory FACTORY = factory();
 
   private final String file;
+  /** Where a number is written so that YAML misreads it: reported, and read as written. */
+  private final Problems written;
   private final Map<String, Anchored> anchors = new HashMap<>();
   private long values;
 
   /** A list or mapping with an anchor, and the number of values it stands for. */
   private record Anchored(Node node, long values) {}
 
-  private YamlTree(String file) {
+  private YamlTree(String file, Problems written) {
     this.file = file;
+    this.written = written;
   }
 
   private static YAMLFactory factory() {
@@ -64,8 +68,27 @@ final class YamlTree {
     return f;
   }
 
-  /** The root value of the document; an empty document is an error. */
+  /**
+   * The root value of the document; an empty document is an error, and so is a number YAML
+   * misreads ({@code 017}): every such number is reported at once.
+   */
   static Node parse(String file, String text) throws ExerciseException {
+    Problems written = new Problems();
+    Node root = parse(file, text, written);
+    if (written.any()) {
+      throw new ExerciseException(written.sorted());
+    }
+    return root;
+  }
+
+  /**
+   * The root value of the document, the problems that need not stop the reading ({@code 017},
+   * which reads as 17, as its author meant) added to {@code written}, so that the reader can
+   * report them with the others it finds.
+   *
+   * @throws ExerciseException if the text is no YAML, or over a limit
+   */
+  static Node parse(String file, String text, Problems written) throws ExerciseException {
     if (text.length() > Limits.FILE_BYTES) {
       throw refused(Location.ofFile(file), "the file has " + Limits.show(text.length())
           + " characters; exercise files are limited to " + Limits.show(Limits.FILE_BYTES));
@@ -77,7 +100,7 @@ final class YamlTree {
           "U+%04X", c) + (c == 0 ? " (a NUL byte)" : "") + ", a character YAML does not allow;"
           + " remove it");
     }
-    YamlTree tree = new YamlTree(file);
+    YamlTree tree = new YamlTree(file, written);
     try (YAMLParser p = FACTORY.createParser(text)) {
       try {
         JsonToken t = p.nextToken();
@@ -216,9 +239,11 @@ final class YamlTree {
       case VALUE_NUMBER_INT -> {
         Matcher octal = LEADING_ZERO.matcher(p.getText());
         if (octal.matches()) {
-          throw refused(at, "write " + octal.group(1) + octal.group(2) + " (a leading 0 makes"
-              + " YAML read " + p.getText() + " as an octal number, "
-              + digits(p, at).getBigIntegerValue() + ")");
+          String meant = octal.group(1) + octal.group(2);
+          written.error(at, "write " + meant + " (a leading 0 makes YAML read " + p.getText()
+              + " as an octal number, " + digits(p, at).getBigIntegerValue() + ")");
+          yield new Node.Scalar(at, Node.Kind.INTEGER,
+              new java.math.BigInteger(meant.replace("_", "")).toString());
         }
         yield new Node.Scalar(at, Node.Kind.INTEGER,
             digits(p, at).getBigIntegerValue().toString());
