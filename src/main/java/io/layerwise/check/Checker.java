@@ -3,6 +3,7 @@ package io.layerwise.check;
 import io.layerwise.diagnosis.Carried;
 import io.layerwise.diagnosis.Diagnosis;
 import io.layerwise.diagnosis.LayerDiagnosis;
+import io.layerwise.diagnosis.MemoryAnswers;
 import io.layerwise.diagnosis.Prediction;
 import io.layerwise.diagnosis.TotalPrediction;
 import io.layerwise.engine.Analysis;
@@ -276,6 +277,9 @@ public final class Checker {
 
   private Finding judgeTotal(Answer a, Answers answers) {
     Quantity q = a.quantity();
+    if (q.memory()) {
+      return judgeMemory(a);
+    }
     long own = 0;
     Optional<Source> firstWrong = Optional.empty();
     Map<String, Value> given = new HashMap<>();
@@ -307,6 +311,28 @@ public final class Checker {
       }
     }
     return finding(a, right, Verdict.UNEXPLAINED, List.of(), List.of());
+  }
+
+  /**
+   * A memory total ({@code memory:} in the answers file): right, a memory mistake of the
+   * catalogue, or unexplained.
+   */
+  private Finding judgeMemory(Answer a) {
+    MemoryAnswers m = diagnosis.memory().orElseThrow();
+    Quantity q = a.quantity();
+    Value right = m.value(q).orElseThrow();
+    List<Derivation> steps = m.derivations(q);
+    if (a.given().equals(right)) {
+      return finding(a, right, Verdict.RIGHT, steps, List.of());
+    }
+    List<Prediction> matches = m.predictions(q).stream()
+        .filter(p -> p.value().equals(a.given())).toList();
+    if (!matches.isEmpty()) {
+      return new Finding(a, right, Verdict.MISTAKE, Optional.of(matches.get(0).mistake()),
+          Optional.empty(), Optional.empty(), Optional.empty(), alternatives(matches), steps,
+          matches.get(0).yours());
+    }
+    return finding(a, right, Verdict.UNEXPLAINED, steps, List.of());
   }
 
   private static long count(Value v) {

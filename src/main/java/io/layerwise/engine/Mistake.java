@@ -46,7 +46,14 @@ public enum Mistake {
   CONCATENATE_AS_ADD("concatenate-as-add"),
   TOTAL_TRAINABLE_ONLY("total-trainable-only", 0),
   WRONG_LAYER("wrong-layer", 0),
-  MERGE_SHAPE_MISMATCH("merge-shape-mismatch", 0);
+  MERGE_SHAPE_MISMATCH("merge-shape-mismatch", 0),
+  BITS_INSTEAD_OF_BYTES("bits-instead-of-bytes", 0),
+  FORGOT_BATCH("forgot-batch", 0),
+  MIB_VS_MB("mib-vs-mb", 0),
+  FORGOT_GRADIENTS("forgot-gradients", 0),
+  FORGOT_OPTIMIZER_STATE("forgot-optimizer-state", 0),
+  ADAM_MOMENTS_ONCE("adam-moments-once", 0),
+  PARAMS_AS_ACTIVATIONS("params-as-activations", 0);
 
   private final String id;
   private final int variants;
