@@ -296,8 +296,10 @@ public final class MoodleQuiz {
   }
 
   private String feedbackFor(Mistake m, List<Derivation> shown) {
-    return "<p>" + Xml.text(words.get("moodle.mistake", m.title().text(locale))) + "</p>"
-        + math(shown) + "<p>" + Xml.text(m.why().text(locale)) + "</p>";
+    String said = words.get(shown.isEmpty() ? "moodle.mistake.alone" : "moodle.mistake",
+        m.title().text(locale));
+    return "<p>" + Xml.text(said) + "</p>" + math(shown) + "<p>"
+        + Xml.text(m.why().text(locale)) + "</p>";
   }
 
   /** Derivations as display TeX, which Moodle's MathJax filter typesets. */
