@@ -38,7 +38,7 @@ import java.util.Optional;
 public final class MemoryAnswers {
 
   /** The memory mistakes, in the order a marker considers them. */
-  static final List<Mistake> MISTAKES = List.of(Mistake.BITS_INSTEAD_OF_BYTES,
+  public static final List<Mistake> MISTAKES = List.of(Mistake.BITS_INSTEAD_OF_BYTES,
       Mistake.FORGOT_BATCH, Mistake.MIB_VS_MB, Mistake.FORGOT_GRADIENTS,
       Mistake.FORGOT_OPTIMIZER_STATE, Mistake.ADAM_MOMENTS_ONCE,
       Mistake.PARAMS_AS_ACTIVATIONS);
