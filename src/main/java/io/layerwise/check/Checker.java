@@ -124,8 +124,8 @@ public final class Checker {
             mine.get().derivations(q));
       }
     }
-    if (q == Quantity.ACTIVATIONS && overrides.containsKey(a.layer())
-        && a.given().equals(Value.of(overrides.get(a.layer()).size()))) {
+    if (overrides.containsKey(a.layer())
+        && ownSize(a.layer(), q).filter(a.given()::equals).isPresent()) {
       Source own = shapeFindings.containsKey(a.layer())
           && shapeFindings.get(a.layer()).carriedFrom().isPresent()
           ? shapeFindings.get(a.layer()).carriedFrom().get()
@@ -153,6 +153,24 @@ public final class Checker {
     }
     return otherLayer(a, expected, rightSteps)
         .orElseGet(() -> finding(a, expected, Verdict.UNEXPLAINED, rightSteps, List.of()));
+  }
+
+  /**
+   * What a layer's size is from the student's own wrong output shape: its activations, or (with
+   * {@code training:}) the bytes of its output for the batch, N·size·b, unless it is a view.
+   */
+  private Optional<Value> ownSize(String layer, Quantity q) {
+    long size = overrides.get(layer).size();
+    if (q == Quantity.ACTIVATIONS) {
+      return Optional.of(Value.of(size));
+    }
+    if (q == Quantity.ACTIVATION_BYTES && analysis.memory().isPresent()
+        && !isZero(right(layer).value(q).orElseThrow())) {
+      io.layerwise.model.Training t = analysis.memory().get().training();
+      return Optional.of(Value.of(Math.multiplyExact(Math.multiplyExact(t.batch(), size),
+          (long) t.dtype().bytes())));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -120,9 +120,7 @@ public final class MemoryAnswers {
           continue;
         }
         List<Derivation> ps = slipped.get();
-        Derivation sum = new Derivation(total.quantity(), total.lhs(),
-            sum(ps, total.explanation()).formula(), sum(ps, total.explanation()).bindings(),
-            Explanation.of("slip." + m.id()));
+        Derivation sum = sum(ps, Explanation.of("slip." + m.id()));
         wrong = bytesOf(ps, sum.result(), q);
         yours = new ArrayList<>();
         Optional<Derived.Memory> part = part(q);

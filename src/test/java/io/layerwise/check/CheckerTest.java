@@ -235,4 +235,19 @@ class CheckerTest {
         .contains("\"given\": 11.53").contains("\"expected\": 11.00")
         .contains("\"mistake\": \"mib-vs-mb\"");
   }
+
+  /**
+   * conv given 'valid' (6×6×4 instead of 8×8×4): its activation bytes from that shape, 4 samples
+   * of 6·6·4 values of 4 bytes = 2,304, are carried, not a mistake.
+   */
+  @Test
+  void activationBytesFromTheStudentsOwnShapeAreCarried() throws ExerciseException {
+    CheckResult r = check(MistakesTest.MEMORY, """
+        layers:
+          conv: {output_shape: 6x6x4, activation_bytes: 2304}
+        """);
+    Finding f = r.findings().get(1);
+    assertThat(f.verdict()).isEqualTo(Verdict.CARRIED);
+    assertThat(f.carriedFrom()).contains(new Source("conv", Quantity.OUTPUT_SHAPE));
+  }
 }
