@@ -115,30 +115,45 @@ public final class MemoryAnswers {
                 q == Quantity.TOTAL_MIB ? Memory.MB : Memory.MIB));
         yours = List.of();
       } else {
-        Optional<List<Derivation>> slipped = slipped(m);
-        if (slipped.isEmpty()) {
-          continue;
-        }
-        List<Derivation> ps = slipped.get();
-        Derivation sum = sum(ps, Explanation.of("slip." + m.id()));
-        wrong = bytesOf(ps, sum.result(), q);
-        yours = new ArrayList<>();
-        Optional<Derived.Memory> part = part(q);
-        for (Derivation d : ps) {
-          boolean changed = parts.stream().noneMatch(r -> r.equals(d));
-          if (changed && (part.isEmpty() || part.get() == d.quantity())) {
-            yours.add(d);
-          }
-        }
-        if (part.isEmpty()) {
-          yours.add(sum);
-        }
+        Optional<Prediction> p = slip(m, q);
+        wrong = p.map(Prediction::value);
+        yours = p.map(Prediction::yours).orElse(List.of());
       }
       if (wrong.isPresent() && !wrong.get().equals(right.get())) {
         out.add(new Prediction(m, 0, q, wrong.get(), yours));
       }
     }
     return out;
+  }
+
+  /**
+   * The value and the student's way a mistake other than MiB vs MB gives; empty where it cannot
+   * be made, or where its number does not fit in 64 bits (no student gives that one).
+   */
+  private Optional<Prediction> slip(Mistake m, Quantity q) {
+    try {
+      Optional<List<Derivation>> slipped = slipped(m);
+      if (slipped.isEmpty()) {
+        return Optional.empty();
+      }
+      List<Derivation> ps = slipped.get();
+      Derivation sum = sum(ps, Explanation.of("slip." + m.id()));
+      Optional<Value> wrong = bytesOf(ps, sum.result(), q);
+      List<Derivation> yours = new ArrayList<>();
+      Optional<Derived.Memory> part = part(q);
+      for (Derivation d : ps) {
+        boolean changed = parts.stream().noneMatch(r -> r.equals(d));
+        if (changed && (part.isEmpty() || part.get() == d.quantity())) {
+          yours.add(d);
+        }
+      }
+      if (part.isEmpty()) {
+        yours.add(sum);
+      }
+      return wrong.map(w -> new Prediction(m, 0, q, w, yours));
+    } catch (ArithmeticException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -387,6 +387,28 @@ class MistakesTest {
         .contains(Mistake.BITS_INSTEAD_OF_BYTES);
   }
 
+  /**
+   * 10⁹·3·10⁸ input values of 4 bytes are 1.2·10¹⁸ bytes: in bits 9.6·10¹⁸, beyond 64 bits, so
+   * no student gives that number and the mistake predicts none; the rest still work.
+   */
+  @Test
+  void aMistakeWhoseNumberDoesNotFitPredictsNothing() throws ExerciseException {
+    String ex = """
+        title: huge
+        input: [1000000000, 300000000]
+        training: {batch: 1}
+        layers:
+          - {type: Dense, name: d, units: 1}
+        """;
+    assertThat(judge(ex, "memory", "input_bytes", "5").verdict())
+        .isEqualTo(Verdict.UNEXPLAINED);
+    assertThat(judge(ex, "memory", "param_bytes", "1200000004").correct()).isTrue();
+    // Dense on the last axis: d's 10⁹ output values, 4·10⁹ bytes, with its 3·10⁸ + 1
+    // parameters' 1,200,000,004 bytes added
+    assertThat(judge(ex, "d", "activation_bytes", "5200000004").mistake())
+        .contains(Mistake.PARAMS_AS_ACTIVATIONS);
+  }
+
   @Test
   void memoryMistakesHaveGermanWords() {
     for (Mistake m : List.of(Mistake.BITS_INSTEAD_OF_BYTES, Mistake.FORGOT_BATCH,
