@@ -9,7 +9,8 @@ import java.util.Optional;
  * each can happen and, when asked to make it, take the wrong branch and record the mistaken
  * formula, so every number that follows from it is recomputed consistently ({@link Engine#slips}).
  * The others are about the totals or the answer sheet as a whole and are recognised by the
- * self-check. The {@link #id()} is a stable contract: JSON reports, Moodle feedback and the
+ * self-check; the memory mistakes ({@code training:}, from {@link #BITS_INSTEAD_OF_BYTES} on) by
+ * the diagnosis, from the analysis' {@link Memory}. The {@link #id()} is a stable contract: JSON reports, Moodle feedback and the
  * self-check page use it.
  */
 public enum Mistake {
