@@ -38,7 +38,7 @@
         <text>${a.feedback}</text>
       </feedback>
 <#if q.numerical()>
-      <tolerance>0</tolerance>
+      <tolerance>${a.tolerance}</tolerance>
 </#if>
     </answer>
 </#list>

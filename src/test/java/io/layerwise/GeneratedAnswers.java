@@ -29,7 +29,7 @@ final class GeneratedAnswers {
   GeneratedAnswers(Diagnosis diagnosis) {
     this.diagnosis = diagnosis;
     for (Quantity q : diagnosis.analysis().exercise().ask()) {
-      if (q != Quantity.TOTAL && q != Quantity.RECEPTIVE_FIELD) {
+      if (q.ofLayer() && q != Quantity.RECEPTIVE_FIELD && !q.memory()) {
         asked.add(q);
       }
     }

@@ -13,6 +13,7 @@ import io.layerwise.engine.Totals;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
+import io.layerwise.model.Value;
 import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.Publisher;
 import io.layerwise.render.SheetKind;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A question sheet gives away nothing it asks: for every bundled exercise, none of its asked
  * answers (output shapes in every spelling a sheet or a student might use, counts with and
- * without thousands separators, receptive fields) appears in its AsciiDoc, in its HTML (the
+ * without thousands separators, receptive fields, memory in bytes, MiB and MB) appears in its AsciiDoc, in its HTML (the
  * embedded diagram pictures decoded) or in its PDF's text. A number that the sheet has to give
  * anyway (the input shape, a hyperparameter such as 128 units, a layer's position) is not a leak
  * and is left out of the check; so is a count below 100, which a sheet's own
@@ -146,7 +147,12 @@ class QuestionSheetLeakTest {
               }
             }
           });
-          case TOTAL -> { }
+          case ACTIVATION_BYTES, PARAM_BYTES, GRADIENT_BYTES, OPTIMIZER_STATE_BYTES,
+              TOTAL_BYTES -> a.memory().orElseThrow().layers().stream()
+              .filter(m -> m.name().equals(l.name())).findFirst()
+              .flatMap(m -> m.value(q))
+              .ifPresent(v -> counts(out, ((Value.Count) v).value(), given));
+          case TOTAL, INPUT_BYTES, TOTAL_MIB, TOTAL_MB, MEMORY -> { }
         }
       }
     }
@@ -155,6 +161,17 @@ class QuestionSheetLeakTest {
       counts(out, t.params(), given);
       counts(out, t.trainable(), given);
       counts(out, t.nonTrainable(), given);
+    }
+    if (e.asks(Quantity.MEMORY)) {
+      for (Quantity q : Quantity.MEMORY_TOTALS) {
+        Value v = a.memory().orElseThrow().value(q).orElseThrow();
+        if (v instanceof Value.Count c) {
+          counts(out, c.value(), given);
+        } else if (v.canonical().length() > 4) {
+          out.add(v.canonical());
+          out.add(v.canonical().replace('.', ','));
+        }
+      }
     }
     return new ArrayList<>(out);
   }

@@ -3,6 +3,7 @@ package io.layerwise.check;
 import io.layerwise.diagnosis.Carried;
 import io.layerwise.diagnosis.Diagnosis;
 import io.layerwise.diagnosis.LayerDiagnosis;
+import io.layerwise.diagnosis.MemoryAnswers;
 import io.layerwise.diagnosis.Prediction;
 import io.layerwise.diagnosis.TotalPrediction;
 import io.layerwise.engine.Analysis;
@@ -123,8 +124,8 @@ public final class Checker {
             mine.get().derivations(q));
       }
     }
-    if (q == Quantity.ACTIVATIONS && overrides.containsKey(a.layer())
-        && a.given().equals(Value.of(overrides.get(a.layer()).size()))) {
+    if (overrides.containsKey(a.layer())
+        && ownSize(a.layer(), q).filter(a.given()::equals).isPresent()) {
       Source own = shapeFindings.containsKey(a.layer())
           && shapeFindings.get(a.layer()).carriedFrom().isPresent()
           ? shapeFindings.get(a.layer()).carriedFrom().get()
@@ -152,6 +153,24 @@ public final class Checker {
     }
     return otherLayer(a, expected, rightSteps)
         .orElseGet(() -> finding(a, expected, Verdict.UNEXPLAINED, rightSteps, List.of()));
+  }
+
+  /**
+   * What a layer's size is from the student's own wrong output shape: its activations, or (with
+   * {@code training:}) the bytes of its output for the batch, N·size·b, unless it is a view.
+   */
+  private Optional<Value> ownSize(String layer, Quantity q) {
+    long size = overrides.get(layer).size();
+    if (q == Quantity.ACTIVATIONS) {
+      return Optional.of(Value.of(size));
+    }
+    if (q == Quantity.ACTIVATION_BYTES && analysis.memory().isPresent()
+        && !isZero(right(layer).value(q).orElseThrow())) {
+      io.layerwise.model.Training t = analysis.memory().get().training();
+      return Optional.of(Value.of(Math.multiplyExact(Math.multiplyExact(t.batch(), size),
+          (long) t.dtype().bytes())));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -276,6 +295,9 @@ public final class Checker {
 
   private Finding judgeTotal(Answer a, Answers answers) {
     Quantity q = a.quantity();
+    if (q.memory()) {
+      return judgeMemory(a);
+    }
     long own = 0;
     Optional<Source> firstWrong = Optional.empty();
     Map<String, Value> given = new HashMap<>();
@@ -307,6 +329,28 @@ public final class Checker {
       }
     }
     return finding(a, right, Verdict.UNEXPLAINED, List.of(), List.of());
+  }
+
+  /**
+   * A memory total ({@code memory:} in the answers file): right, a memory mistake of the
+   * catalogue, or unexplained.
+   */
+  private Finding judgeMemory(Answer a) {
+    MemoryAnswers m = diagnosis.memory().orElseThrow();
+    Quantity q = a.quantity();
+    Value right = m.value(q).orElseThrow();
+    List<Derivation> steps = m.derivations(q);
+    if (a.given().equals(right)) {
+      return finding(a, right, Verdict.RIGHT, steps, List.of());
+    }
+    List<Prediction> matches = m.predictions(q).stream()
+        .filter(p -> p.value().equals(a.given())).toList();
+    if (!matches.isEmpty()) {
+      return new Finding(a, right, Verdict.MISTAKE, Optional.of(matches.get(0).mistake()),
+          Optional.empty(), Optional.empty(), Optional.empty(), alternatives(matches), steps,
+          matches.get(0).yours());
+    }
+    return finding(a, right, Verdict.UNEXPLAINED, steps, List.of());
   }
 
   private static long count(Value v) {

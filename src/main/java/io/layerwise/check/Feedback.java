@@ -4,6 +4,7 @@ import io.layerwise.engine.Derivation;
 import io.layerwise.engine.Notation;
 import io.layerwise.model.Exercise;
 import io.layerwise.model.LayerNode;
+import io.layerwise.model.Quantity;
 import io.layerwise.model.Wording;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,12 @@ public final class Feedback {
     why(f).ifPresent(w -> sb.append(' ').append(w));
     if (!f.right().isEmpty() && !f.correct()) {
       sb.append(' ').append(format("rightWay", equations(f.right())));
+      if (f.answer().quantity().decimal()) {
+        // the derivations end in bytes: say what they are in the unit asked for
+        sb.append(' ').append(format("rightIn", Notation.TEXT.number(
+            f.right().get(f.right().size() - 1).result()), f.expected().text(),
+            f.answer().quantity() == Quantity.TOTAL_MIB ? "MiB" : "MB"));
+      }
     } else if (!f.correct() && f.answer().isTotal()) {
       sb.append(' ').append(format("rightTotal", f.expected().text()));
     }

@@ -26,14 +26,27 @@ public final class Diagnosis {
   private final Analysis analysis;
   private final Map<String, LayerDiagnosis> layers = new LinkedHashMap<>();
   private final long networkChannels;
+  private final Optional<MemoryAnswers> memory;
 
   private Diagnosis(Analysis analysis) {
     this.analysis = analysis;
     Shape input = analysis.exercise().network().input();
     this.networkChannels = channels(input, analysis.exercise().framework());
-    for (LayerResult r : analysis.layers()) {
-      layers.putIfAbsent(r.name(), new LayerDiagnosis(r, slips(r)));
+    for (int i = 0; i < analysis.layers().size(); i++) {
+      LayerResult r = analysis.layers().get(i);
+      int at = i;
+      layers.putIfAbsent(r.name(), new LayerDiagnosis(r, slips(r), analysis.memory()
+          .map(m -> MemoryAnswers.of(m.training(), m.layers().get(at)))));
     }
+    this.memory = analysis.memory().map(MemoryAnswers::of);
+  }
+
+  /**
+   * The network's memory quantities ({@code input_bytes}, …, {@code total_mib}) with their
+   * predicted wrong values, when the exercise has {@code training:}.
+   */
+  public Optional<MemoryAnswers> memory() {
+    return memory;
   }
 
   /** The diagnosis of an analysed exercise. */

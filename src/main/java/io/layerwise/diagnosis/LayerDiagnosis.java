@@ -15,11 +15,18 @@ import java.util.Optional;
  *
  * @param result the layer as computed (right, or from a student's own earlier shapes)
  * @param slips the layer computed with each mistake that changes a number, in catalogue order
+ * @param memory its memory quantities, when the exercise has {@code training:}
  */
-public record LayerDiagnosis(LayerResult result, List<Slip> slips) {
+public record LayerDiagnosis(LayerResult result, List<Slip> slips,
+    Optional<MemoryAnswers> memory) {
 
   public LayerDiagnosis {
     slips = List.copyOf(slips);
+  }
+
+  /** A layer without memory quantities. */
+  public LayerDiagnosis(LayerResult result, List<Slip> slips) {
+    this(result, slips, Optional.empty());
   }
 
   public String name() {
@@ -28,16 +35,20 @@ public record LayerDiagnosis(LayerResult result, List<Slip> slips) {
 
   /** The value of a quantity, when it is a layer value. */
   public Optional<Value> value(Quantity q) {
-    return result.value(q);
+    return q.memory() ? memory.flatMap(m -> m.value(q)) : result.value(q);
   }
 
   /** The derivations that give a quantity: the right way. */
   public List<Derivation> derivations(Quantity q) {
-    return Quantities.steps(result, q);
+    return q.memory() ? memory.map(m -> m.derivations(q)).orElse(List.of())
+        : Quantities.steps(result, q);
   }
 
   /** Every wrong value of a quantity the catalogue predicts, in catalogue order. */
   public List<Prediction> predictions(Quantity q) {
+    if (q.memory()) {
+      return memory.map(m -> m.predictions(q)).orElse(List.of());
+    }
     List<Prediction> out = new ArrayList<>();
     for (Slip s : slips) {
       if (s.changes(q)) {

@@ -35,7 +35,9 @@ final class Quantities {
       case TRAINABLE_PARAMS -> Optional.of(Derived.Count.TRAINABLE);
       case NON_TRAINABLE_PARAMS -> Optional.of(Derived.Count.NON_TRAINABLE);
       case MACS -> Optional.of(Derived.Count.MACS);
-      case OUTPUT_SHAPE, ACTIVATIONS, RECEPTIVE_FIELD, TOTAL -> Optional.empty();
+      case OUTPUT_SHAPE, ACTIVATIONS, RECEPTIVE_FIELD, TOTAL, ACTIVATION_BYTES, PARAM_BYTES,
+          GRADIENT_BYTES, OPTIMIZER_STATE_BYTES, TOTAL_BYTES, INPUT_BYTES, TOTAL_MIB, TOTAL_MB,
+          MEMORY -> Optional.empty();
     };
     return derived.flatMap(d -> last(ds, d));
   }

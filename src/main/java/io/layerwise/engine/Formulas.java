@@ -220,6 +220,11 @@ public final class Formulas {
     return new Formula(e, Bindings.builder().bind(symbol, value).build());
   }
 
+  /** {@code c·(f)}: a formula taken a whole number of times, such as Adam's state for one moment. */
+  public static Formula times(long count, Formula f) {
+    return new Formula(mul(num(count), f.expr()), f.bindings());
+  }
+
   /** Two formulas added, their bindings merged: weights + biases written out in full. */
   public static Formula plus(Formula left, Formula right) {
     Bindings.Builder b = Bindings.builder();

@@ -1,5 +1,9 @@
 package io.layerwise.engine;
 
+import io.layerwise.model.Quantity;
+import io.layerwise.model.Value;
+import java.util.Optional;
+
 /**
  * The memory one layer takes in a training step ({@code training:}), each part a derivation.
  *
@@ -18,5 +22,22 @@ public record LayerMemory(String name, boolean view, Derivation activations, Der
   public long total() {
     return Math.addExact(Math.addExact(activations.result(), params.result()),
         Math.addExact(gradients.result(), optimizerState.result()));
+  }
+
+  /** The bytes of a layer's memory quantity; empty for a quantity that is not one. */
+  public Optional<Value> value(Quantity q) {
+    Derivation d = switch (q) {
+      case ACTIVATION_BYTES -> activations;
+      case PARAM_BYTES -> params;
+      case GRADIENT_BYTES -> gradients;
+      case OPTIMIZER_STATE_BYTES -> optimizerState;
+      case TOTAL_BYTES, OUTPUT_SHAPE, ACTIVATIONS, WEIGHTS, BIASES, PARAMS, TRAINABLE_PARAMS,
+          NON_TRAINABLE_PARAMS, MACS, RECEPTIVE_FIELD, TOTAL, INPUT_BYTES, TOTAL_MIB, TOTAL_MB,
+          MEMORY -> null;
+    };
+    if (q == Quantity.TOTAL_BYTES) {
+      return Optional.of(Value.of(total()));
+    }
+    return Optional.ofNullable(d).map(x -> Value.of(x.result()));
   }
 }

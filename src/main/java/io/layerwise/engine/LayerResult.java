@@ -56,7 +56,8 @@ public record LayerResult(
 
   /**
    * The value of a quantity for this layer; empty for {@link Quantity#TOTAL} and for a receptive
-   * field, which are not single layer values.
+   * field, which are not single layer values, and for memory, which the analysis' {@link Memory}
+   * holds.
    */
   public Optional<Value> value(Quantity quantity) {
     return switch (quantity) {
@@ -68,7 +69,9 @@ public record LayerResult(
       case TRAINABLE_PARAMS -> Optional.of(Value.of(trainable));
       case NON_TRAINABLE_PARAMS -> Optional.of(Value.of(nonTrainable));
       case MACS -> Optional.of(Value.of(macs));
-      case RECEPTIVE_FIELD, TOTAL -> Optional.empty();
+      case RECEPTIVE_FIELD, TOTAL, ACTIVATION_BYTES, PARAM_BYTES, GRADIENT_BYTES,
+          OPTIMIZER_STATE_BYTES, TOTAL_BYTES, INPUT_BYTES, TOTAL_MIB, TOTAL_MB, MEMORY ->
+          Optional.empty();
     };
   }
 
@@ -91,7 +94,8 @@ public record LayerResult(
           || derived == Derived.Count.NON_TRAINABLE;
       case MACS -> shape || derived == Derived.Count.MACS;
       case RECEPTIVE_FIELD -> derived instanceof Derived.ReceptiveField;
-      case TOTAL -> false;
+      case TOTAL, ACTIVATION_BYTES, PARAM_BYTES, GRADIENT_BYTES, OPTIMIZER_STATE_BYTES,
+          TOTAL_BYTES, INPUT_BYTES, TOTAL_MIB, TOTAL_MB, MEMORY -> false;
     };
   }
 

@@ -1,6 +1,8 @@
 package io.layerwise.engine;
 
+import io.layerwise.model.Quantity;
 import io.layerwise.model.Training;
+import io.layerwise.model.Value;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +47,28 @@ public record Memory(Training training, List<LayerMemory> layers, long viewValue
   /** The parts of the total, in the order they are added. */
   public List<Derivation> parts() {
     return List.of(input, activations, params, gradients, optimizerState);
+  }
+
+  /**
+   * The value of a memory total ({@code input_bytes}, …, {@code total_bytes} exact; {@code
+   * total_mib} and {@code total_mb} to two decimals); empty for a quantity that is not one.
+   */
+  public Optional<Value> value(Quantity q) {
+    Derivation d = switch (q) {
+      case INPUT_BYTES -> input;
+      case ACTIVATION_BYTES -> activations;
+      case PARAM_BYTES -> params;
+      case GRADIENT_BYTES -> gradients;
+      case OPTIMIZER_STATE_BYTES -> optimizerState;
+      case TOTAL_BYTES, TOTAL_MIB, TOTAL_MB -> total;
+      case OUTPUT_SHAPE, ACTIVATIONS, WEIGHTS, BIASES, PARAMS, TRAINABLE_PARAMS,
+          NON_TRAINABLE_PARAMS, MACS, RECEPTIVE_FIELD, TOTAL, MEMORY -> null;
+    };
+    if (d == null) {
+      return Optional.empty();
+    }
+    return Optional.of(q == Quantity.TOTAL_MIB ? Value.Decimal.of(d.result(), MIB)
+        : q == Quantity.TOTAL_MB ? Value.Decimal.of(d.result(), MB) : Value.of(d.result()));
   }
 
   /** Bytes in MiB. */

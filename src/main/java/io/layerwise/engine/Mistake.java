@@ -9,7 +9,8 @@ import java.util.Optional;
  * each can happen and, when asked to make it, take the wrong branch and record the mistaken
  * formula, so every number that follows from it is recomputed consistently ({@link Engine#slips}).
  * The others are about the totals or the answer sheet as a whole and are recognised by the
- * self-check. The {@link #id()} is a stable contract: JSON reports, Moodle feedback and the
+ * self-check; the memory mistakes ({@code training:}, from {@link #BITS_INSTEAD_OF_BYTES} on) by
+ * the diagnosis, from the analysis' {@link Memory}. The {@link #id()} is a stable contract: JSON reports, Moodle feedback and the
  * self-check page use it.
  */
 public enum Mistake {
@@ -46,7 +47,14 @@ public enum Mistake {
   CONCATENATE_AS_ADD("concatenate-as-add"),
   TOTAL_TRAINABLE_ONLY("total-trainable-only", 0),
   WRONG_LAYER("wrong-layer", 0),
-  MERGE_SHAPE_MISMATCH("merge-shape-mismatch", 0);
+  MERGE_SHAPE_MISMATCH("merge-shape-mismatch", 0),
+  BITS_INSTEAD_OF_BYTES("bits-instead-of-bytes", 0),
+  FORGOT_BATCH("forgot-batch", 0),
+  MIB_VS_MB("mib-vs-mb", 0),
+  FORGOT_GRADIENTS("forgot-gradients", 0),
+  FORGOT_OPTIMIZER_STATE("forgot-optimizer-state", 0),
+  ADAM_MOMENTS_ONCE("adam-moments-once", 0),
+  PARAMS_AS_ACTIVATIONS("params-as-activations", 0);
 
   private final String id;
   private final int variants;

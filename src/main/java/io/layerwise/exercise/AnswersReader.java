@@ -24,6 +24,7 @@ import java.util.Optional;
  *   conv1: {output_shape: [28, 28, 8], params: 208}
  *   "6": {params: 10081}          # a layer by its 1-based position
  * total: {params: 62958}
+ * memory: {activation_bytes: 60348320, total_bytes: 614380608, total_mib: 585.92}
  * </pre>
  *
  * Layers are named as in the exercise or by position; numbers may carry thousands separators and
@@ -41,6 +42,12 @@ public final class AnswersReader {
   public static final List<Quantity> TOTAL_QUANTITIES = List.of(Quantity.ACTIVATIONS,
       Quantity.WEIGHTS, Quantity.BIASES, Quantity.PARAMS, Quantity.TRAINABLE_PARAMS,
       Quantity.NON_TRAINABLE_PARAMS, Quantity.MACS);
+
+  /** What a layer's answers may give besides, when the exercise has {@code training:}. */
+  public static final List<Quantity> LAYER_MEMORY = Quantity.LAYER_MEMORY;
+
+  /** What {@code memory:} may give, as {@code explain}'s {@code memory.total} names it. */
+  public static final List<Quantity> MEMORY_TOTALS = Quantity.MEMORY_TOTALS;
 
   private final Problems problems = new Problems();
   private final Exercise exercise;
@@ -74,6 +81,14 @@ public final class AnswersReader {
     List<Answers.Answer> answers = new ArrayList<>();
     top.get("layers").ifPresent(n -> layers(n, answers));
     top.get("total").ifPresent(n -> total(n, answers));
+    top.get("memory").ifPresent(n -> {
+      if (exercise.training().isEmpty()) {
+        problems.error(n.location(), "'memory' answers the memory of a training step, but the"
+            + " exercise has no 'training:' section");
+      } else {
+        quantities(n, Answers.TOTAL, MEMORY_TOTALS, answers);
+      }
+    });
     top.finish("an answers file");
     if (!problems.any() && answers.isEmpty()) {
       problems.error(map.location(), "the answers file gives no answers: add 'layers:' with"
@@ -101,8 +116,12 @@ public final class AnswersReader {
       seen.add(e.key());
       // A position and a name may designate the same layer: both answers are judged, and a
       // number meant for another row is diagnosed as such.
+      List<Quantity> allowed = new ArrayList<>(LAYER_QUANTITIES);
+      if (exercise.training().isPresent()) {
+        allowed.addAll(LAYER_MEMORY);
+      }
       resolve(e.key(), names, e.keyLocation())
-          .ifPresent(layer -> quantities(e.value(), layer, LAYER_QUANTITIES, answers));
+          .ifPresent(layer -> quantities(e.value(), layer, allowed, answers));
     }
   }
 
@@ -150,6 +169,12 @@ public final class AnswersReader {
     List<String> seen = new ArrayList<>();
     for (Node.Entry e : map.entries()) {
       Optional<Quantity> q = Quantity.byId(e.key()).filter(allowed::contains);
+      if (q.isEmpty() && Quantity.byId(e.key()).filter(Quantity::memory).isPresent()
+          && exercise.training().isEmpty()) {
+        problems.error(e.keyLocation(), "'" + e.key() + "' is a memory quantity, but the"
+            + " exercise has no 'training:' section");
+        continue;
+      }
       if (q.isEmpty()) {
         String hint = Spelling.closest(e.key(), ids).map(s -> "; did you mean '" + s + "'?")
             .orElse("; give one of " + String.join(", ", ids));
@@ -202,6 +227,16 @@ public final class AnswersReader {
       problems.error(n.location(), q.id() + " of " + where + " must be a number, not "
           + n.describe());
       return Optional.empty();
+    }
+    if (q.decimal()) {
+      Optional<Long> hundredths = AnswerText.hundredths(s.text());
+      if (hundredths.isEmpty()) {
+        problems.error(n.location(), q.id() + " of " + where + " must be a number such as"
+            + " 585.92, not " + n.describe());
+        return Optional.empty();
+      }
+      return Optional.of(new Answers.Answer(layer, q, new Value.Decimal(hundredths.get()),
+          s.text()));
     }
     Optional<Long> count = AnswerText.count(s.text());
     if (count.isEmpty()) {

@@ -266,7 +266,9 @@ public final class ExerciseReader {
     }
     List<Node> items = n.get() instanceof Node.ListNode list ? list.items() : List.of(n.get());
     List<Quantity> ask = new ArrayList<>();
-    List<String> ids = java.util.Arrays.stream(Quantity.values()).map(Quantity::id).toList();
+    List<String> ids = java.util.Arrays.stream(Quantity.values()).filter(ExerciseReader::askable)
+        .map(Quantity::id).toList();
+    boolean training = top.has("training");
     int before = problems.count();
     for (Node item : items) {
       if (item instanceof Node.MapNode m) {
@@ -275,7 +277,14 @@ public final class ExerciseReader {
       }
       String text = item instanceof Node.Scalar s ? s.text() : "";
       Optional<Quantity> q = Quantity.byId(text);
-      if (q.isEmpty()) {
+      if (q.isPresent() && !askable(q.get())) {
+        top.error(item.location(), "ask '" + Quantity.MEMORY.id() + "' for the memory totals"
+            + " (input, activations, parameters, gradients, optimizer state, total in bytes,"
+            + " MiB and MB), not '" + text + "' alone");
+      } else if (q.isPresent() && q.get().memory() && !training) {
+        top.error(item.location(), "'" + text + "' asks the memory of a training step, but"
+            + " the exercise has no 'training:' section (add training: {batch: 1})");
+      } else if (q.isEmpty()) {
         top.error(item.location(), "ask lists quantities (" + String.join(", ", ids) + "), or"
             + " {QUANTITY: [LAYER, ...]} or {QUANTITY: {type: KIND}} for some layers, not "
             + item.describe(), Spelling.closest(text, ids));
@@ -293,6 +302,14 @@ public final class ExerciseReader {
     return ask;
   }
 
+  /**
+   * Whether {@code ask:} may name a quantity: every one but the parts of the memory total that
+   * {@code memory} asks together ({@code input_bytes}, {@code total_mib}, {@code total_mb}).
+   */
+  private static boolean askable(Quantity q) {
+    return q.ofLayer() || q == Quantity.TOTAL || q == Quantity.MEMORY;
+  }
+
   /** {@code {non_trainable_params: {type: BatchNormalization}}} or {@code {macs: [conv1, fc]}}. */
   private Optional<LayerAsk> layerAsk(Fields top, Node.MapNode m, List<LayerNode> layers,
       Framework framework, List<String> ids) {
@@ -304,8 +321,14 @@ public final class ExerciseReader {
     }
     Node.Entry e = m.entries().get(0);
     Optional<Quantity> q = Quantity.byId(e.key());
-    if (q.isEmpty() || q.get() == Quantity.TOTAL) {
-      List<String> layerIds = ids.stream().filter(i -> !i.equals(Quantity.TOTAL.id())).toList();
+    if (q.isPresent() && q.get().ofLayer() && q.get().memory() && !top.has("training")) {
+      top.error(e.keyLocation(), "'" + e.key() + "' asks the memory of a training step, but"
+          + " the exercise has no 'training:' section (add training: {batch: 1})");
+      return Optional.empty();
+    }
+    if (q.isEmpty() || !q.get().ofLayer()) {
+      List<String> layerIds = ids.stream()
+          .filter(i -> Quantity.byId(i).map(Quantity::ofLayer).orElse(false)).toList();
       top.error(e.keyLocation(), "'" + e.key() + "' is not a quantity of a layer: ask of some"
           + " layers one of " + String.join(", ", layerIds), Spelling.closest(e.key(), layerIds));
       return Optional.empty();

@@ -34,6 +34,32 @@ public final class AnswerText {
     return Optional.of(Long.parseLong(s));
   }
 
+  /**
+   * A non-negative number in hundredths, rounded half up to two decimals: {@code 585.92}, {@code
+   * 585,92} (a decimal comma), {@code 585.9190}, {@code 1,234.5}. One separator that occurs once
+   * is the decimal one; with both a point and a comma, the last is.
+   */
+  public static Optional<Long> hundredths(String written) {
+    String s = written.strip().replaceAll("[\\s\\u00a0\\u202f\\u2009_']", "");
+    int point = s.lastIndexOf('.');
+    int comma = s.lastIndexOf(',');
+    int decimal = Math.max(point, comma);
+    char other = decimal == point ? ',' : '.';
+    if (decimal >= 0 && (point < 0 || comma < 0)
+        && s.indexOf(s.charAt(decimal)) != decimal) {
+      decimal = -1; // one separator, several times: thousands (1,234,567)
+      other = s.indexOf('.') >= 0 ? '.' : ',';
+    }
+    String whole = (decimal < 0 ? s : s.substring(0, decimal)).replace(String.valueOf(other), "");
+    String fraction = decimal < 0 ? "" : s.substring(decimal + 1);
+    if (!whole.matches("\\d{1,15}") || !fraction.matches("\\d{0,18}")) {
+      return Optional.empty();
+    }
+    java.math.BigDecimal v = new java.math.BigDecimal(whole + "." + fraction + "0")
+        .setScale(2, java.math.RoundingMode.HALF_UP);
+    return Optional.of(v.unscaledValue().longValueExact());
+  }
+
   /** A shape: sizes separated by {@code x}, {@code ×}, {@code *} or commas, in brackets or not. */
   public static Optional<List<Long>> dims(String written) {
     String s = written.strip();

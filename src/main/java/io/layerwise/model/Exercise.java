@@ -66,7 +66,7 @@ public record Exercise(
 
   /** Whether the sheet asks this of the named layer, for every layer or for it alone. */
   public boolean asks(Quantity q, String layer) {
-    return q != Quantity.TOTAL && (ask.contains(q)
+    return q.ofLayer() && (ask.contains(q)
         || layerAsks.stream().anyMatch(a -> a.quantity() == q && a.layers().contains(layer)));
   }
 

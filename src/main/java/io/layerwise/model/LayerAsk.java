@@ -9,7 +9,7 @@ import java.util.Optional;
  * reader to the layers' names, so that the question text, the answer grid and the answer sheet
  * read the same list.
  *
- * @param quantity what is asked; never {@link Quantity#TOTAL}
+ * @param quantity what is asked; a quantity {@linkplain Quantity#ofLayer() of a layer}
  * @param layers the names of the layers it is asked of, in network order, at least one
  * @param type the layer kind the exercise named instead of the layers, as written, if it did
  */
@@ -17,7 +17,7 @@ public record LayerAsk(Quantity quantity, List<String> layers, Optional<String> 
 
   public LayerAsk {
     layers = List.copyOf(layers);
-    if (quantity == Quantity.TOTAL || layers.isEmpty()) {
+    if (!quantity.ofLayer() || layers.isEmpty()) {
       throw new IllegalArgumentException("a layer question asks a layer quantity of some layers");
     }
   }

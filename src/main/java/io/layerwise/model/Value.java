@@ -4,7 +4,7 @@ package io.layerwise.model;
  * The value of one quantity: a count, or a shape for {@link Quantity#OUTPUT_SHAPE}. What the
  * engine computes and what a student answers are compared as values.
  */
-public sealed interface Value permits Value.Count, Value.Dims {
+public sealed interface Value permits Value.Count, Value.Dims, Value.Decimal {
 
   /** The value as people write it: {@code 48,120}, {@code (28, 28, 8)}. */
   String text();
@@ -37,6 +37,31 @@ public sealed interface Value permits Value.Count, Value.Dims {
     @Override
     public String canonical() {
       return Long.toString(value);
+    }
+  }
+
+  /**
+   * A number to two decimals, such as a total in MiB: {@code 585.92}. Compared as hundredths, so
+   * that an answer is right when it rounds to the right two decimals.
+   *
+   * @param hundredths the number times 100
+   */
+  record Decimal(long hundredths) implements Value {
+    /** Bytes in a unit (2²⁰ for MiB, 10⁶ for MB), rounded half up to two decimals. */
+    public static Decimal of(long bytes, long unit) {
+      java.math.BigInteger twice = java.math.BigInteger.valueOf(bytes)
+          .multiply(java.math.BigInteger.valueOf(200)).divide(java.math.BigInteger.valueOf(unit));
+      return new Decimal(twice.add(java.math.BigInteger.ONE).shiftRight(1).longValueExact());
+    }
+
+    @Override
+    public String text() {
+      return String.format(java.util.Locale.ROOT, "%,d.%02d", hundredths / 100, hundredths % 100);
+    }
+
+    @Override
+    public String canonical() {
+      return String.format(java.util.Locale.ROOT, "%d.%02d", hundredths / 100, hundredths % 100);
     }
   }
 

@@ -2,6 +2,7 @@ package io.layerwise.render;
 
 import io.layerwise.diagnosis.Diagnosis;
 import io.layerwise.diagnosis.LayerDiagnosis;
+import io.layerwise.diagnosis.MemoryAnswers;
 import io.layerwise.diagnosis.Prediction;
 import io.layerwise.diagnosis.TotalPrediction;
 import io.layerwise.engine.Analysis;
@@ -68,8 +69,15 @@ public final class MoodleQuiz {
    * @param fraction 100 right, 0 wrong
    * @param text the number or text matched ({@code *} matches anything else)
    * @param feedback what the student sees when they give it, as HTML
+   * @param tolerance how far from the number an answer still matches: 0, or half a hundredth
+   *     for a number asked to two decimals (a total in MiB or MB)
    */
-  public record Answer(int fraction, String text, String feedback) {}
+  public record Answer(int fraction, String text, String feedback, String tolerance) {
+    /** An answer matched exactly. */
+    public Answer(int fraction, String text, String feedback) {
+      this(fraction, text, feedback, "0");
+    }
+  }
 
   private final Locale locale;
   private final Words words;
@@ -122,7 +130,8 @@ public final class MoodleQuiz {
         String label = words.get("column." + q.id());
         String slot = r.name() + "-" + q.id();
         String ask = words.get("moodle.ask." + (q == Quantity.OUTPUT_SHAPE ? "shape" : "count"),
-            label, r.name(), r.className(a.exercise().framework()));
+            label, r.name(), r.className(a.exercise().framework()))
+            + (q.memory() ? " " + setup(e) : "");
         String general = "<p>" + Xml.text(words.get("moodle.right", right.text())) + "</p>"
             + math(l.derivations(q));
         List<Answer> answers = new ArrayList<>();
@@ -157,7 +166,54 @@ public final class MoodleQuiz {
     if (e.asks(Quantity.TOTAL)) {
       items.add(new Item("total-params", words.get("total.params"), total(diagnosis, intro)));
     }
+    for (Quantity q : new Asked(e, words).memoryTotals()) {
+      items.add(new Item("memory-" + q.id(), words.get("total.memory." + q.id()),
+          memory(diagnosis, q, intro)));
+    }
     return items;
+  }
+
+  /**
+   * A memory total ({@code memory} asked, with {@code training:}): the right number at 100 %,
+   * each number a memory mistake gives at 0 % with its diagnosis; a total in MiB or MB matches
+   * to two decimals.
+   */
+  private Question memory(Diagnosis diagnosis, Quantity q, String intro) {
+    Exercise e = diagnosis.analysis().exercise();
+    MemoryAnswers m = diagnosis.memory().orElseThrow();
+    Value right = m.value(q).orElseThrow();
+    String tolerance = q.decimal() ? "0.005" : "0";
+    List<Answer> answers = new ArrayList<>();
+    answers.add(new Answer(100, right.canonical(), Xml.text(words.get("moodle.correct")),
+        tolerance));
+    Set<String> given = new LinkedHashSet<>();
+    given.add(right.canonical());
+    Map<String, List<Prediction>> wrong = new LinkedHashMap<>();
+    for (Prediction p : m.predictions(q)) {
+      wrong.computeIfAbsent(p.value().canonical(), k -> new ArrayList<>()).add(p);
+    }
+    for (Map.Entry<String, List<Prediction>> w : wrong.entrySet()) {
+      if (given.add(w.getKey())) {
+        answers.add(new Answer(0, w.getKey(), diagnosis(w.getValue(), right), tolerance));
+      }
+    }
+    answers.add(new Answer(0, "*", Xml.text(words.get("moodle.unknown"))));
+    String label = words.get("total.memory." + q.id());
+    return new Question("numerical", Xml.text(e.id() + " · " + label),
+        e.id() + "-memory-" + q.id(),
+        intro + "<p><strong>" + Xml.text(words.get("moodle.ask.memory", label) + " "
+            + setup(e)) + "</strong></p>",
+        "<p>" + Xml.text(words.get("moodle.right", right.text())) + "</p>"
+            + math(m.derivations(q)),
+        answers);
+  }
+
+  /** What the memory is counted for: batch, format, optimizer, and the convention. */
+  private String setup(Exercise e) {
+    io.layerwise.model.Training t = e.training().orElseThrow();
+    return words.get(t.mixedPrecision() ? "moodle.setup.mixed" : "moodle.setup",
+        io.layerwise.engine.Notation.TEXT.number(t.batch()), t.dtype().id(),
+        Integer.toString(t.dtype().bytes()), words.get("memory.optimizer." + t.optimizer().id()));
   }
 
   private Question total(Diagnosis diagnosis, String intro) {
@@ -240,8 +296,10 @@ public final class MoodleQuiz {
   }
 
   private String feedbackFor(Mistake m, List<Derivation> shown) {
-    return "<p>" + Xml.text(words.get("moodle.mistake", m.title().text(locale))) + "</p>"
-        + math(shown) + "<p>" + Xml.text(m.why().text(locale)) + "</p>";
+    String said = words.get(shown.isEmpty() ? "moodle.mistake.alone" : "moodle.mistake",
+        m.title().text(locale));
+    return "<p>" + Xml.text(said) + "</p>" + math(shown) + "<p>"
+        + Xml.text(m.why().text(locale)) + "</p>";
   }
 
   /** Derivations as display TeX, which Moodle's MathJax filter typesets. */

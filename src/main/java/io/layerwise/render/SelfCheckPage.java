@@ -143,8 +143,9 @@ final class SelfCheckPage {
 
   private void build() {
     // what the question sheet asks, of every layer or of some (Asked, as the sheet's grid)
+    // memory (training:) is judged by check and asked in the Moodle bank, not on this page
     for (Quantity q : new Asked(analysis.exercise(), words).columns()) {
-      if (q != Quantity.RECEPTIVE_FIELD) {
+      if (q != Quantity.RECEPTIVE_FIELD && !q.memory()) {
         asked.add(q);
       }
     }

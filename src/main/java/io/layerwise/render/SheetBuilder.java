@@ -13,6 +13,7 @@ import io.layerwise.model.Exercise;
 import io.layerwise.model.Framework;
 import io.layerwise.model.Quantity;
 import io.layerwise.model.Shape;
+import io.layerwise.model.Value;
 import io.layerwise.model.Variant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,6 +106,13 @@ final class SheetBuilder {
         labelled("total.nonTrainable", t.nonTrainable()),
         labelled("total.macs", t.macs()),
         labelled("total.activations", t.activations()));
+    List<SheetView.Labelled> askedTotals = new ArrayList<>(
+        e.asks(Quantity.TOTAL) ? totals.subList(0, 3) : List.of());
+    for (Quantity q : asked.memoryTotals()) {
+      askedTotals.add(new SheetView.Labelled(AsciiDoc.text(words.get("total.memory." + q.id())),
+          AsciiDoc.text(analysis.memory().flatMap(m -> m.value(q)).map(Value::text)
+              .orElseThrow())));
+    }
     List<String> conventions = List.of(
         AsciiDoc.text(words.get("convention." + fw.id())),
         AsciiDoc.text(words.get("convention.shapes." + fw.id())),
@@ -152,8 +160,7 @@ final class SheetBuilder {
         questions,
         columns,
         totals,
-        e.asks(Quantity.TOTAL)
-            ? totals.subList(0, 3).stream().map(SheetView.Labelled::label).toList() : List.of(),
+        askedTotals.stream().map(SheetView.Labelled::label).toList(),
         conventions,
         pitfalls,
         solutions,
@@ -163,7 +170,7 @@ final class SheetBuilder {
         answerRows,
         AsciiDoc.text(words.get("answer.notAsked")),
         diagrams.pdfWidth(),
-        e.asks(Quantity.TOTAL) ? totals.subList(0, 3) : List.of(),
+        askedTotals,
         withCode ? analysis.memory().map(m -> MemorySection.of(m, fw, words, this::step))
             .stream().toList() : List.of());
   }
@@ -173,6 +180,11 @@ final class SheetBuilder {
     if (q == Quantity.RECEPTIVE_FIELD) {
       return l.geometry().map(g -> g.receptiveField().stream().map(Object::toString)
           .collect(Collectors.joining(" × "))).orElse(words.get("answer.notSpatial"));
+    }
+    if (q.memory()) {
+      return analysis.memory().flatMap(m -> m.layers().stream()
+          .filter(x -> x.name().equals(l.name())).findFirst()).flatMap(x -> x.value(q))
+          .map(Value::text).orElse("");
     }
     return l.value(q).map(v -> v.text()).orElse("");
   }

@@ -98,6 +98,8 @@ public final class CheckReport {
       shape(w, d.shape());
     } else if (v instanceof Value.Count c) {
       w.value(c.value());
+    } else if (v instanceof Value.Decimal d) {
+      w.raw(d.canonical());
     }
   }
 

@@ -207,4 +207,47 @@ class CheckerTest {
       }
     }
   }
+
+  @Test
+  void memoryAnswersNeedATrainingSection() throws ExerciseException {
+    Analysis a = Layerwise.explain("ex.yaml", COURSE);
+    ExerciseException e = org.junit.jupiter.api.Assertions.assertThrows(ExerciseException.class,
+        () -> AnswersReader.read("answers.yaml",
+            "layers:\n  conv1: {activation_bytes: 12544}\nmemory: {total_bytes: 5}\n",
+            a.exercise()));
+    assertThat(e.diagnostics()).extracting(d -> d.location().line() + ": " + d.message())
+        .containsExactly("2: 'activation_bytes' is a memory quantity, but the exercise has no"
+            + " 'training:' section", "3: 'memory' answers the memory of a training step, but"
+            + " the exercise has no 'training:' section");
+  }
+
+  /** Memory totals are findings of the total; MiB and MB are decimals in the JSON report. */
+  @Test
+  void memoryAnswersInTheJsonReport() throws ExerciseException {
+    CheckResult r = check(MistakesTest.MEGABYTES, """
+        layers:
+          conv: {activation_bytes: "8,388,608"}
+        memory: {total_mib: "11.53", total_mb: 11.53}
+        """);
+    assertThat(r.correct()).isEqualTo(2);
+    String json = io.layerwise.report.CheckReport.json(r, Locale.ENGLISH);
+    assertThat(json).contains("\"layer\": \"total\"").contains("\"quantity\": \"total_mib\"")
+        .contains("\"given\": 11.53").contains("\"expected\": 11.00")
+        .contains("\"mistake\": \"mib-vs-mb\"");
+  }
+
+  /**
+   * conv given 'valid' (6×6×4 instead of 8×8×4): its activation bytes from that shape, 4 samples
+   * of 6·6·4 values of 4 bytes = 2,304, are carried, not a mistake.
+   */
+  @Test
+  void activationBytesFromTheStudentsOwnShapeAreCarried() throws ExerciseException {
+    CheckResult r = check(MistakesTest.MEMORY, """
+        layers:
+          conv: {output_shape: 6x6x4, activation_bytes: 2304}
+        """);
+    Finding f = r.findings().get(1);
+    assertThat(f.verdict()).isEqualTo(Verdict.CARRIED);
+    assertThat(f.carriedFrom()).contains(new Source("conv", Quantity.OUTPUT_SHAPE));
+  }
 }

@@ -70,8 +70,60 @@ class MistakesTest {
         - {type: GlobalAveragePooling2D, name: gap}
       """;
 
+  /**
+   * Adam on a batch of 4 in float32 (b = 4). conv: 8·8·4 = 256 values, 3·3·3·4 + 4 = 112
+   * parameters; flat: a view of conv's 256 values (stores nothing); fc: 10 values, 256·10 + 10 =
+   * 2,570 parameters. All 2,682 parameters trainable. Input 4·8·8·3·4 = 3,072 bytes; stored
+   * activations (256 + 10)·4·4 = 4,256; parameters 2,682·4 = 10,728; gradients 10,728; Adam's
+   * state 2·2,682·4 = 21,456; total 3,072 + 4,256 + 10,728 + 10,728 + 21,456 = 50,240.
+   */
+  static final String MEMORY = """
+      title: memory
+      input: [8, 8, 3]
+      training: {batch: 4, dtype: float32, optimizer: adam}
+      layers:
+        - {type: Conv2D, name: conv, filters: 4, kernel_size: 3, padding: same}
+        - {type: Flatten, name: flat}
+        - {type: Dense, name: fc, units: 10}
+      """;
+
+  /**
+   * Inference, batch 1, float32: input 512·512·3·4 = 3,145,728 bytes; conv's output
+   * 512·512·8·4 = 8,388,608; its 3·8 + 8 = 32 parameters 128 bytes; total 11,534,464 bytes =
+   * 11 MiB + 128 bytes (11.00 MiB) = 11.534464 MB (11.53 MB).
+   */
+  static final String MEGABYTES = """
+      title: megabytes
+      input: [512, 512, 3]
+      training: {batch: 1}
+      layers:
+        - {type: Conv2D, name: conv, filters: 8, kernel_size: 1}
+      """;
+
   static Stream<Arguments> cases() {
     return Stream.of(
+        // conv's output 4·8·8·4 = 1,024 values of 4 bytes = 4,096 bytes, counted as 32 bits each
+        Arguments.of(Mistake.BITS_INSTEAD_OF_BYTES, MEMORY, "conv", "activation_bytes",
+            "32768", "4096"),
+        // the stored activations for one sample: 266·4 = 1,064 instead of 4·266·4
+        Arguments.of(Mistake.FORGOT_BATCH, MEMORY, "memory", "activation_bytes", "1064",
+            "4256"),
+        // 11,534,464 / 10^6 = 11.53 given where MiB (2^20) were asked: 11.00
+        Arguments.of(Mistake.MIB_VS_MB, MEGABYTES, "memory", "total_mib", "11.53", "11.00"),
+        // and the other way round: 11.00 where MB were asked
+        Arguments.of(Mistake.MIB_VS_MB, MEGABYTES, "memory", "total_mb", "11.00", "11.53"),
+        // 50,240 − 10,728 (Adam's state with one moment gives the same number, named beside it)
+        Arguments.of(Mistake.FORGOT_GRADIENTS, MEMORY, "memory", "total_bytes", "39512",
+            "50240"),
+        // 50,240 − 21,456
+        Arguments.of(Mistake.FORGOT_OPTIMIZER_STATE, MEMORY, "memory", "total_bytes", "28784",
+            "50240"),
+        // 1·2,682·4 instead of 2·2,682·4
+        Arguments.of(Mistake.ADAM_MOMENTS_ONCE, MEMORY, "memory", "optimizer_state_bytes",
+            "10728", "21456"),
+        // fc's output 4·10·4 = 160 bytes plus its 2,570·4 = 10,280 parameter bytes
+        Arguments.of(Mistake.PARAMS_AS_ACTIVATIONS, MEMORY, "fc", "activation_bytes", "10440",
+            "160"),
         // 5·5·3·16 + 16: conv2 counted with the image's 3 channels instead of pool1's 8
         Arguments.of(Mistake.CHANNELS_OF_NETWORK_INPUT, COURSE, "conv2", "params", "1216",
             "3216"),
@@ -233,6 +285,142 @@ class MistakesTest {
         .contains("params = K_h·K_w·C_in·F + F = 5·5·3·8 + 8 = 608");
   }
 
+  @Test
+  void aMemoryMistakeShowsTheStudentsWayWithTheirNumbers() throws ExerciseException {
+    Finding f = judge(MEMORY, "conv", "activation_bytes", "32768");
+    String text = new Feedback(java.util.Locale.ENGLISH, analysis(MEMORY).exercise()).text(f);
+    assertThat(text).contains("32,768 is wrong: counted bits instead of bytes")
+        .contains("M_act = N·H_out·W_out·C_out·b = 4·8·8·4·32 = 32,768")
+        .contains("Right: M_act = N·H_out·W_out·C_out·b = 4·8·8·4·4 = 4,096");
+    Finding total = judge(MEMORY, "memory", "total_bytes", "28784");
+    assertThat(new Feedback(java.util.Locale.GERMAN, analysis(MEMORY).exercise()).text(total))
+        .contains("den Optimiererzustand vergessen")
+        // 3,072 + 4,256 + 10,728 + 10,728 without the 21,456 of Adam's state
+        .contains("= 3,072 + 4,256 + 10,728 + 10,728 = 28,784");
+  }
+
+  /** Adam's one moment is as large as the gradients: both mistakes give the same total. */
+  @Test
+  void forgottenGradientsAndOneAdamMomentGiveTheSameTotal() throws ExerciseException {
+    Finding f = judge(MEMORY, "memory", "total_bytes", "39512");
+    assertThat(f.mistake()).contains(Mistake.FORGOT_GRADIENTS);
+    assertThat(f.alternatives()).containsExactly(Mistake.ADAM_MOMENTS_ONCE);
+  }
+
+  /** Every memory mistake on the totals and a layer's sum, each number worked out by hand. */
+  @ParameterizedTest(name = "{0}: {1} {2}")
+  @MethodSource("memoryCases")
+  void memoryMistakesOnEveryQuantity(Mistake mistake, String layer, String quantity,
+      String wrong) throws ExerciseException {
+    Finding f = judge(MEMORY, layer, quantity, wrong);
+    assertThat(f.mistake()).as(f.toString()).contains(mistake);
+  }
+
+  static Stream<Arguments> memoryCases() {
+    return Stream.of(
+        // input 4·8·8·3 values in bits: 3,072·8
+        Arguments.of(Mistake.BITS_INSTEAD_OF_BYTES, "memory", "input_bytes", "24576"),
+        // 50,240·8
+        Arguments.of(Mistake.BITS_INSTEAD_OF_BYTES, "memory", "total_bytes", "401920"),
+        // input and activations for one sample: 768 + 1,064 + 10,728 + 10,728 + 21,456
+        Arguments.of(Mistake.FORGOT_BATCH, "memory", "total_bytes", "44744"),
+        Arguments.of(Mistake.FORGOT_BATCH, "memory", "input_bytes", "768"),
+        // the parameters counted twice: 50,240 + 10,728
+        Arguments.of(Mistake.PARAMS_AS_ACTIVATIONS, "memory", "total_bytes", "60968"),
+        // 4,256 + 10,728
+        Arguments.of(Mistake.PARAMS_AS_ACTIVATIONS, "memory", "activation_bytes", "14984"),
+        // conv's sum: 4,096 + 448 + 448 + 896 = 5,888; without its gradients 5,440
+        Arguments.of(Mistake.FORGOT_GRADIENTS, "conv", "total_bytes", "5440"),
+        // without its state: 4,992
+        Arguments.of(Mistake.FORGOT_OPTIMIZER_STATE, "conv", "total_bytes", "4992"),
+        // one moment: 4,096 + 448 + 448 + 448
+        Arguments.of(Mistake.FORGOT_GRADIENTS, "conv", "total_bytes", "5440"),
+        // 112·4 for conv's state
+        Arguments.of(Mistake.ADAM_MOMENTS_ONCE, "conv", "optimizer_state_bytes", "448"),
+        // conv's output for one sample: 256·4
+        Arguments.of(Mistake.FORGOT_BATCH, "conv", "activation_bytes", "1024"),
+        // fc's 2,570 parameters in bits: 2,570·32
+        Arguments.of(Mistake.BITS_INSTEAD_OF_BYTES, "fc", "param_bytes", "82240"));
+  }
+
+  /**
+   * VGG16 as bundled (batch 1, float32, inference): 614,380,608 bytes are 585.92 MiB
+   * (÷ 1,048,576 = 585.919…) and 614.38 MB; the answers are compared to two decimals.
+   */
+  @Test
+  void vgg16sTotalInMibAndMb() throws Exception {
+    String vgg = java.nio.file.Files.readString(java.nio.file.Path.of("exercises/vgg16.yaml"));
+    assertThat(judge(vgg, "memory", "total_mib", "585.92").correct()).isTrue();
+    assertThat(judge(vgg, "memory", "total_mib", "585,919").correct()).isTrue();
+    assertThat(judge(vgg, "memory", "total_mb", "614.38").correct()).isTrue();
+    assertThat(judge(vgg, "memory", "total_bytes", "614,380,608").correct()).isTrue();
+    Finding mib = judge(vgg, "memory", "total_mib", "614.38");
+    assertThat(mib.mistake()).contains(Mistake.MIB_VS_MB);
+    assertThat(new Feedback(java.util.Locale.ENGLISH, analysis(vgg).exercise()).text(mib))
+        .contains("614.38 is wrong: mixed up MiB (2^20 bytes) and MB (10^6 bytes).")
+        .endsWith("= 614,380,608. 614,380,608 bytes are 585.92 MiB.");
+    // 8·614,380,608 = 4,915,044,864 bytes = 4,687.35 MiB
+    assertThat(judge(vgg, "memory", "total_mib", "4687.35").mistake())
+        .contains(Mistake.BITS_INSTEAD_OF_BYTES);
+    assertThat(judge(vgg, "memory", "total_mib", "585.9").verdict())
+        .isEqualTo(Verdict.UNEXPLAINED);
+  }
+
+  /**
+   * Mixed precision with Adam keeps (2 + 1) float32 values per trainable parameter; one moment
+   * gives (1 + 1). Dense 4 → 2: 4·2 + 2 = 10 parameters: 3·10·4 = 120 bytes, not 2·10·4 = 80.
+   */
+  @Test
+  void oneAdamMomentUnderMixedPrecision() throws ExerciseException {
+    String ex = """
+        title: mixed
+        input: [4]
+        training: {batch: 2, dtype: float16, optimizer: adamw, mixed_precision: true}
+        layers:
+          - {type: Dense, name: d, units: 2}
+        """;
+    assertThat(judge(ex, "d", "optimizer_state_bytes", "120").correct()).isTrue();
+    assertThat(judge(ex, "d", "optimizer_state_bytes", "80").mistake())
+        .contains(Mistake.ADAM_MOMENTS_ONCE);
+    // float16 counted as 16 bits: the 2 values of each of the 2 samples, 2·2·16
+    assertThat(judge(ex, "d", "activation_bytes", "64").mistake())
+        .contains(Mistake.BITS_INSTEAD_OF_BYTES);
+  }
+
+  /**
+   * 10⁹·3·10⁸ input values of 4 bytes are 1.2·10¹⁸ bytes: in bits 9.6·10¹⁸, beyond 64 bits, so
+   * no student gives that number and the mistake predicts none; the rest still work.
+   */
+  @Test
+  void aMistakeWhoseNumberDoesNotFitPredictsNothing() throws ExerciseException {
+    String ex = """
+        title: huge
+        input: [1000000000, 300000000]
+        training: {batch: 1}
+        layers:
+          - {type: Dense, name: d, units: 1}
+        """;
+    assertThat(judge(ex, "memory", "input_bytes", "5").verdict())
+        .isEqualTo(Verdict.UNEXPLAINED);
+    assertThat(judge(ex, "memory", "param_bytes", "1200000004").correct()).isTrue();
+    // Dense on the last axis: d's 10⁹ output values, 4·10⁹ bytes, with its 3·10⁸ + 1
+    // parameters' 1,200,000,004 bytes added
+    assertThat(judge(ex, "d", "activation_bytes", "5200000004").mistake())
+        .contains(Mistake.PARAMS_AS_ACTIVATIONS);
+  }
+
+  @Test
+  void memoryMistakesHaveGermanWords() {
+    for (Mistake m : List.of(Mistake.BITS_INSTEAD_OF_BYTES, Mistake.FORGOT_BATCH,
+        Mistake.MIB_VS_MB, Mistake.FORGOT_GRADIENTS, Mistake.FORGOT_OPTIMIZER_STATE,
+        Mistake.ADAM_MOMENTS_ONCE, Mistake.PARAMS_AS_ACTIVATIONS)) {
+      assertThat(m.title().text(java.util.Locale.GERMAN)).isNotBlank()
+          .isNotEqualTo(m.title().text(java.util.Locale.ENGLISH));
+      assertThat(m.why().text(java.util.Locale.GERMAN))
+          .isNotEqualTo(m.why().text(java.util.Locale.ENGLISH));
+    }
+  }
+
   static Analysis analysis(String exercise) throws ExerciseException {
     return Layerwise.explain("ex.yaml", exercise);
   }
@@ -247,8 +435,8 @@ class MistakesTest {
       earlier = "  " + before[0] + ": {" + before[1] + ": \"" + before[2] + "\"}\n";
       layer = layer.substring(layer.indexOf(';') + 1);
     }
-    String yaml = layer.equals("total")
-        ? "total: {" + quantity + ": \"" + given + "\"}\n"
+    String yaml = layer.equals("total") || layer.equals("memory")
+        ? layer + ": {" + quantity + ": \"" + given + "\"}\n"
         : "layers:\n" + earlier + "  " + layer + ": {" + quantity + ": \"" + given + "\"}\n";
     Answers answers = AnswersReader.read("answers.yaml", yaml, a.exercise());
     List<Finding> findings = Checker.check(a, answers).findings();

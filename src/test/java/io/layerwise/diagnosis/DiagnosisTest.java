@@ -100,4 +100,33 @@ class DiagnosisTest {
       }
     }
   }
+
+  /**
+   * The memory quantities come from the analysis' Memory: a view (Flatten) stores nothing, so no
+   * mistake changes its 0 bytes; a layer without memory quantities has none; an exercise without
+   * training: has no memory at all. conv's output: 4 samples of 8·8·4 values, 4 bytes each.
+   */
+  @Test
+  void memoryPredictionsReadTheAnalysisMemory() throws Exception {
+    Diagnosis d = Diagnosis.of(Layerwise.explain("ex.yaml", """
+        title: memory
+        input: [8, 8, 3]
+        training: {batch: 4, dtype: float32, optimizer: adam}
+        layers:
+          - {type: Conv2D, name: conv, filters: 4, kernel_size: 3, padding: same}
+          - {type: Flatten, name: flat}
+          - {type: Dense, name: fc, units: 10}
+        """));
+    assertThat(d.layer("flat").value(Quantity.ACTIVATION_BYTES)).contains(Value.of(0));
+    assertThat(d.layer("flat").predictions(Quantity.ACTIVATION_BYTES)).isEmpty();
+    assertThat(d.layer("conv").value(Quantity.ACTIVATION_BYTES)).contains(Value.of(4096));
+    assertThat(d.layer("conv").value(Quantity.INPUT_BYTES)).isEmpty();
+    assertThat(d.layer("conv").predictions(Quantity.ACTIVATION_BYTES))
+        .extracting(Prediction::mistake).containsExactly(Mistake.BITS_INSTEAD_OF_BYTES,
+            Mistake.FORGOT_BATCH, Mistake.PARAMS_AS_ACTIVATIONS);
+    assertThat(d.memory().orElseThrow().value(Quantity.TOTAL_MIB))
+        .contains(new Value.Decimal(5)); // 50,240 / 1,048,576 = 0.0479… → 0.05
+    assertThat(course().memory()).isEmpty();
+    assertThat(course().layer("conv1").value(Quantity.ACTIVATION_BYTES)).isEmpty();
+  }
 }

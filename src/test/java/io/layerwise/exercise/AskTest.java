@@ -55,4 +55,24 @@ class AskTest {
         new LayerAsk(Quantity.RECEPTIVE_FIELD, List.of("conv", "conv_2"), Optional.empty()),
         new LayerAsk(Quantity.MACS, List.of("fc"), Optional.empty()));
   }
+
+  @Test
+  void memoryIsAskedOfLayersAndOfTheNetworkWithATrainingSection() {
+    Exercise e = Bundled.analyzeText("""
+        title: t
+        input: [8, 8, 3]
+        training: {batch: 2, optimizer: sgd}
+        ask: [params, total_bytes, {activation_bytes: [fc]}, memory]
+        layers:
+          - {type: Conv2D, name: conv, filters: 4, kernel_size: 3}
+          - {type: Flatten}
+          - {type: Dense, name: fc, units: 2}
+        """).exercise();
+    assertThat(e.ask()).containsExactly(Quantity.PARAMS, Quantity.TOTAL_BYTES, Quantity.MEMORY);
+    assertThat(e.asks(Quantity.TOTAL_BYTES, "conv")).isTrue();
+    assertThat(e.asks(Quantity.ACTIVATION_BYTES, "fc")).isTrue();
+    assertThat(e.asks(Quantity.ACTIVATION_BYTES, "conv")).isFalse();
+    assertThat(e.asks(Quantity.MEMORY, "fc")).as("the network's, not a layer's").isFalse();
+    assertThat(e.asks(Quantity.MEMORY)).isTrue();
+  }
 }

@@ -88,7 +88,11 @@ class MoodleQuizTest {
         assertThat(a.getAttribute("fraction")).isIn("100", "0");
         String value = text(a, "text");
         assertThat(text(a, "feedback/text")).isNotBlank();
-        if (type.equals("numerical")) {
+        if (type.equals("numerical") && value.contains(".")) {
+          // a total in MiB or MB, asked to two decimals
+          assertThat(value).matches("\\d+\\.\\d{2}");
+          assertThat(text(a, "tolerance")).isEqualTo("0.005");
+        } else if (type.equals("numerical")) {
           assertThat(value).matches("\\*|\\d+");
           assertThat(text(a, "tolerance")).isEqualTo("0");
         }
@@ -183,6 +187,41 @@ class MoodleQuizTest {
     Analysis a = io.layerwise.Layerwise.explain(file);
     Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
         .moodle(List.of(a), Locale.ENGLISH));
+    noWrongFeedbackGivesTheRightNumber(bank);
+  }
+
+  /**
+   * Adam on a batch of 32 with every memory quantity asked, of every layer and of the network:
+   * each memory mistake has a wrong answer, and no feedback on one gives the right number.
+   */
+  @Test
+  void memoryQuestionsOfATrainedNetworkNeverGiveTheRightNumber() throws Exception {
+    Analysis a = Bundled.analyzeText("""
+        title: trained
+        input: [32, 32, 3]
+        training: {batch: 32, optimizer: adam}
+        ask: [activation_bytes, param_bytes, gradient_bytes, optimizer_state_bytes, total_bytes,
+              memory]
+        layers:
+          - {type: Conv2D, name: conv, filters: 8, kernel_size: 3}
+          - {type: MaxPooling2D, name: pool, pool_size: 2}
+          - {type: Flatten, name: flat}
+          - {type: Dense, name: fc, units: 10}
+        """);
+    Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
+        .moodle(List.of(a), Locale.ENGLISH));
+    noWrongFeedbackGivesTheRightNumber(bank);
+    List<String> feedback = bank.values().stream().flatMap(List::stream)
+        .flatMap(q -> answers(q).values().stream()).toList();
+    for (String mistake : List.of("counted bits instead of bytes", "forgot the batch size",
+        "mixed up MiB", "left out the gradients", "left out the optimizer state",
+        "counted one moment for Adam instead of two",
+        "counted the parameters among the activations")) {
+      assertThat(feedback).as(mistake).anyMatch(f -> f.startsWith("0 ") && f.contains(mistake));
+    }
+  }
+
+  private static void noWrongFeedbackGivesTheRightNumber(Map<String, List<Element>> bank) {
     for (List<Element> questions : bank.values()) {
       for (Element q : questions) {
         List<Element> all = children(q, "answer");
@@ -195,7 +234,8 @@ class MoodleQuizTest {
             String feedback = text(wrong, "feedback/text").replace("{,}", "")
                 .replaceAll("(?<=\\d),(?=\\d{3})", "");
             assertThat(feedback).as(text(q, "name/text") + ": " + text(wrong, "text"))
-                .doesNotContainPattern("(?<![\\d.])" + right + "(?![\\d.])");
+                .doesNotContainPattern("(?<![\\d.])" + java.util.regex.Pattern.quote(right)
+                    + "(?![\\d.])");
           }
         }
       }
@@ -233,5 +273,33 @@ class MoodleQuizTest {
         .noneMatch(n -> n.contains("conv1_conv"));
     Element bn = question(bank, "conv1_bn · Non-trainable");
     assertThat(answers(bn).get("128")).startsWith("100 ");
+  }
+
+  /**
+   * VGG16 asks its memory totals (batch 1, float32, inference): numerical questions, the right
+   * number at 100 % and the catalogued mistakes' at 0 %; a total in MiB or MB is matched to two
+   * decimals.
+   */
+  @Test
+  void vgg16sMemoryTotalsAreQuestionsWithTheirMistakes() throws Exception {
+    Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
+        .moodle(List.of(Bundled.analyze("vgg16")), Locale.ENGLISH));
+    Element total = question(bank, "vgg16 · Memory in total (bytes)");
+    assertThat(text(total, "questiontext/text")).contains("N = 1 in float32 (b = 4 bytes");
+    Map<String, String> a = answers(total);
+    assertThat(a.get("614380608")).startsWith("100 ");
+    // 8·614,380,608
+    assertThat(a.get("4915044864")).startsWith("0 ").contains("counted bits instead of bytes");
+    // 602,112 + 60,348,320 + 553,430,176 counted twice
+    assertThat(a.get("1167810784")).startsWith("0 ").contains("parameters among the activations");
+    Map<String, String> mib = answers(question(bank, "vgg16 · Memory in total (MiB, two decimals)"));
+    assertThat(mib.get("585.92")).startsWith("100 ");
+    assertThat(mib.get("614.38")).startsWith("0 ").contains("mixed up MiB");
+    assertThat(answers(question(bank, "vgg16 · Memory in total (MB, two decimals)")).get("585.92"))
+        .startsWith("0 ").contains("mixed up MiB");
+    // 224·224·64·4 bytes of block1_conv1's output; in bits 8 times that
+    Map<String, String> act = answers(question(bank, "block1_conv1 · Activations (bytes)"));
+    assertThat(act.get("12845056")).startsWith("100 ");
+    assertThat(act.get("102760448")).startsWith("0 ").contains("bits");
   }
 }
