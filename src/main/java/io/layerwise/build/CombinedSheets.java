@@ -67,7 +67,8 @@ final class CombinedSheets {
         if (c.request.formats().contains(OutputFormat.MOODLE)) {
           String quiz = set.getKey() + "-moodle.xml";
           AtomicFiles.write(OutputFiles.inside(stage.dir(), quiz),
-              c.sheets().moodle(analyses, c.request.locale()).getBytes(StandardCharsets.UTF_8));
+              c.sheets().moodle(members.stream().map(Job::diagnosis).toList(),
+                  c.request.locale()).getBytes(StandardCharsets.UTF_8));
           outputs.add(OutputFiles.inside(c.request.out(), quiz));
         }
         stage.commit();

@@ -60,11 +60,11 @@ final class ExerciseSheets {
     for (Job job : todo) {
       try {
         if (c.request.formats().contains(OutputFormat.SELFCHECK)) {
-          pages.put(job, c.sheets().selfCheck(job.analysis(), c.request.locale()));
+          pages.put(job, c.sheets().selfCheck(job.diagnosis(), c.request.locale()));
         }
         if (c.request.formats().contains(OutputFormat.MOODLE)
             && job.analysis().exercise().variant().isEmpty()) {
-          quizzes.put(job, c.sheets().moodle(List.of(job.analysis()), c.request.locale()));
+          quizzes.put(job, c.sheets().moodle(List.of(job.diagnosis()), c.request.locale()));
         }
         List<Document> list = new ArrayList<>();
         for (SheetKind kind : c.sorted()) {

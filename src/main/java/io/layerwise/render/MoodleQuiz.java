@@ -88,7 +88,8 @@ public final class MoodleQuiz {
   }
 
   /** One exercise, or the variants of one: categories in order. */
-  List<Category> categories(List<Analysis> analyses) {
+  List<Category> categories(List<Diagnosis> diagnoses) {
+    List<Analysis> analyses = diagnoses.stream().map(Diagnosis::analysis).toList();
     boolean variants = analyses.size() > 1
         || analyses.get(0).exercise().variant().isPresent();
     String base = analyses.get(0).exercise().variant().map(v -> v.of())
@@ -96,8 +97,8 @@ public final class MoodleQuiz {
     Map<String, List<Question>> byCategory = new LinkedHashMap<>();
     Map<String, String> infos = new LinkedHashMap<>();
     String root = "$course$/top/Layerwise/" + base;
-    for (Analysis a : analyses) {
-      for (Item item : items(a)) {
+    for (Diagnosis d : diagnoses) {
+      for (Item item : items(d)) {
         String path = variants ? root + "/" + item.slot() : root;
         infos.putIfAbsent(path, variants ? words.get("moodle.category.variants", base,
             item.slotLabel()) : words.get("moodle.category", base));
@@ -113,10 +114,10 @@ public final class MoodleQuiz {
   /** A question and the slot it fills in a quiz ({@code conv1-params}). */
   private record Item(String slot, String slotLabel, Question question) {}
 
-  private List<Item> items(Analysis a) {
+  private List<Item> items(Diagnosis diagnosis) {
+    Analysis a = diagnosis.analysis();
     Exercise e = a.exercise();
     Framework fw = e.framework();
-    Diagnosis diagnosis = Diagnosis.of(a);
     String intro = intro(a);
     List<Item> items = new ArrayList<>();
     for (LayerDiagnosis l : diagnosis.layers()) {

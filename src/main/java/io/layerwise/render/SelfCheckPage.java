@@ -69,9 +69,9 @@ final class SelfCheckPage {
   private final List<String> right = new ArrayList<>();
   private final Map<String, String> diagnoses = new LinkedHashMap<>();
 
-  SelfCheckPage(Analysis analysis, Locale locale) {
-    this.analysis = analysis;
-    this.diagnosis = Diagnosis.of(analysis);
+  SelfCheckPage(Diagnosis diagnosis, Locale locale) {
+    this.analysis = diagnosis.analysis();
+    this.diagnosis = diagnosis;
     this.locale = locale;
     this.words = new Words(locale);
     this.salt = Hashes.sha256("layerwise-selfcheck|" + analysis.exercise().id() + "|"

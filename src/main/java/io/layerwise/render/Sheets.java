@@ -12,6 +12,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.layerwise.check.CheckResult;
+import io.layerwise.diagnosis.Diagnosis;
 import io.layerwise.engine.Analysis;
 import java.io.IOException;
 import java.io.InputStream;
@@ -158,8 +159,9 @@ public final class Sheets {
    * The offline self-check page of an exercise: one input per question, checked in the page by
    * salted hashes, with the diagnoses of predicted mistakes.
    */
-  public String selfCheck(Analysis analysis, Locale locale) throws RenderException {
-    SelfCheckPage page = new SelfCheckPage(analysis, locale);
+  public String selfCheck(Diagnosis diagnosis, Locale locale) throws RenderException {
+    Analysis analysis = diagnosis.analysis();
+    SelfCheckPage page = new SelfCheckPage(diagnosis, locale);
     Words words = new Words(locale);
     Hyperparameters hp = new Hyperparameters(words, analysis.exercise().framework());
     List<Map<String, String>> rows = new ArrayList<>();
@@ -237,9 +239,9 @@ public final class Sheets {
    * A Moodle XML question bank: one exercise, or the variants of one exercise in shared
    * categories.
    */
-  public String moodle(List<Analysis> analyses, Locale locale) throws RenderException {
+  public String moodle(List<Diagnosis> diagnoses, Locale locale) throws RenderException {
     Map<String, Object> data = new HashMap<>();
-    data.put("categories", new MoodleQuiz(locale).categories(analyses));
+    data.put("categories", new MoodleQuiz(locale).categories(diagnoses));
     return process("moodle.xml.ftl", locale, data);
   }
 

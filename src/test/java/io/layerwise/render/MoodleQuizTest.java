@@ -1,5 +1,6 @@
 package io.layerwise.render;
 
+import io.layerwise.diagnosis.Diagnosis;
 import io.layerwise.Layerwise;
 import io.layerwise.Bundled;
 import io.layerwise.variant.Variants;
@@ -122,7 +123,7 @@ class MoodleQuizTest {
   @Test
   void theCourseExampleDiagnosesTheArticlesWrongNumbers() throws Exception {
     String xml = Sheets.create(Optional.empty())
-        .moodle(List.of(Bundled.analyze("course-example")), Locale.ENGLISH);
+        .moodle(List.of(Diagnosis.of(Bundled.analyze("course-example"))), Locale.ENGLISH);
     Map<String, List<Element>> bank = importable(xml);
     assertThat(bank).containsOnlyKeys("$course$/top/Layerwise/course-example");
     // one question per asked quantity: output shape, activations and parameters of 8 layers,
@@ -152,7 +153,7 @@ class MoodleQuizTest {
         Optional.of(3), 7, Optional.empty()).files().stream()
         .map(Variants.VariantFile::analysis).toList();
     Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
-        .moodle(variants, Locale.ENGLISH));
+        .moodle(variants.stream().map(Diagnosis::of).toList(), Locale.ENGLISH));
     assertThat(bank).hasSize(25).containsKey("$course$/top/Layerwise/course-example/conv1-params");
     for (List<Element> questions : bank.values()) {
       assertThat(questions).hasSize(3);
@@ -174,7 +175,7 @@ class MoodleQuizTest {
   @MethodSource("bundled")
   void everyBundledExerciseMakesAnImportableBank(Path file) throws Exception {
     Analysis a = io.layerwise.Layerwise.explain(file);
-    importable(Sheets.create(Optional.empty()).moodle(List.of(a), Locale.ENGLISH));
+    importable(Sheets.create(Optional.empty()).moodle(List.of(Diagnosis.of(a)), Locale.ENGLISH));
   }
 
   /**
@@ -186,7 +187,7 @@ class MoodleQuizTest {
   void aWrongAnswersFeedbackNeverGivesTheRightNumber(Path file) throws Exception {
     Analysis a = io.layerwise.Layerwise.explain(file);
     Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
-        .moodle(List.of(a), Locale.ENGLISH));
+        .moodle(List.of(Diagnosis.of(a)), Locale.ENGLISH));
     noWrongFeedbackGivesTheRightNumber(bank);
   }
 
@@ -209,7 +210,7 @@ class MoodleQuizTest {
           - {type: Dense, name: fc, units: 10}
         """);
     Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
-        .moodle(List.of(a), Locale.ENGLISH));
+        .moodle(List.of(Diagnosis.of(a)), Locale.ENGLISH));
     noWrongFeedbackGivesTheRightNumber(bank);
     List<String> feedback = bank.values().stream().flatMap(List::stream)
         .flatMap(q -> answers(q).values().stream()).toList();
@@ -251,7 +252,7 @@ class MoodleQuizTest {
         layers:
           - {type: Dense, name: "x</td><img src=x>", units: 2}
         """);
-    String xml = Sheets.create(Optional.empty()).moodle(List.of(a), Locale.ENGLISH);
+    String xml = Sheets.create(Optional.empty()).moodle(List.of(Diagnosis.of(a)), Locale.ENGLISH);
     Map<String, List<Element>> bank = importable(xml);
     String html = text(bank.values().iterator().next().get(0), "questiontext/text");
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &amp; &lt;/text&gt;")
@@ -265,7 +266,7 @@ class MoodleQuizTest {
   @Test
   void aBankAsksWhatTheSheetAsksOfSomeLayers() throws Exception {
     Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
-        .moodle(List.of(Bundled.analyze("resnet50")), Locale.ENGLISH));
+        .moodle(List.of(Diagnosis.of(Bundled.analyze("resnet50"))), Locale.ENGLISH));
     List<String> names = bank.values().stream().flatMap(List::stream)
         .map(q -> text(q, "name/text")).toList();
     assertThat(names).contains("resnet50 · conv1_bn · Non-trainable",
@@ -283,7 +284,7 @@ class MoodleQuizTest {
   @Test
   void vgg16sMemoryTotalsAreQuestionsWithTheirMistakes() throws Exception {
     Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
-        .moodle(List.of(Bundled.analyze("vgg16")), Locale.ENGLISH));
+        .moodle(List.of(Diagnosis.of(Bundled.analyze("vgg16"))), Locale.ENGLISH));
     Element total = question(bank, "vgg16 · Memory in total (bytes)");
     assertThat(text(total, "questiontext/text")).contains("N = 1 in float32 (b = 4 bytes");
     Map<String, String> a = answers(total);

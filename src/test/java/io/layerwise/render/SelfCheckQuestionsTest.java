@@ -1,5 +1,6 @@
 package io.layerwise.render;
 
+import io.layerwise.diagnosis.Diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerwise.Bundled;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SelfCheckQuestionsTest {
 
   private static List<String> asked(String exercise) {
-    return new SelfCheckPage(Bundled.analyze(exercise), Locale.ENGLISH).questions().stream()
+    return new SelfCheckPage(Diagnosis.of(Bundled.analyze(exercise)), Locale.ENGLISH).questions().stream()
         .map(q -> q.layer() + " " + q.quantity()).toList();
   }
 
@@ -35,7 +36,7 @@ class SelfCheckQuestionsTest {
   @Test
   void thePageShowsTheDescriptionsListAndTheQuestionSheetsDiagram() throws Exception {
     String html = Sheets.create(Optional.empty())
-        .selfCheck(Bundled.analyze("course-example"), Locale.ENGLISH);
+        .selfCheck(Diagnosis.of(Bundled.analyze("course-example")), Locale.ENGLISH);
     assertThat(html).contains("<li>CONV1: 8 filters of 5×5").contains("<ul>")
         .contains("<svg").contains(">conv1<").contains("8 filters, 5×5")
         .doesNotContain("(None, 28, 28, 8)");
