@@ -38,6 +38,9 @@ ifndef::backend-pdf[]
 endif::[]
 </#macro>
 
+<#-- A section heading marked [%breakable] is kept with what follows it: asciidoctor-pdf tries the
+     section's start on the page and, if nothing of it fits there (an unbreakable layer, a table's
+     header and first row), starts the section on the next page rather than leave it orphaned. -->
 <#macro diagram sheet lvl>
 ${lvl}= ${t.network}
 
@@ -63,6 +66,7 @@ ${sheet.description}
 </#if>
 <@network sheet lvl/>
 
+[%breakable]
 ${lvl}= ${t.whatToFind}
 
 ${t.give}
@@ -71,6 +75,7 @@ ${t.give}
 * ${q}
 </#list>
 
+[%breakable]
 ${lvl}= ${t.yourAnswers}
 
 <#if sheet.answerRows?has_content>
@@ -148,6 +153,7 @@ ${sheet.description}
 
 </#if>
 <@diagram sheet lvl/>
+[%breakable]
 ${lvl}= ${t.summary}
 
 [cols="5,5,>3",options="header"]
@@ -170,6 +176,7 @@ ${lvl}= ${t.summary}
 </#list>
 
 <#list sheet.comparisons as c>
+[%breakable]
 ${lvl}= ${c.heading}
 
 ${c.intro}
@@ -188,7 +195,6 @@ ${c.intro}
 <@step st/>
 </#list>
 </#list>
-<#-- breakable: asciidoctor-pdf keeps the heading with its first layer, unbreakable as it is -->
 [%breakable]
 ${lvl}= ${t.derivations}
 
@@ -212,6 +218,7 @@ ${t.sameAsBefore} <<${s.sameAs},${s.sameAsName}>>${t.sameAsAfter}
 </#list>
 <@memory sheet lvl/>
 <#if sheet.pitfalls?has_content>
+[%breakable]
 ${lvl}= ${t.pitfalls}
 
 <#list sheet.pitfalls as p>
@@ -220,6 +227,7 @@ ${lvl}= ${t.pitfalls}
 
 </#if>
 <#if sheet.code?has_content || sheet.codeNotes?has_content>
+[%breakable]
 ${lvl}= ${t.code}
 
 ${t.codeIntro}
@@ -260,6 +268,7 @@ endif::[]
      layer, the totals in bytes, MiB and MB, the conventions, the derivations of the totals. -->
 <#macro memory sheet lvl>
 <#list sheet.memory as m>
+[%breakable]
 ${lvl}= ${m.heading}
 
 ${m.intro}
