@@ -448,9 +448,18 @@ public final class Checker {
             ? diagnosis.memory().orElseThrow().value(p).orElseThrow()
             : right(layer).value(p).orElseThrow();
         Value theirs = mine.getOrDefault(p, value);
+        Source from = new Source(layer, p);
+        if (!mine.containsKey(p) && overrides.containsKey(layer)) {
+          // not given, but the student's own output shape says what it is
+          Optional<Value> fromShape = ownSize(layer, p);
+          if (fromShape.isPresent()) {
+            theirs = fromShape.get();
+            from = new Source(layer, Quantity.OUTPUT_SHAPE);
+          }
+        }
         own = Math.addExact(own, count(theirs));
         if (first.isEmpty() && !theirs.equals(value)) {
-          first = Optional.of(earliest(new Source(layer, p)));
+          first = Optional.of(earliest(from));
         }
       }
     } catch (ArithmeticException tooLarge) {

@@ -292,4 +292,16 @@ class CheckerTest {
     }
     assertThat(r.credited()).isEqualTo(2);
   }
+
+  /** conv given 6×6×4: its total 2,304 + 448 + 448 + 896 = 4,096 follows from that shape. */
+  @Test
+  void aLayersMemoryFromTheStudentsOwnShapeIsCarried() throws ExerciseException {
+    CheckResult r = check(MistakesTest.MEMORY, """
+        layers:
+          conv: {output_shape: 6x6x4, total_bytes: 4096}
+        """);
+    Finding f = r.findings().get(1);
+    assertThat(f.verdict()).isEqualTo(Verdict.CARRIED);
+    assertThat(f.carriedFrom()).contains(new Source("conv", Quantity.OUTPUT_SHAPE));
+  }
 }
