@@ -8,6 +8,7 @@ import io.layerwise.diagnosis.Prediction;
 import io.layerwise.diagnosis.TotalPrediction;
 import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Derivation;
+import io.layerwise.engine.Memory;
 import io.layerwise.engine.Mistake;
 import io.layerwise.model.Answers;
 import io.layerwise.model.Answers.Answer;
@@ -43,6 +44,18 @@ public final class Checker {
   /** How far away (in layers) a number is still recognised as another layer's. */
   private static final int NEIGHBOURS = 2;
 
+  /** Where findings of the network's totals point: {@code "total"}, as in the JSON report. */
+  private static final String TOTAL = "total";
+
+  /** The parts a layer's memory is the sum of. */
+  private static final List<Quantity> LAYER_PARTS = List.of(Quantity.ACTIVATION_BYTES,
+      Quantity.PARAM_BYTES, Quantity.GRADIENT_BYTES, Quantity.OPTIMIZER_STATE_BYTES);
+
+  /** The parts the network's memory is the sum of. */
+  private static final List<Quantity> NETWORK_PARTS = List.of(Quantity.INPUT_BYTES,
+      Quantity.ACTIVATION_BYTES, Quantity.PARAM_BYTES, Quantity.GRADIENT_BYTES,
+      Quantity.OPTIMIZER_STATE_BYTES);
+
   private final Diagnosis diagnosis;
   private final Analysis analysis;
   private final List<String> names;
@@ -50,6 +63,9 @@ public final class Checker {
   private final Map<String, Shape> overrides = new LinkedHashMap<>();
   private final Carried carried;
   private final Map<String, Finding> shapeFindings = new HashMap<>();
+  /** The student's memory answers: per layer, and of the network under {@code "total"}. */
+  private final Map<String, Map<Quantity, Value>> memoryGiven = new HashMap<>();
+  private final Map<Source, Finding> judged = new HashMap<>();
 
   private Checker(Diagnosis diagnosis, Answers answers) {
     this.diagnosis = diagnosis;
@@ -63,6 +79,10 @@ public final class Checker {
       if (!a.isTotal() && a.quantity() == Quantity.OUTPUT_SHAPE
           && !a.given().equals(right(a.layer()).value(Quantity.OUTPUT_SHAPE).orElseThrow())) {
         overrides.put(a.layer(), ((Value.Dims) a.given()).shape());
+      }
+      if (a.quantity().memory()) {
+        memoryGiven.computeIfAbsent(a.isTotal() ? TOTAL : a.layer(), k -> new HashMap<>())
+            .put(a.quantity(), a.given());
       }
     }
     this.carried = diagnosis.carry(overrides);
@@ -80,7 +100,9 @@ public final class Checker {
 
   private CheckResult run(Answers answers) {
     List<Answer> ordered = new ArrayList<>(answers.answers());
-    ordered.sort(Comparator.comparingInt(this::position));
+    // a sum after its parts: a layer's total_bytes after its other answers
+    ordered.sort(Comparator.comparingInt(this::position)
+        .thenComparingInt(a -> a.quantity() == Quantity.TOTAL_BYTES ? 1 : 0));
     Map<Answer, Finding> byAnswer = new IdentityHashMap<>();
     for (Answer a : ordered) {
       Finding f = a.isTotal() ? judgeTotal(a, answers) : judge(a);
@@ -88,6 +110,7 @@ public final class Checker {
         shapeFindings.put(a.layer(), f);
       }
       byAnswer.put(a, f);
+      judged.put(new Source(a.isTotal() ? TOTAL : a.layer(), a.quantity()), f);
     }
     List<Finding> findings = new ArrayList<>();
     for (Answer a : answers.answers()) {
@@ -96,8 +119,14 @@ public final class Checker {
     return new CheckResult(analysis.exercise(), findings);
   }
 
+  /** Layers in network order, then the memory totals in the order they add up, then the rest. */
   private int position(Answer a) {
-    return a.isTotal() ? Integer.MAX_VALUE : names.indexOf(a.layer());
+    if (!a.isTotal()) {
+      return names.indexOf(a.layer());
+    }
+    return a.quantity().memory()
+        ? names.size() + Quantity.MEMORY_TOTALS.indexOf(a.quantity())
+        : Integer.MAX_VALUE;
   }
 
   private LayerDiagnosis right(String layer) {
@@ -132,6 +161,13 @@ public final class Checker {
           : new Source(a.layer(), Quantity.OUTPUT_SHAPE);
       return new Finding(a, expected, Verdict.CARRIED, Optional.empty(), Optional.of(own),
           Optional.empty(), Optional.empty(), List.of(), rightSteps, List.of());
+    }
+    if (q == Quantity.TOTAL_BYTES) {
+      Optional<Source> from = ownSum(a.layer(), LAYER_PARTS, a.given());
+      if (from.isPresent()) {
+        return new Finding(a, expected, Verdict.CARRIED, Optional.empty(), from,
+            Optional.empty(), Optional.empty(), List.of(), rightSteps, List.of());
+      }
     }
     Optional<Finding> mismatch = mergeMismatch(a, expected, rightSteps);
     if (mismatch.isPresent()) {
@@ -343,6 +379,11 @@ public final class Checker {
     if (a.given().equals(right)) {
       return finding(a, right, Verdict.RIGHT, steps, List.of());
     }
+    Optional<Source> from = ownMemory(q, a.given());
+    if (from.isPresent()) {
+      return new Finding(a, right, Verdict.CARRIED, Optional.empty(), from, Optional.empty(),
+          Optional.empty(), List.of(), steps, List.of());
+    }
     List<Prediction> matches = m.predictions(q).stream()
         .filter(p -> p.value().equals(a.given())).toList();
     if (!matches.isEmpty()) {
@@ -351,6 +392,86 @@ public final class Checker {
           matches.get(0).yours());
     }
     return finding(a, right, Verdict.UNEXPLAINED, steps, List.of());
+  }
+
+  /**
+   * The earlier wrong answer a memory total follows from, when it does: MiB and MB from the
+   * student's own total in bytes, the total from their own parts, a part from their own layer
+   * answers.
+   */
+  private Optional<Source> ownMemory(Quantity q, Value given) {
+    Map<Quantity, Value> mine = memoryGiven.getOrDefault(TOTAL, Map.of());
+    MemoryAnswers m = diagnosis.memory().orElseThrow();
+    if (q.decimal()) {
+      Value bytes = mine.get(Quantity.TOTAL_BYTES);
+      if (bytes == null || bytes.equals(m.value(Quantity.TOTAL_BYTES).orElseThrow())
+          || !given.equals(Value.Decimal.of(count(bytes),
+              q == Quantity.TOTAL_MIB ? Memory.MIB : Memory.MB))) {
+        return Optional.empty();
+      }
+      return Optional.of(earliest(new Source(TOTAL, Quantity.TOTAL_BYTES)));
+    }
+    if (q == Quantity.TOTAL_BYTES) {
+      return ownSum(TOTAL, NETWORK_PARTS, given);
+    }
+    if (!q.ofLayer()) {
+      return Optional.empty();
+    }
+    Optional<Source> first = Optional.empty();
+    long own = 0;
+    try {
+      for (String layer : names) {
+        long value = count(right(layer).value(q).orElseThrow());
+        Value theirs = memoryGiven.getOrDefault(layer, Map.of()).get(q);
+        own = Math.addExact(own, theirs == null ? value : count(theirs));
+        if (first.isEmpty() && theirs != null && count(theirs) != value) {
+          first = Optional.of(earliest(new Source(layer, q)));
+        }
+      }
+    } catch (ArithmeticException tooLarge) {
+      return Optional.empty();
+    }
+    return given.equals(Value.of(own)) ? first : Optional.empty();
+  }
+
+  /**
+   * The first of the student's own wrong parts, when their sum with the right values of the
+   * parts not given is the given total of a layer (or of the network, {@code "total"}).
+   */
+  private Optional<Source> ownSum(String layer, List<Quantity> parts, Value given) {
+    Map<Quantity, Value> mine = memoryGiven.getOrDefault(layer, Map.of());
+    Optional<Source> first = Optional.empty();
+    long own = 0;
+    try {
+      for (Quantity p : parts) {
+        Value value = layer.equals(TOTAL)
+            ? diagnosis.memory().orElseThrow().value(p).orElseThrow()
+            : right(layer).value(p).orElseThrow();
+        Value theirs = mine.getOrDefault(p, value);
+        Source from = new Source(layer, p);
+        if (!mine.containsKey(p) && overrides.containsKey(layer)) {
+          // not given, but the student's own output shape says what it is
+          Optional<Value> fromShape = ownSize(layer, p);
+          if (fromShape.isPresent()) {
+            theirs = fromShape.get();
+            from = new Source(layer, Quantity.OUTPUT_SHAPE);
+          }
+        }
+        own = Math.addExact(own, count(theirs));
+        if (first.isEmpty() && !theirs.equals(value)) {
+          first = Optional.of(earliest(from));
+        }
+      }
+    } catch (ArithmeticException tooLarge) {
+      return Optional.empty();
+    }
+    return given.equals(Value.of(own)) ? first : Optional.empty();
+  }
+
+  /** Where an earlier answer was itself carried from, or that answer. */
+  private Source earliest(Source s) {
+    Finding f = judged.get(s);
+    return f != null && f.verdict() == Verdict.CARRIED ? f.carriedFrom().orElseThrow() : s;
   }
 
   private static long count(Value v) {

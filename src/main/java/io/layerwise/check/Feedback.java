@@ -49,6 +49,9 @@ public final class Feedback {
             : format("mistake", given, title);
       }
       case CARRIED -> f.answer().isTotal()
+          && f.carriedFrom().orElseThrow().layer().equals("total")
+          ? format("carried.memory", given, f.carriedFrom().get().quantity().id())
+          : f.answer().isTotal()
           ? format("carried.total", given, f.carriedFrom().orElseThrow().quantity().id(),
               f.carriedFrom().get().layer())
           : format("carried", given, f.carriedFrom().orElseThrow().quantity().id(),

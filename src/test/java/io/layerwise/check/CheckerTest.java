@@ -250,4 +250,58 @@ class CheckerTest {
     assertThat(f.verdict()).isEqualTo(Verdict.CARRIED);
     assertThat(f.carriedFrom()).contains(new Source("conv", Quantity.OUTPUT_SHAPE));
   }
+
+  /**
+   * conv's activations in bits (32,768 instead of 4,096 bytes): its total 32,768 + 448 + 448 +
+   * 896 = 34,560 and the network's activations 32,768 + 160 = 32,928 follow from it; the input
+   * for one sample (768): the total 768 + 32,928 + 10,728 + 10,728 + 21,456 = 76,608 follows
+   * from the student's own parts. Carried, from the earliest wrong answer.
+   */
+  @Test
+  void memorySumsOfTheStudentsOwnPartsAreCarried() throws ExerciseException {
+    CheckResult r = check(MistakesTest.MEMORY, """
+        layers:
+          conv: {total_bytes: 34560, activation_bytes: 32768}
+        memory: {total_bytes: 76608, input_bytes: 768, activation_bytes: 32928}
+        """);
+    List<Finding> f = r.findings();
+    assertThat(f.get(1).mistake()).contains(Mistake.BITS_INSTEAD_OF_BYTES);
+    assertThat(f.get(0).verdict()).isEqualTo(Verdict.CARRIED);
+    assertThat(f.get(0).carriedFrom()).contains(new Source("conv", Quantity.ACTIVATION_BYTES));
+    assertThat(f.get(4).verdict()).isEqualTo(Verdict.CARRIED);
+    assertThat(f.get(4).carriedFrom()).contains(new Source("conv", Quantity.ACTIVATION_BYTES));
+    assertThat(f.get(3).mistake()).contains(Mistake.FORGOT_BATCH);
+    assertThat(f.get(2).verdict()).isEqualTo(Verdict.CARRIED);
+    assertThat(f.get(2).carriedFrom()).contains(new Source("total", Quantity.INPUT_BYTES));
+    assertThat(new Feedback(Locale.ENGLISH, r.exercise()).text(f.get(2)))
+        .startsWith("76,608 is wrong, but it follows correctly from your own input_bytes of the"
+            + " network");
+  }
+
+  /** 12,000,000 bytes are 11.44 MiB and 12.00 MB: right conversions of a wrong total. */
+  @Test
+  void mibAndMbOfTheStudentsOwnTotalAreCarried() throws ExerciseException {
+    CheckResult r = check(MistakesTest.MEGABYTES, """
+        memory: {total_mib: 11.44, total_mb: 12.00, total_bytes: 12000000}
+        """);
+    List<Finding> f = r.findings();
+    assertThat(f.get(2).verdict()).isEqualTo(Verdict.UNEXPLAINED);
+    for (Finding mib : f.subList(0, 2)) {
+      assertThat(mib.verdict()).isEqualTo(Verdict.CARRIED);
+      assertThat(mib.carriedFrom()).contains(new Source("total", Quantity.TOTAL_BYTES));
+    }
+    assertThat(r.credited()).isEqualTo(2);
+  }
+
+  /** conv given 6×6×4: its total 2,304 + 448 + 448 + 896 = 4,096 follows from that shape. */
+  @Test
+  void aLayersMemoryFromTheStudentsOwnShapeIsCarried() throws ExerciseException {
+    CheckResult r = check(MistakesTest.MEMORY, """
+        layers:
+          conv: {output_shape: 6x6x4, total_bytes: 4096}
+        """);
+    Finding f = r.findings().get(1);
+    assertThat(f.verdict()).isEqualTo(Verdict.CARRIED);
+    assertThat(f.carriedFrom()).contains(new Source("conv", Quantity.OUTPUT_SHAPE));
+  }
 }
