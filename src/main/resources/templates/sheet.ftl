@@ -33,7 +33,7 @@
 <#macro mathStyle>
 ifndef::backend-pdf[]
 ++++
-<style>math{font-family:"Latin Modern Math","STIX Two Math","DejaVu Math TeX Gyre","Cambria Math",math;font-size:1.15em}math[display=block]{margin:.6em 0 .2em}</style>
+<style>math{font-family:"Latin Modern Math","STIX Two Math","DejaVu Math TeX Gyre","Cambria Math",math;font-size:1.15em}math[display=block]{margin:.6em 0 .2em;max-width:100%;overflow-x:auto;overflow-y:hidden}</style>
 ++++
 endif::[]
 </#macro>

@@ -51,22 +51,72 @@ public record Derivation(
    * numbers. Formula, substituted form and result are still this derivation's, from one tree.
    */
   public String equation(Notation notation, List<Symbol> alsoLhs) {
-    String symbolic = ExprRenderer.symbolic(formula, notation);
-    String is = notation.equalsSign();
-    StringBuilder sb = new StringBuilder(notation.symbol(lhs)).append(is);
+    String rest = values(notation);
+    return head(notation, alsoLhs) + notation.equalsSign() + ExprRenderer.symbolic(formula,
+        notation) + (rest.isEmpty() ? "" : notation.equalsSign() + rest);
+  }
+
+  /** The left-hand sides, {@code H_out = W_out}. */
+  private String head(Notation notation, List<Symbol> alsoLhs) {
+    StringBuilder sb = new StringBuilder(notation.symbol(lhs));
     for (Symbol s : alsoLhs) {
-      sb.append(notation.symbol(s)).append(is);
-    }
-    sb.append(symbolic);
-    String substituted = substituted(notation);
-    String result = resultText(notation);
-    if (!substituted.equals(symbolic)) {
-      sb.append(is).append(substituted);
-    }
-    if (!result.equals(substituted)) {
-      sb.append(is).append(result);
+      sb.append(notation.equalsSign()).append(notation.symbol(s));
     }
     return sb.toString();
+  }
+
+  /**
+   * What follows the formula: the substituted form and the result, each left out where it reads
+   * as the step before it; empty when both are.
+   */
+  private String values(Notation notation) {
+    String symbolic = ExprRenderer.symbolic(formula, notation);
+    String substituted = substituted(notation);
+    String result = resultText(notation);
+    List<String> steps = new java.util.ArrayList<>();
+    if (!substituted.equals(symbolic)) {
+      steps.add(substituted);
+    }
+    if (!result.equals(substituted)) {
+      steps.add(result);
+    }
+    return String.join(notation.equalsSign(), steps);
+  }
+
+  /**
+   * The most characters of plain text a display formula has on one line; a longer one puts its
+   * numbers on a second line, aligned at its equals sign, so that a printed sheet need not set it
+   * smaller than the others.
+   */
+  public static final int DISPLAY_LINE = 90;
+
+  /** Whether {@link #display} sets the equation on two lines. */
+  public boolean twoLines(List<Symbol> alsoLhs) {
+    return equation(Notation.TEXT, alsoLhs).length() > DISPLAY_LINE
+        && !values(Notation.TEXT).isEmpty();
+  }
+
+  /**
+   * The equation as a sheet displays it: {@link #equation} on one line, or, when longer than
+   * {@link #DISPLAY_LINE}, the formula on the first line and {@code = substituted = result} on
+   * the second, aligned at the equals sign ({@code LATEX} and {@code MATHML} only).
+   */
+  public String display(Notation notation, List<Symbol> alsoLhs) {
+    if (!twoLines(alsoLhs)) {
+      return equation(notation, alsoLhs);
+    }
+    String head = head(notation, alsoLhs);
+    String symbolic = ExprRenderer.symbolic(formula, notation);
+    String is = notation.equalsSign();
+    return switch (notation) {
+      case TEXT -> equation(notation, alsoLhs);
+      case LATEX -> "\\begin{array}{rl}" + head + " & = " + symbolic + " \\\\ & = "
+          + values(notation) + "\\end{array}";
+      case MATHML -> "<mtable><mtr><mtd style=\"text-align:right\"><mrow>" + head
+          + "</mrow></mtd><mtd style=\"text-align:left\"><mrow>" + is + symbolic
+          + "</mrow></mtd></mtr><mtr><mtd></mtd><mtd style=\"text-align:left\"><mrow>" + is
+          + values(notation) + "</mrow></mtd></mtr></mtable>";
+    };
   }
 
   /**
@@ -143,11 +193,11 @@ public record Derivation(
     return mathml(List.of());
   }
 
-  /** The MathML of {@link #equation(Notation, List)}. */
+  /** The MathML of {@link #display(Notation, List)}: on two lines when it is long. */
   public String mathml(List<Symbol> alsoLhs) {
     String alt = equation(Notation.TEXT, alsoLhs).replace("&", "&amp;").replace("\"", "&quot;")
         .replace("<", "&lt;").replace(">", "&gt;");
     return "<math display=\"block\" alttext=\"" + alt + "\"><mrow>"
-        + equation(Notation.MATHML, alsoLhs) + "</mrow></math>";
+        + display(Notation.MATHML, alsoLhs) + "</mrow></math>";
   }
 }

@@ -116,7 +116,7 @@ final class ExprRenderer implements Expr.Visitor<String> {
       Expr f = factors.get(i);
       if (i > 0) {
         boolean juxtapose = !substitute && factors.get(i - 1) instanceof Expr.Num
-            && f instanceof Expr.Var;
+            && f instanceof Expr.Var v && v.symbol().letter();
         sb.append(juxtapose ? invisibleTimes() : notation.times());
       }
       boolean inlineQuotient = precedence(f) == PRODUCT && f instanceof Expr.Div;

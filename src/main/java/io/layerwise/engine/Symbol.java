@@ -19,6 +19,17 @@ public record Symbol(String text, String latex) {
     return new Symbol(base + "_" + subscript, base + "_{" + sub + "}");
   }
 
+  /**
+   * Whether the symbol is one letter, perhaps with a subscript ({@code N}, {@code H_in}): a
+   * coefficient may stand right before it ({@code 2P}), but not before a word ({@code 2 ·
+   * trainable}, never {@code 2trainable}).
+   */
+  public boolean letter() {
+    int end = text.indexOf('_');
+    String base = end < 0 ? text : text.substring(0, end);
+    return base.codePointCount(0, base.length()) == 1;
+  }
+
   /** A symbol set upright as a word, such as {@code params}. */
   public static Symbol word(String word) {
     return new Symbol(word, "\\mathrm{" + word.replace("_", "\\_") + "}");

@@ -36,7 +36,7 @@ final class FormulaSteps {
    * …}), with its explanation or, where the sheet has just given that sentence, without.
    */
   SheetView.Step step(Derivation d, List<Symbol> alsoLhs, boolean explain) {
-    Formula f = formulas.computeIfAbsent(d.latex(alsoLhs), Formula::of);
+    Formula f = formulas.computeIfAbsent(d.display(Notation.LATEX, alsoLhs), Formula::of);
     String alt = d.equation(Notation.TEXT, alsoLhs).replaceAll("[\"\\[\\]{}\\\\]", " ");
     return new SheetView.Step(f.file(), alt, d.mathml(alsoLhs),
         explain ? AsciiDoc.prose(d.explanation().text(locale)) : "");

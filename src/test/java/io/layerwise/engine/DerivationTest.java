@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layerwise.model.Pad;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DerivationTest {
@@ -20,6 +21,60 @@ class DerivationTest {
     assertThat(d.formula(Notation.TEXT)).isEqualTo("H_out = ⌊(H_in + 2P − K)/S⌋ + 1");
     assertThat(d.substituted(Notation.TEXT)).isEqualTo("⌊(100 + 2·0 − 7)/1⌋ + 1");
     assertThat(d.result()).isEqualTo(94);
+  }
+
+  /** A coefficient stands right before a letter (2P) but is multiplied by a word with a dot. */
+  @Test
+  void aCoefficientOfAWordKeepsItsDot() {
+    Expr e = Expr.mul(new Expr.Num(2), Expr.var(Symbol.word("trainable")), Expr.var(Symbol.of("b")));
+    assertThat(ExprRenderer.symbolic(e, Notation.TEXT)).isEqualTo("2·trainable·b");
+    assertThat(ExprRenderer.symbolic(e, Notation.LATEX))
+        .isEqualTo("2 \\cdot \\mathrm{trainable} \\cdot b");
+    Expr letter = Expr.mul(new Expr.Num(2), Expr.var(Symbol.sub("H", "in")));
+    assertThat(ExprRenderer.symbolic(letter, Notation.TEXT)).isEqualTo("2H_in");
+  }
+
+  /** A sum of five memory parts of millions of bytes: longer than a display line. */
+  private static Derivation longSum() {
+    List<Symbol> parts = List.of(Symbol.sub("M", "in"), Symbol.sub("M", "act"),
+        Symbol.sub("M", "params"), Symbol.sub("M", "grad"), Symbol.sub("M", "opt"));
+    Expr sum = Expr.var(parts.get(0));
+    Bindings b = Bindings.of().with(parts.get(0), 393_216);
+    long[] values = {3_425_536, 271_272, 271_272, 542_544};
+    for (int i = 1; i < parts.size(); i++) {
+      sum = Expr.add(sum, Expr.var(parts.get(i)));
+      b = b.with(parts.get(i), values[i - 1]);
+    }
+    return new Derivation(Derived.Count.PARAMS, Symbol.sub("M", "total"), sum, b,
+        Explanation.of("window.valid"));
+  }
+
+  @Test
+  void aLongEquationIsDisplayedOnTwoLinesAlignedAtItsEqualsSign() {
+    Derivation d = longSum();
+    assertThat(d.equation(Notation.TEXT).length()).isGreaterThan(Derivation.DISPLAY_LINE);
+    assertThat(d.twoLines(List.of())).isTrue();
+    assertThat(d.display(Notation.LATEX, List.of())).isEqualTo("\\begin{array}{rl}"
+        + "M_{\\mathrm{total}} & = M_{\\mathrm{in}} + M_{\\mathrm{act}} + M_{\\mathrm{params}}"
+        + " + M_{\\mathrm{grad}} + M_{\\mathrm{opt}} \\\\ & = 393{,}216 + 3{,}425{,}536"
+        + " + 271{,}272 + 271{,}272 + 542{,}544 = 4{,}903{,}840\\end{array}");
+    String m = d.mathml();
+    assertThat(m).contains("<mtable><mtr><mtd style=\"text-align:right\"><mrow><msub><mi>M</mi>"
+        + "<mi>total</mi></msub></mrow></mtd>")
+        .contains("</mtr><mtr><mtd></mtd><mtd style=\"text-align:left\"><mrow><mo>=</mo>"
+            + "<mn>393,216</mn>")
+        .endsWith("<mn>4,903,840</mn></mrow></mtd></mtr></mtable></mrow></math>");
+    // the plain text (terminal, alttext, JSON) stays one line
+    assertThat(d.display(Notation.TEXT, List.of())).isEqualTo(d.equation(Notation.TEXT));
+    assertThat(d.latex()).doesNotContain("array");
+  }
+
+  @Test
+  void aShortEquationStaysOnOneLine() {
+    Derivation d = validConv();
+    assertThat(d.twoLines(List.of())).isFalse();
+    assertThat(d.display(Notation.LATEX, List.of())).isEqualTo(d.latex());
+    assertThat(d.mathml()).doesNotContain("mtable");
   }
 
   @Test
