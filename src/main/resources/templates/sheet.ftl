@@ -38,9 +38,6 @@ ifndef::backend-pdf[]
 endif::[]
 </#macro>
 
-<#-- A section heading marked [%breakable] is kept with what follows it: asciidoctor-pdf tries the
-     section's start on the page and, if nothing of it fits there (an unbreakable layer, a table's
-     header and first row), starts the section on the next page rather than leave it orphaned. -->
 <#macro diagram sheet lvl>
 ${lvl}= ${t.network}
 
@@ -66,7 +63,6 @@ ${sheet.description}
 </#if>
 <@network sheet lvl/>
 
-[%breakable]
 ${lvl}= ${t.whatToFind}
 
 ${t.give}
@@ -75,7 +71,6 @@ ${t.give}
 * ${q}
 </#list>
 
-[%breakable]
 ${lvl}= ${t.yourAnswers}
 
 <#if sheet.answerRows?has_content>
@@ -153,7 +148,6 @@ ${sheet.description}
 
 </#if>
 <@diagram sheet lvl/>
-[%breakable]
 ${lvl}= ${t.summary}
 
 [cols="5,5,>3",options="header"]
@@ -176,7 +170,6 @@ ${lvl}= ${t.summary}
 </#list>
 
 <#list sheet.comparisons as c>
-[%breakable]
 ${lvl}= ${c.heading}
 
 ${c.intro}
@@ -195,6 +188,10 @@ ${c.intro}
 <@step st/>
 </#list>
 </#list>
+<#-- [%breakable]: asciidoctor-pdf tries the section's start on the page and, if its first layer
+     (unbreakable) does not fit there, starts the section on the next page rather than leave the
+     heading alone at the foot. Cheap here; on a section that opens with a long table it would lay
+     the whole table out twice (the theme's heading-min-height-after keeps those headings). -->
 [%breakable]
 ${lvl}= ${t.derivations}
 
@@ -218,7 +215,6 @@ ${t.sameAsBefore} <<${s.sameAs},${s.sameAsName}>>${t.sameAsAfter}
 </#list>
 <@memory sheet lvl/>
 <#if sheet.pitfalls?has_content>
-[%breakable]
 ${lvl}= ${t.pitfalls}
 
 <#list sheet.pitfalls as p>
@@ -227,7 +223,6 @@ ${lvl}= ${t.pitfalls}
 
 </#if>
 <#if sheet.code?has_content || sheet.codeNotes?has_content>
-[%breakable]
 ${lvl}= ${t.code}
 
 ${t.codeIntro}
@@ -268,7 +263,6 @@ endif::[]
      layer, the totals in bytes, MiB and MB, the conventions, the derivations of the totals. -->
 <#macro memory sheet lvl>
 <#list sheet.memory as m>
-[%breakable]
 ${lvl}= ${m.heading}
 
 ${m.intro}
