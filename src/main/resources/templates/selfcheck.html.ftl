@@ -58,6 +58,9 @@ code{font-family:"DejaVu Sans Mono",monospace}
 </table>
 <h2>${t.yourAnswers}</h2>
 <p>${t.selfCheckHelp}</p>
+<#if page.memoryElsewhere>
+<p class="note">${t.selfCheckNoMemory}</p>
+</#if>
 <table>
 <tr><th>${t.layer}</th><th>${t.quantity}</th><th>${t.answer}</th></tr>
 <#list page.questions as q>

@@ -189,6 +189,8 @@ public final class Sheets {
           "quantityLabel", q.quantityLabel(), "shape", q.shape()));
     }
     view.put("questions", questions);
+    // the memory it asks is checked by `check` and the Moodle bank; the page says so
+    view.put("memoryElsewhere", new Asked(e, words).asksMemory());
     view.put("json", page.json());
     view.put("script", SelfCheckPage.script());
     Map<String, Object> data = new HashMap<>();

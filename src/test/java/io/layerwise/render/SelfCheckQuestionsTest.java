@@ -43,4 +43,15 @@ class SelfCheckQuestionsTest {
     assertThat(DescriptionBlocks.of("a `<b>` c\n\n* one\n  more\n- two\n\n    code"))
         .hasSize(3);
   }
+
+  /** VGG16 asks memory, which the page does not check: it says where to check it instead. */
+  @Test
+  void thePageSaysThatTheMemoryItAsksIsCheckedElsewhere() throws Exception {
+    Sheets sheets = Sheets.create(Optional.empty());
+    assertThat(sheets.selfCheck(Diagnosis.of(Bundled.analyze("vgg16")), Locale.ENGLISH))
+        .contains("is not checked on this page: check it with layerwise check");
+    assertThat(asked("vgg16")).noneMatch(q -> q.contains("bytes"));
+    assertThat(sheets.selfCheck(Diagnosis.of(Bundled.analyze("course-example")),
+        Locale.ENGLISH)).doesNotContain("not checked on this page");
+  }
 }
