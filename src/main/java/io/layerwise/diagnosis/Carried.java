@@ -1,5 +1,6 @@
 package io.layerwise.diagnosis;
 
+import io.layerwise.engine.Engine;
 import io.layerwise.engine.LayerResult;
 import io.layerwise.model.Network;
 import io.layerwise.model.Shape;
@@ -44,8 +45,10 @@ public final class Carried {
     if (r == null) {
       return Optional.empty();
     }
-    return Optional.of(cache.computeIfAbsent(name,
-        n -> new LayerDiagnosis(r, diagnosis.slips(r))));
+    // with training:, its memory too, from the student's shapes
+    return Optional.of(cache.computeIfAbsent(name, n -> new LayerDiagnosis(r, diagnosis.slips(r),
+        diagnosis.analysis().exercise().training()
+            .map(t -> MemoryAnswers.of(t, Engine.layerMemory(t, r))))));
   }
 
   /** The output shape a layer has for the student: their own answer, or what follows from it. */

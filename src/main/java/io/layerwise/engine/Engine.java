@@ -124,6 +124,14 @@ public final class Engine {
   }
 
   /**
+   * The memory of one layer for a training step, as {@link #analyze} derives it: for a layer
+   * {@link #recompute recomputed} from a student's shapes, whose memory follows from them.
+   */
+  public static LayerMemory layerMemory(io.layerwise.model.Training training, LayerResult layer) {
+    return MemoryRules.layer(training, layer);
+  }
+
+  /**
    * Every way the mistake catalogue can get this layer wrong: the layer recomputed once per
    * layer mistake (and variant) whose wrong branch its rules took, kept when some number differs
    * from the right result. Pure and cheap (microseconds per mistake).

@@ -47,6 +47,18 @@ final class MemoryRules {
     return type == LayerType.FLATTEN || type == LayerType.RESHAPE;
   }
 
+  /** The memory of one layer for a training step. */
+  static LayerMemory layer(Training t, LayerResult l) {
+    long b = t.dtype().bytes();
+    boolean view = isView(l);
+    LayerMemory m = new LayerMemory(l.name(), view, layerActivations(l, view, t.batch(), b),
+        bytes(Derived.Memory.PARAM_BYTES, PARAM, Symbols.PARAMS, l.params(), b,
+            "memory.params"),
+        gradients(t, l.trainable(), b), optimizerState(t, l.trainable()));
+    m.total();
+    return m;
+  }
+
   static Memory of(Exercise exercise, List<LayerResult> layers, Totals totals) {
     Training t = exercise.training().orElseThrow();
     long n = t.batch();
@@ -62,12 +74,7 @@ final class MemoryRules {
       if (l.params() > 0) {
         withParams = Math.addExact(withParams, l.activations());
       }
-      LayerMemory m = new LayerMemory(l.name(), view, layerActivations(l, view, n, b),
-          bytes(Derived.Memory.PARAM_BYTES, PARAM, Symbols.PARAMS, l.params(), b,
-              "memory.params"),
-          gradients(t, l.trainable(), b), optimizerState(t, l.trainable()));
-      m.total();
-      perLayer.add(m);
+      perLayer.add(layer(t, l));
     }
     Derivation stored = views == 0
         ? derivation(Derived.Memory.STORED_ACTIVATIONS, STORED,

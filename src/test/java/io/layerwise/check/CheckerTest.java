@@ -9,6 +9,7 @@ import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Mistake;
 import io.layerwise.exercise.AnswersReader;
 import io.layerwise.model.Quantity;
+import io.layerwise.model.Value;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -303,5 +304,25 @@ class CheckerTest {
     Finding f = r.findings().get(1);
     assertThat(f.verdict()).isEqualTo(Verdict.CARRIED);
     assertThat(f.carriedFrom()).contains(new Source("conv", Quantity.OUTPUT_SHAPE));
+  }
+
+  /**
+   * A layer after the wrong shape, whose shape the student did not give: fc on a 6·6·4 = 144
+   * flat input has 144·10 + 10 = 1,450 parameters, so (batch 4, float32, Adam) 4·10·4 = 160 bytes
+   * of output, 5,800 of parameters, 5,800 of gradients and 11,600 of optimizer state: 23,360
+   * bytes, credited as carried from conv's shape (the right fc has 2,570 parameters: 41,280).
+   */
+  @Test
+  void aLaterLayersMemoryFromTheStudentsOwnShapeIsCarried() throws ExerciseException {
+    CheckResult r = check(MistakesTest.MEMORY, """
+        layers:
+          conv: {output_shape: 6x6x4}
+          fc: {param_bytes: 5800, total_bytes: 23360}
+        """);
+    assertThat(r.findings().get(1).verdict()).isEqualTo(Verdict.CARRIED);
+    Finding total = r.findings().get(2);
+    assertThat(total.expected()).isEqualTo(Value.of(41_280));
+    assertThat(total.verdict()).isEqualTo(Verdict.CARRIED);
+    assertThat(total.carriedFrom()).contains(new Source("conv", Quantity.OUTPUT_SHAPE));
   }
 }
