@@ -111,19 +111,16 @@ final class Fields {
     return integer(n.get(), key, 1);
   }
 
-  /** Digits with leading zeros, as YAML 1.1 leaves them text when they are no octal number. */
-  private static final java.util.regex.Pattern LEADING_ZERO =
-      java.util.regex.Pattern.compile("[-+]?0+[0-9]+");
-
   /** An integer of at least {@code min}; a placeholder of {@code max(min, 1)} when it is not one. */
   long integer(Node n, String key, long min) {
     long placeholder = Math.max(min, 1);
-    if (n instanceof Node.Scalar t && t.kind() == Node.Kind.STRING
-        && LEADING_ZERO.matcher(t.text()).matches()) {
-      // 08 and 09 are no octal numbers, so YAML 1.1 reads them as text
-      String meant = t.text().replaceFirst("^([-+]?)0+(?=[0-9])", "$1");
+    // 08 and 09 are no octal numbers, so YAML 1.1 reads them as text
+    Optional<String> meant = n instanceof Node.Scalar t && t.kind() == Node.Kind.STRING
+        ? YamlTree.withoutLeadingZeros(t.text()) : Optional.empty();
+    if (meant.isPresent()) {
       error(n.location(), key + " must be " + (min > 0 ? "a positive" : "an") + " integer: write "
-          + meant + " (with a leading 0, YAML reads " + t.text() + " as text)");
+          + meant.get() + " (with a leading 0, YAML reads " + ((Node.Scalar) n).text()
+          + " as text)");
       return placeholder;
     }
     if (!(n instanceof Node.Scalar s) || s.kind() != Node.Kind.INTEGER) {

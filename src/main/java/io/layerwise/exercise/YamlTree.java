@@ -212,8 +212,17 @@ final class YamlTree {
     }
   }
 
-  /** An integer written with leading zeros ({@code 017}), which YAML 1.1 reads in octal. */
+  /**
+   * An integer written with leading zeros: YAML 1.1 reads {@code 017} in octal, and {@code 08}
+   * (no octal number) as text.
+   */
   private static final Pattern LEADING_ZERO = Pattern.compile("([-+]?)0+([0-9][0-9_]*)");
+
+  /** The number its author meant by digits with leading zeros ({@code 017}: 17), if it is one. */
+  static Optional<String> withoutLeadingZeros(String text) {
+    Matcher m = LEADING_ZERO.matcher(text);
+    return m.matches() ? Optional.of(m.group(1) + m.group(2)) : Optional.empty();
+  }
 
   private Node value(YAMLParser p, JsonToken t, int depth) throws IOException, ExerciseException {
     Location at = here(p);
@@ -237,9 +246,9 @@ final class YamlTree {
       }
       case VALUE_STRING -> new Node.Scalar(at, Node.Kind.STRING, p.getText());
       case VALUE_NUMBER_INT -> {
-        Matcher octal = LEADING_ZERO.matcher(p.getText());
-        if (octal.matches()) {
-          String meant = octal.group(1) + octal.group(2);
+        Optional<String> octal = withoutLeadingZeros(p.getText());
+        if (octal.isPresent()) {
+          String meant = octal.get();
           written.error(at, "write " + meant + " (a leading 0 makes YAML read " + p.getText()
               + " as an octal number, " + digits(p, at).getBigIntegerValue() + ")");
           yield new Node.Scalar(at, Node.Kind.INTEGER,
