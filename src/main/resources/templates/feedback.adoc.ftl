@@ -2,10 +2,10 @@
 = ${sheet.title}
 <@s.attributes/>
 
+<@s.running sheet.title/>
+
 [.lead]
 ${t.feedbackSheet} · ${t.score} ${sheet.score}
-
-<@s.mathStyle/>
 
 <#list sheet.items as i>
 == ${i.layer} · ${i.quantity}: ${i.given}
@@ -22,14 +22,9 @@ ${i.headline}
 *${sheet.yourWayLabel}:*
 
 <#list i.yours as st>
-ifdef::backend-pdf[]
-image::${st.image}["${st.alt}"]
-endif::[]
-ifndef::backend-pdf[]
 ++++
 ${st.math}
 ++++
-endif::[]
 
 __${st.explanation}__
 
@@ -46,14 +41,9 @@ ${i.why}
 *${sheet.rightWayLabel}:*
 
 <#list i.right as st>
-ifdef::backend-pdf[]
-image::${st.image}["${st.alt}"]
-endif::[]
-ifndef::backend-pdf[]
 ++++
 ${st.math}
 ++++
-endif::[]
 
 __${st.explanation}__
 

@@ -9,6 +9,8 @@
 :title-page:
 <@s.attributes/>
 
+<@s.running title/>
+
 <#list sheets as sheet>
 == ${sheet.title}
 

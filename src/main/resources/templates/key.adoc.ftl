@@ -9,6 +9,8 @@
 </#if>
 <@s.attributes/>
 
+<@s.running title/>
+
 [.lead]
 <#if course?has_content>${course} +
 </#if>${lead}

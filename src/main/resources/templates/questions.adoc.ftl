@@ -2,6 +2,8 @@
 = ${sheet.title}
 <@s.attributes/>
 
+<@s.running sheet.title/>
+
 [.lead]
 ${t.questionSheet} · ${sheet.framework}<#if sheet.variant?has_content> +
 ${sheet.variant}</#if>

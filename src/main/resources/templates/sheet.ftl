@@ -17,7 +17,16 @@
 :example-caption!:
 :sectanchors:
 :experimental!:
-:pdf-page-margin: [0.45in, 0.6in, 0.5in, 0.6in]
+</#macro>
+
+<#-- The printed sheet's running footer: the title, and "Page N of M" (the print stylesheet
+     places it at every page's foot and fills in the numbers); never shown on screen. -->
+<#macro running title>
+<@mathStyle/>
+
+++++
+<div class="lw-running" aria-hidden="true"><span class="lw-of">${t.page} <span class="lw-n"></span> ${t.pageOf} <span class="lw-m"></span></span>${title}</div>
+++++
 </#macro>
 
 <#macro student>
@@ -28,14 +37,14 @@
 |===
 </#macro>
 
-<#-- Formulas are MathML in HTML: typeset by the browser in a font with a MATH table, so that
-     fraction bars and floor brackets stretch. -->
+<#-- Formulas are MathML: typeset by the browser in a font with a MATH table, so that fraction
+     bars and floor brackets stretch (the PDF printer typesets them from their LaTeX). What only
+     paper shows (.lw-print-only, the running footer) stays off the screen, and the other way
+     round. -->
 <#macro mathStyle>
-ifndef::backend-pdf[]
 ++++
-<style>math{font-family:"Latin Modern Math","STIX Two Math","DejaVu Math TeX Gyre","Cambria Math",math;font-size:1.15em}math[display=block]{margin:.6em 0 .2em;max-width:100%;overflow-x:auto;overflow-y:hidden}</style>
+<style>math{font-family:"Latin Modern Math","STIX Two Math","DejaVu Math TeX Gyre","Cambria Math",math;font-size:1.15em}math[display=block]{margin:.6em 0 .2em;max-width:100%;overflow-x:auto;overflow-y:hidden}.lw-running,.lw-print-only{display:none}@media print{.lw-screen-only{display:none}}</style>
 ++++
-endif::[]
 </#macro>
 
 <#macro diagram sheet lvl>
@@ -43,7 +52,7 @@ ${lvl}= ${t.network}
 
 <#-- the picture right after the heading, which the PDF keeps with it on one page -->
 <#list sheet.diagrams as d>
-image::${d}[${t.diagramAlt},align=center,pdfwidth=${sheet.diagramWidth}]
+image::${d}[${t.diagramAlt},align=center]
 
 </#list>
 ${sheet.inputLine}
@@ -95,17 +104,12 @@ ${lvl}= ${t.yourAnswers}
 </#if>
 </#macro>
 
-<#-- One derivation: the formula set at the size of the text (the images are typeset larger),
-     and its explanation, which the sheet leaves out where it has just given the same sentence. -->
+<#-- One derivation: the formula and its explanation, which the sheet leaves out where it has
+     just given the same sentence. -->
 <#macro step st>
-ifdef::backend-pdf[]
-image::${st.image}["${st.alt}",pdfwidth=70iw]
-endif::[]
-ifndef::backend-pdf[]
 ++++
 ${st.math}
 ++++
-endif::[]
 
 <#if st.explanation?has_content>
 __${st.explanation}__
@@ -113,23 +117,15 @@ __${st.explanation}__
 </#if>
 </#macro>
 
-<#-- A layer's derivations as a textbook sets them: in PDF the formulas inline in one paragraph,
-     side by side as far as the line allows; in HTML one block each; then the reasons in one
-     paragraph, each sentence once. -->
+<#-- A layer's derivations as a textbook sets them: on screen one formula a line, on paper side
+     by side as far as the line allows (the print stylesheet); then the reasons in one paragraph,
+     each sentence once. -->
 <#macro layerSteps steps>
-ifdef::backend-pdf[]
-[.text-left]
-<#list steps as st>
-image:${st.image}["${st.alt}",pdfwidth=70iw]<#sep> {nbsp}{nbsp}{nbsp}{nbsp}</#sep>
-</#list>
-endif::[]
-ifndef::backend-pdf[]
 ++++
 <#list steps as st>
 ${st.math}
 </#list>
 ++++
-endif::[]
 
 <#assign said = steps?filter(st -> st.explanation?has_content)>
 <#if said?has_content>
@@ -139,8 +135,6 @@ endif::[]
 </#macro>
 
 <#macro answers sheet lvl>
-<@mathStyle/>
-
 <#if sheet.description?has_content>
 ${lvl}= ${t.question}
 
@@ -188,17 +182,11 @@ ${c.intro}
 <@step st/>
 </#list>
 </#list>
-<#-- [%breakable]: asciidoctor-pdf tries the section's start on the page and, if its first layer
-     (unbreakable) does not fit there, starts the section on the next page rather than leave the
-     heading alone at the foot. Cheap here; on a section that opens with a long table it would lay
-     the whole table out twice (the theme's heading-min-height-after keeps those headings). -->
-[%breakable]
 ${lvl}= ${t.derivations}
 
-<#-- each layer on one page: its heading never stands alone at a page foot -->
+<#-- each layer one block, which the print stylesheet keeps on one page -->
 <#list sheet.solutions as s>
 [[${s.anchor}]]
-[%unbreakable]
 --
 [discrete]
 ${lvl}== ${s.heading}: ${s.shapes}
@@ -227,15 +215,15 @@ ${lvl}= ${t.code}
 
 ${t.codeIntro}
 
-<#-- on paper the program in the exercise's own framework; the other one, a listing to copy, in
-     HTML only -->
+<#-- on paper the program in the exercise's own framework; the other one, a listing to copy, on
+     screen only -->
 <#list sheet.code as c>
 <#if !c?is_first>
-ifdef::backend-pdf[]
+[.lw-print-only]
 ${t.codeOtherInHtml}
 
-endif::[]
-ifndef::backend-pdf[]
+[.lw-screen-only]
+--
 </#if>
 .${c.title}
 [source,python,subs="specialchars"]
@@ -246,7 +234,7 @@ ${c.delimiter}
 ${c.counts}
 
 <#if !c?is_first>
-endif::[]
+--
 
 </#if>
 </#list>
@@ -290,14 +278,9 @@ ${m.intro}
 ${m.example}
 
 <#list m.exampleSteps as st>
-ifdef::backend-pdf[]
-image::${st.image}["${st.alt}"]
-endif::[]
-ifndef::backend-pdf[]
 ++++
 ${st.math}
 ++++
-endif::[]
 
 __${st.explanation}__
 
@@ -305,14 +288,9 @@ __${st.explanation}__
 ${m.totalsLead}
 
 <#list m.steps as st>
-ifdef::backend-pdf[]
-image::${st.image}["${st.alt}"]
-endif::[]
-ifndef::backend-pdf[]
 ++++
 ${st.math}
 ++++
-endif::[]
 
 __${st.explanation}__
 

@@ -199,10 +199,7 @@ public final class Layerwise {
     Path dir = target.toAbsolutePath().getParent();
     try (Publisher publisher = new Publisher()) {
       Sheets.Handout h = Sheets.create(Optional.empty()).feedback(result, locale);
-      Map<String, String> formulas = new LinkedHashMap<>();
-      h.formulas().forEach(f -> formulas.put(f.file(), f.latex()));
-      publisher.publish(new Document(base, h.asciidoc(), formulas, Map.of()), Set.of(format),
-          dir);
+      publisher.publish(new Document(base, h.asciidoc(), Map.of()), Set.of(format), dir);
     } catch (RenderException | PublishException e) {
       throw new ExerciseException(List.of(Diagnostic.error(Location.ofFile(target.toString()),
           e.getMessage())));

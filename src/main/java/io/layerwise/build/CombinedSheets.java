@@ -7,7 +7,6 @@ import io.layerwise.publish.AtomicFiles;
 import io.layerwise.publish.Document;
 import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.PublishException;
-import io.layerwise.render.Formula;
 import io.layerwise.render.Cover;
 import io.layerwise.render.RenderException;
 import io.layerwise.render.SheetKind;
@@ -116,12 +115,8 @@ final class CombinedSheets {
   /** Publishes a document made of several exercises in every sheet format; the files written. */
   private static List<Path> publish(BuildContext c, Path source, Sheets.Handout h, Stage stage)
       throws PublishException {
-    Map<String, String> formulas = new LinkedHashMap<>();
-    for (Formula f : h.formulas()) {
-      formulas.put(f.file(), f.latex());
-    }
     Set<OutputFormat> formats = c.sheetFormats();
-    c.warn(source, c.publisher.publish(new Document(h.id(), h.asciidoc(), formulas, h.diagrams()),
+    c.warn(source, c.publisher.publish(new Document(h.id(), h.asciidoc(), h.diagrams()),
         formats, stage.dir()));
     List<Path> outputs = new ArrayList<>();
     for (OutputFormat f : formats) {

@@ -7,7 +7,6 @@ import io.layerwise.publish.Document;
 import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.PublishException;
 import io.layerwise.publish.Publisher;
-import io.layerwise.render.Formula;
 import io.layerwise.render.RenderException;
 import io.layerwise.render.RenderedSheet;
 import io.layerwise.render.SheetKind;
@@ -36,13 +35,13 @@ final class ExerciseSheets {
   private ExerciseSheets() {}
 
   /** One document of one exercise in one format: the unit of work that runs in parallel. */
-  private record Task(Job job, Document doc, OutputFormat format, Path stage) {}
+  private record Task(Job job, Document doc, Set<OutputFormat> formats, Path stage) {}
 
   /**
    * Renders every sheet first (quick, in this thread), then publishes them on as many threads
-   * as there are cores, HTML of every sheet before any PDF, the longest documents of each format
-   * first. An exercise counts as built when all
-   * its files are written; its fingerprint is saved only then.
+   * as there are cores, the longest documents first, each in all its formats at once (the PDF is
+   * its HTML printed). The printer loads in the background while JRuby starts. An exercise counts
+   * as built when all its files are written; its fingerprint is saved only then.
    */
   static void build(BuildContext c, List<Job> todo) {
     boolean converts = c.request.formats().contains(OutputFormat.HTML)
@@ -50,6 +49,9 @@ final class ExerciseSheets {
         && todo.stream().anyMatch(j -> !pdfRefused(j));
     if (!todo.isEmpty() && converts) {
       c.publisher.startInBackground();
+      if (c.request.formats().contains(OutputFormat.PDF)) {
+        c.publisher.startPrinterInBackground();
+      }
     }
     List<Task> tasks = new ArrayList<>();
     Map<Job, List<Document>> docs = new LinkedHashMap<>();
@@ -69,11 +71,7 @@ final class ExerciseSheets {
         List<Document> list = new ArrayList<>();
         for (SheetKind kind : c.sorted()) {
           RenderedSheet sheet = c.sheets().render(job.analysis(), kind, c.request.locale());
-          Map<String, String> formulas = new LinkedHashMap<>();
-          for (Formula f : sheet.formulas()) {
-            formulas.put(f.file(), f.latex());
-          }
-          list.add(new Document(sheet.baseName(), sheet.asciidoc(), formulas, sheet.diagrams()));
+          list.add(new Document(sheet.baseName(), sheet.asciidoc(), sheet.diagrams()));
         }
         docs.put(job, list);
       } catch (RenderException e) {
@@ -93,18 +91,20 @@ final class ExerciseSheets {
               "cannot write to the output directory: " + e.getMessage()));
         }
       }
-      for (OutputFormat format : sheetFormats) {
-        List<Task> ofFormat = new ArrayList<>();
-        docs.forEach((job, list) -> {
-          if (!(format == OutputFormat.PDF && pdfRefused(job))) {
-            list.forEach(doc -> ofFormat.add(new Task(job, doc, format, stages.get(job).dir())));
-          }
-        });
-        // Longest first, so that no long PDF starts last and leaves the other cores idle.
-        ofFormat.sort(java.util.Comparator.comparingInt((Task t) -> t.doc().asciidoc().length())
-            .reversed());
-        tasks.addAll(ofFormat);
-      }
+      // One task a document: its HTML is converted once, and printed where a PDF is asked.
+      docs.forEach((job, list) -> {
+        Set<OutputFormat> formats = new java.util.TreeSet<>(sheetFormats);
+        if (pdfRefused(job)) {
+          formats.remove(OutputFormat.PDF);
+        }
+        if (!formats.isEmpty()) {
+          list.forEach(doc -> tasks.add(new Task(job, doc, Set.copyOf(formats),
+              stages.get(job).dir())));
+        }
+      });
+      // Longest first, so that no long document starts last and leaves the other cores idle.
+      tasks.sort(java.util.Comparator.comparingInt((Task t) -> t.doc().asciidoc().length())
+          .reversed());
       publishAll(c, tasks, docs, pages, quizzes, stages, sheetFormats);
     } finally {
       stages.values().forEach(Stage::close);
@@ -122,8 +122,7 @@ final class ExerciseSheets {
     List<Future<List<String>>> futures = new ArrayList<>();
     try {
       for (Task t : tasks) {
-        futures.add(pool.submit(() -> c.publisher.publish(t.doc(), Set.of(t.format()),
-            t.stage())));
+        futures.add(pool.submit(() -> c.publisher.publish(t.doc(), t.formats(), t.stage())));
       }
       for (int i = 0; i < tasks.size(); i++) {
         Task t = tasks.get(i);
@@ -134,7 +133,7 @@ final class ExerciseSheets {
               : "could not publish " + t.doc().baseName() + ": " + e.getCause();
           errors.computeIfAbsent(t.job(), j -> new ArrayList<>()).add(why);
         }
-        c.listener.stepped(i + 1, t.doc().baseName() + "." + t.format().extension());
+        c.listener.stepped(i + 1, t.doc().baseName());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -23,8 +23,7 @@ import java.util.stream.Stream;
 /**
  * Keeps one JVM and one Asciidoctor warm and rebuilds the sheets of each exercise file that
  * changes under the watched directories (all of them when a template changes). Each rebuild is an
- * ordinary incremental build; a saved exercise's HTML is first written on its own, so that it
- * need not wait for the PDF.
+ * ordinary incremental build (the PDF is its HTML printed, a fraction of a second later).
  */
 public final class Watcher implements AutoCloseable {
 
@@ -83,13 +82,6 @@ public final class Watcher implements AutoCloseable {
         if (templates || (request.handout().isPresent() && !exercises.isEmpty())) {
           onRebuild.accept(buildAll(BuildListener.NONE));
         } else if (!exercises.isEmpty()) {
-          if (request.formats().contains(OutputFormat.HTML)
-              && !request.formats().equals(Set.of(OutputFormat.HTML))) {
-            // An exercise's files land together, when its PDF is done, seconds later: write its
-            // HTML first on its own, for a glance in the browser, then everything as asked.
-            SheetBuild.run(only(exercises, Set.of(OutputFormat.HTML)), BuildListener.NONE,
-                publisher);
-          }
           onRebuild.accept(SheetBuild.run(only(exercises, request.formats()), BuildListener.NONE,
               publisher));
         }

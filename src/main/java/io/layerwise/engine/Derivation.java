@@ -187,7 +187,8 @@ public record Derivation(
 
   /**
    * The {@link #equation} as a MathML Core display formula, with its plain text as {@code
-   * alttext} for screen readers and search.
+   * alttext} for screen readers and search, and its LaTeX as an {@code application/x-tex}
+   * annotation, which browsers do not show and from which the PDF typesets it.
    */
   public String mathml() {
     return mathml(List.of());
@@ -197,7 +198,10 @@ public record Derivation(
   public String mathml(List<Symbol> alsoLhs) {
     String alt = equation(Notation.TEXT, alsoLhs).replace("&", "&amp;").replace("\"", "&quot;")
         .replace("<", "&lt;").replace(">", "&gt;");
-    return "<math display=\"block\" alttext=\"" + alt + "\"><mrow>"
-        + display(Notation.MATHML, alsoLhs) + "</mrow></math>";
+    String tex = display(Notation.LATEX, alsoLhs).replace("&", "&amp;").replace("<", "&lt;")
+        .replace(">", "&gt;");
+    return "<math display=\"block\" alttext=\"" + alt + "\"><semantics><mrow>"
+        + display(Notation.MATHML, alsoLhs) + "</mrow><annotation encoding=\"application/x-tex\">"
+        + tex + "</annotation></semantics></math>";
   }
 }

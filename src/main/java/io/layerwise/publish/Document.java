@@ -5,15 +5,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * An AsciiDoc document ready to publish, with the images it refers to.
+ * An AsciiDoc document ready to publish, with the images it refers to. Its formulas are MathML
+ * passthroughs that carry their LaTeX (the PDF typesets them from it).
  *
  * @param baseName the base of the output file names ({@code course-example-answers})
  * @param asciidoc the source
- * @param formulas LaTeX to typeset, by image file name
  * @param images finished SVG images (diagrams), by file name
  */
-public record Document(String baseName, String asciidoc, Map<String, String> formulas,
-    Map<String, String> images) {
+public record Document(String baseName, String asciidoc, Map<String, String> images) {
 
   /**
    * What a name that becomes an output file may be: letters, digits, {@code -}, {@code _} and
@@ -26,7 +25,6 @@ public record Document(String baseName, String asciidoc, Map<String, String> for
     if (!isPlainName(baseName)) {
       throw new IllegalArgumentException("not a plain file name: '" + baseName + "'");
     }
-    formulas = Map.copyOf(formulas);
     images = Map.copyOf(images);
   }
 

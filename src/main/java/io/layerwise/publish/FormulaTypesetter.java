@@ -18,14 +18,47 @@ import org.scilab.forge.jlatexmath.TeXFormula;
 import org.scilab.forge.jlatexmath.TeXIcon;
 
 /**
- * Typesets LaTeX to standalone SVG for the PDF with JLaTeXMath: its layout (baselines, fraction
- * bars, brackets sized to their content), with every glyph written as SVG text in one of the
- * {@link MathFonts} the PDF theme embeds, so that the PDF carries each formula as a few text runs
- * that read, copy and search as {@code 5·5·3·8 + 8 = 608}. A formula that uses a glyph outside
- * those fonts is drawn as vector paths instead, as before. Identical LaTeX is typeset once per
- * process.
+ * Typesets LaTeX for the PDF with JLaTeXMath: its layout (baselines, fraction bars, brackets sized
+ * to their content), read back as text runs in the {@link MathFonts} the PDF embeds and as rules,
+ * so that the PDF carries each formula as a few text runs that read, copy and search as {@code
+ * 5·5·3·8 + 8 = 608} ({@link FormulaDrawer} draws them). A formula that uses a glyph outside those
+ * fonts keeps JLaTeXMath's icon, drawn as outlines. Identical LaTeX is typeset once per process.
  */
 final class FormulaTypesetter {
+
+  /**
+   * A typeset formula, in points at JLaTeXMath's size.
+   *
+   * @param width the width
+   * @param height the height, depth included
+   * @param depth how far the box reaches below its baseline
+   * @param runs the text runs, each on one baseline in one font
+   * @param rules the rules (fraction bars)
+   * @param outlines JLaTeXMath's icon, for a formula that cannot be set as text (else empty)
+   */
+  record Typeset(double width, double height, double depth, List<Run> runs, List<Rule> rules,
+      Optional<TeXIcon> outlines) {}
+
+  /**
+   * Glyphs that follow each other on one baseline.
+   *
+   * @param family the font family ({@code lw-cmr10})
+   * @param size the font size
+   * @param x where the baseline starts
+   * @param y the baseline, from the top
+   * @param text the characters
+   */
+  record Run(String family, double size, double x, double y, String text) {}
+
+  /**
+   * A filled rectangle.
+   *
+   * @param x left
+   * @param y top
+   * @param width width
+   * @param height height
+   */
+  record Rule(double x, double y, double width, double height) {}
 
   /** The size JLaTeXMath draws at, in points; SVG user units are then points too. */
   private static final float SIZE = 15f;
@@ -39,14 +72,45 @@ final class FormulaTypesetter {
       + "([^']*)' height='([^']*)' style='[^']*'(?: transform='matrix\\(([^)]*)\\)')?/>");
   private static final Pattern ROOT = Pattern.compile("(?s)<svg [^>]*>(.*)</svg>\\s*");
 
-  private final Map<String, String> cache = new ConcurrentHashMap<>();
+  private final Map<String, Typeset> cache = new ConcurrentHashMap<>();
 
   static {
     System.setProperty("java.awt.headless", "true");
   }
 
+  /** The formula, typeset once per process. Serialised: JLaTeXMath keeps static parser state. */
+  Typeset typeset(String latex) {
+    Typeset t = cache.get(latex);
+    if (t == null) {
+      synchronized (this) {
+        t = cache.computeIfAbsent(latex, FormulaTypesetter::layout);
+      }
+    }
+    return t;
+  }
+
+  /** The formula as a standalone SVG of its runs and rules (what the tests read). */
   String svg(String latex) {
-    return cache.computeIfAbsent(latex, FormulaTypesetter::typeset);
+    Typeset t = typeset(latex);
+    if (t.outlines().isPresent()) {
+      return asPaths(t.outlines().get());
+    }
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + decimal(t.width(), 1000)
+        + "pt\" height=\"" + decimal(t.height(), 1000) + "pt\">\n");
+    for (Run r : t.runs()) {
+      sb.append("<text font-family=\"").append(r.family()).append("\" font-size=\"")
+          .append(decimal(r.size(), 1000)).append("\" x=\"").append(decimal(r.x(), 1000))
+          .append("\" y=\"").append(decimal(r.y(), 1000)).append("\">");
+      r.text().chars().forEach(c -> sb.append(escape((char) c)));
+      sb.append("</text>\n");
+    }
+    for (Rule r : t.rules()) {
+      sb.append("<rect x=\"").append(decimal(r.x(), 1000)).append("\" y=\"")
+          .append(decimal(r.y(), 1000)).append("\" width=\"").append(decimal(r.width(), 1000))
+          .append("\" height=\"").append(decimal(r.height(), 1000)).append("\"/>\n");
+    }
+    return sb.append("</svg>\n").toString();
   }
 
   /**
@@ -61,15 +125,19 @@ final class FormulaTypesetter {
     return Double.toString(r);
   }
 
-  private static String typeset(String latex) {
+  private static Typeset layout(String latex) {
     TeXIcon icon = icon(latex);
-    return asText(icon).orElseGet(() -> asPaths(icon));
+    return asText(icon).orElseGet(() -> new Typeset(icon.getIconWidth(), icon.getIconHeight(),
+        icon.getIconDepth() + INSET, List.of(), List.of(), Optional.of(icon)));
   }
+
+  /** The room JLaTeXMath leaves around a formula, in points. */
+  private static final int INSET = 2;
 
   private static TeXIcon icon(String latex) {
     TeXFormula formula = new TeXFormula(latex);
     TeXIcon icon = formula.createTeXIcon(TeXConstants.STYLE_DISPLAY, SIZE);
-    icon.setInsets(new Insets(2, 2, 2, 2));
+    icon.setInsets(new Insets(INSET, INSET, INSET, INSET));
     icon.setForeground(Color.BLACK);
     return icon;
   }
@@ -103,7 +171,7 @@ final class FormulaTypesetter {
    * The formula as text runs and rules, or empty if JFreeSVG drew anything this does not read
    * (a glyph of another font, a path, a rotation).
    */
-  private static Optional<String> asText(TeXIcon icon) {
+  private static Optional<Typeset> asText(TeXIcon icon) {
     SVGGraphics2D g = graphics(icon, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
     g.setFontFunction(family -> family);
     icon.paintIcon(null, g, 0, 0);
@@ -113,7 +181,7 @@ final class FormulaTypesetter {
     }
     String body = root.group(1);
     List<Placed> glyphs = new ArrayList<>();
-    StringBuilder rules = new StringBuilder();
+    List<Rule> rules = new ArrayList<>();
     Matcher glyph = GLYPH.matcher(body);
     Matcher rule = RULE.matcher(body);
     int at = 0;
@@ -141,21 +209,15 @@ final class FormulaTypesetter {
         }
         double x = Double.parseDouble(rule.group(1));
         double y = Double.parseDouble(rule.group(2));
-        rules.append("<rect x=\"").append(decimal(m[0] * x + m[4], 1000))
-            .append("\" y=\"").append(decimal(m[3] * y + m[5], 1000))
-            .append("\" width=\"").append(decimal(m[0] * Double.parseDouble(rule.group(3)), 1000))
-            .append("\" height=\"")
-            .append(decimal(m[3] * Double.parseDouble(rule.group(4)), 1000)).append("\"/>\n");
+        rules.add(new Rule(m[0] * x + m[4], m[3] * y + m[5],
+            m[0] * Double.parseDouble(rule.group(3)), m[3] * Double.parseDouble(rule.group(4))));
         at = rule.end();
       } else {
         return Optional.empty();
       }
     }
-    int w = icon.getIconWidth();
-    int h = icon.getIconHeight();
-    return Optional.of("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "pt\" height=\"" + h
-        + "pt\" viewBox=\"0 0 " + w + " " + h + "\">\n" + runs(glyphs) + rules + "</svg>\n");
+    return Optional.of(new Typeset(icon.getIconWidth(), icon.getIconHeight(),
+        icon.getIconDepth() + INSET, runs(glyphs), List.copyOf(rules), Optional.empty()));
   }
 
   /**
@@ -163,24 +225,22 @@ final class FormulaTypesetter {
    * its advance (a word, a number), as one {@code <text>}: the PDF draws the run as one string.
    * Where TeX spaced the glyphs apart, a new run starts.
    */
-  private static String runs(List<Placed> glyphs) {
-    StringBuilder sb = new StringBuilder();
+  private static List<Run> runs(List<Placed> glyphs) {
+    List<Run> runs = new ArrayList<>();
     int i = 0;
     while (i < glyphs.size()) {
       Placed first = glyphs.get(i);
-      StringBuilder text = new StringBuilder(escape(first.glyph().character()));
+      StringBuilder text = new StringBuilder().append(first.glyph().character());
       int j = i + 1;
       while (j < glyphs.size() && follows(glyphs.get(j - 1), glyphs.get(j))) {
-        text.append(escape(glyphs.get(j).glyph().character()));
+        text.append(glyphs.get(j).glyph().character());
         j++;
       }
-      sb.append("<text font-family=\"").append(first.glyph().family()).append("\" font-size=\"")
-          .append(decimal(first.size(), 1000)).append("\" x=\"").append(decimal(first.x(), 1000))
-          .append("\" y=\"").append(decimal(first.y(), 1000)).append("\">").append(text)
-          .append("</text>\n");
+      runs.add(new Run(first.glyph().family(), first.size(), first.x(), first.y(),
+          text.toString()));
       i = j;
     }
-    return sb.toString();
+    return List.copyOf(runs);
   }
 
   /** Whether {@code next} sits where the pen is after {@code before}, in the same font. */

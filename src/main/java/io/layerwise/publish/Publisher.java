@@ -22,20 +22,19 @@ import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 
 /**
- * Converts documents into the output directory. Holds the one Asciidoctor instance of the process,
- * started on the first conversion that needs it. Thread-safe: documents may be published from
- * several threads at once, each converted in its own work directory, each thread's Asciidoctor
- * log kept apart. Each document is assembled in a work directory
- * of its own (its AsciiDoc, formulas, diagrams and the PDF theme), converted there with Asciidoctor
- * jailed to it, and only the finished files are moved into the output directory.
+ * Converts documents into the output directory: AsciiDoc to HTML with the one Asciidoctor
+ * instance of the process (started on the first conversion that needs it), and that HTML printed
+ * to PDF ({@link PdfPrinter}). Thread-safe: documents may be published from several threads at
+ * once, each converted in its own work directory, each thread's Asciidoctor log kept apart. Each
+ * document is assembled in a work directory of its own (its AsciiDoc and diagrams), converted
+ * there with Asciidoctor jailed to it, and only the finished files are moved into the output
+ * directory.
  */
 public final class Publisher implements AutoCloseable {
 
-  private static final String THEME = "layerwise-theme.yml";
-  /** Where the formula fonts lie, beside the formula images, relative to the document. */
-  private static final String FONTS = "formulas/fonts";
-
   private final FormulaTypesetter typesetter = new FormulaTypesetter();
+  private final PdfPrinter printer = new PdfPrinter(typesetter);
+  private final Paper paper;
   /** What Asciidoctor logs while converting, kept per converting thread. */
   private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
   private final Object engineLock = new Object();
@@ -43,24 +42,31 @@ public final class Publisher implements AutoCloseable {
   private boolean closed;
 
   /**
-   * The most layers a sheet may have to be published as PDF. asciidoctor-pdf lays out every row of
-   * the layer tables and every box of the diagram in Ruby: a 1,000-layer question sheet takes
-   * about a minute, a 20,000-layer one (the file limit) about eight. Deeper networks get HTML,
-   * which takes seconds. docs/RELIABILITY.md lists the limit.
+   * The most layers a sheet may have to be published as PDF. The printer lays out every row of
+   * the layer tables, every formula and every box of the diagram: a 2,000-layer exercise's two
+   * PDF sheets take about 25 s and 0.9 GB; a 20,000-layer one (the file limit) took 3.5 minutes
+   * and 4.5 GB. Deeper networks get HTML, which takes seconds. docs/RELIABILITY.md lists the
+   * limit.
    */
-  public static final int PDF_LAYERS = 1_000;
+  public static final int PDF_LAYERS = 2_000;
 
   /** Why a network of {@code layers} layers gets no PDF, and what to do instead. */
   public static String pdfRefusal(int layers) {
     return String.format(java.util.Locale.ROOT, "%,d layers are more than a PDF sheet takes"
-        + " (at most %,d): asciidoctor-pdf would lay the tables and the diagram out for many"
-        + " minutes; HTML has no such limit: build with --format html (explain works as well), or"
-        + " split the network into exercises of at most %,d layers", layers, PDF_LAYERS,
-        PDF_LAYERS);
+        + " (at most %,d): printing it would take minutes and more than a GiB of memory; HTML has"
+        + " no such limit: build with --format html (explain works as well), or split the"
+        + " network into exercises of at most %,d layers", layers, PDF_LAYERS, PDF_LAYERS);
   }
 
-  /** A publisher whose Asciidoctor starts on its first conversion. */
-  public Publisher() {}
+  /** A publisher for A4 paper whose Asciidoctor starts on its first conversion. */
+  public Publisher() {
+    this(Paper.A4);
+  }
+
+  /** A publisher whose PDFs are printed on {@code paper}. */
+  public Publisher(Paper paper) {
+    this.paper = paper;
+  }
 
   /** Whether Asciidoctor (and so JRuby) has been started by this publisher. */
   public boolean started() {
@@ -128,13 +134,24 @@ public final class Publisher implements AutoCloseable {
         throw new PublishException("cannot typeset the formulas of " + doc.baseName() + ": "
             + e.getMessage(), e);
       }
-      for (OutputFormat f : formats.stream().sorted().toList()) {
-        switch (f) {
-          case ADOC -> copySources(doc, work, outDir);
-          case HTML -> warnings.addAll(convert(adoc, work, outDir, doc.baseName(), f));
-          case PDF -> warnings.addAll(convert(adoc, work, outDir, doc.baseName(), f));
-          case SELFCHECK -> throw new IllegalArgumentException("self-check pages are not sheets");
+      if (formats.contains(OutputFormat.ADOC)) {
+        copySources(doc, outDir);
+      }
+      if (formats.contains(OutputFormat.HTML) || formats.contains(OutputFormat.PDF)) {
+        Path html = work.resolve(doc.baseName() + ".html");
+        warnings.addAll(convert(adoc, work, html, doc.baseName()));
+        String page = Files.readString(html);
+        if (formats.contains(OutputFormat.HTML)) {
+          AtomicFiles.move(html, outDir.resolve(html.getFileName()));
         }
+        if (formats.contains(OutputFormat.PDF)) {
+          Path pdf = work.resolve(doc.baseName() + ".pdf");
+          Files.write(pdf, print(page, work, doc.baseName()));
+          AtomicFiles.move(pdf, outDir.resolve(pdf.getFileName()));
+        }
+      }
+      if (formats.contains(OutputFormat.SELFCHECK)) {
+        throw new IllegalArgumentException("self-check pages are not sheets");
       }
       return warnings;
     } catch (IOException | UncheckedIOException e) {
@@ -144,53 +161,17 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  /** Typesetting is serialised: JLaTeXMath keeps static parser state. */
-  private synchronized Path assemble(Document doc, Path work) throws IOException {
+  private static Path assemble(Document doc, Path work) throws IOException {
     Path adoc = work.resolve(doc.baseName() + ".adoc");
     Files.writeString(adoc, doc.asciidoc());
-    for (Map.Entry<String, String> f : doc.formulas().entrySet()) {
-      Path p = work.resolve(f.getKey());
-      Files.createDirectories(p.getParent());
-      Files.writeString(p, typesetter.svg(f.getValue()));
-    }
     for (String name : doc.imageFiles()) {
       Files.writeString(work.resolve(name), doc.images().get(name));
     }
-    try (InputStream theme = Publisher.class.getResourceAsStream(THEME)) {
-      Files.write(work.resolve(THEME), theme.readAllBytes());
-    }
-    writeFonts(work);
     return adoc;
   }
 
-  /**
-   * The fonts the formula images' text is set in, where the theme's font catalog finds them
-   * ({@code pdf-fontsdir}).
-   */
-  private static void writeFonts(Path dir) throws IOException {
-    Path fonts = dir.resolve(FONTS);
-    Files.createDirectories(fonts);
-    for (Map.Entry<String, byte[]> f : MathFonts.get().files().entrySet()) {
-      Files.write(fonts.resolve(f.getKey()), f.getValue());
-    }
-  }
-
-  /** The AsciiDoc with its images, so that it converts again with any Asciidoctor. */
-  private void copySources(Document doc, Path work, Path outDir) throws IOException {
-    if (!doc.formulas().isEmpty()) {
-      for (String name : MathFonts.get().files().keySet()) {
-        Path target = outDir.resolve(FONTS).resolve(name);
-        if (!Files.exists(target)) {
-          AtomicFiles.write(target, MathFonts.get().files().get(name));
-        }
-      }
-    }
-    for (Map.Entry<String, String> f : doc.formulas().entrySet()) {
-      Path target = outDir.resolve(f.getKey());
-      if (!Files.exists(target)) {
-        AtomicFiles.write(target, Files.readAllBytes(work.resolve(f.getKey())));
-      }
-    }
+  /** The AsciiDoc with its diagrams, so that it converts again with any Asciidoctor. */
+  private static void copySources(Document doc, Path outDir) throws IOException {
     for (String name : doc.imageFiles()) {
       AtomicFiles.write(outDir.resolve(name), doc.images().get(name)
           .getBytes(StandardCharsets.UTF_8));
@@ -199,31 +180,29 @@ public final class Publisher implements AutoCloseable {
         doc.asciidoc().getBytes(StandardCharsets.UTF_8));
   }
 
-  private List<String> convert(Path adoc, Path work, Path outDir, String baseName,
-      OutputFormat format)
-      throws IOException, PublishException {
-    Path result = work.resolve(baseName + "." + format.extension());
+  /** The HTML sheet printed (the printer's errors become a PublishException). */
+  private byte[] print(String html, Path work, String baseName) throws PublishException {
+    try {
+      return printer.print(html, work, paper);
+    } catch (IOException | RuntimeException e) {
+      throw new PublishException("cannot print " + baseName + ".pdf: " + e.getMessage(), e);
+    }
+  }
+
+  private List<String> convert(Path adoc, Path work, Path result, String baseName)
+      throws PublishException {
     AttributesBuilder attributes = Attributes.builder()
         .attribute("reproducible", "")
         .attribute("nofooter", "")
         .attribute("webfonts!", "")
-        .attribute("icons!", "");
+        .attribute("icons!", "")
+        .dataUri(true);
     OptionsBuilder options = Options.builder()
         .safe(SafeMode.SAFE)
         .baseDir(work.toFile())
         .toFile(result.toFile())
         .mkDirs(true)
         .standalone(true);
-    switch (format) {
-      case HTML -> attributes.dataUri(true);
-      case PDF -> {
-        options.backend("pdf");
-        attributes.attribute("pdf-theme", THEME).attribute("pdf-themesdir", work.toString())
-            .attribute("pdf-fontsdir", "{docdir}/" + FONTS)
-            .attribute("compress", "");
-      }
-      case ADOC -> throw new IllegalArgumentException("AsciiDoc is copied, not converted");
-    }
     if (!WARMING.get()) {
       conversions.incrementAndGet();
     }
@@ -234,15 +213,14 @@ public final class Publisher implements AutoCloseable {
     try {
       ad.convertFile(adoc.toFile(), options.attributes(attributes.build()).build());
     } catch (RuntimeException e) {
-      throw new PublishException("Asciidoctor could not convert " + baseName + " to "
-          + format.extension() + ": " + e.getMessage(), e);
+      throw new PublishException("Asciidoctor could not convert " + baseName + " to html: "
+          + e.getMessage(), e);
     }
     for (LogRecord r : List.copyOf(records)) {
       String where = r.getCursor() == null ? "" : " (line " + r.getCursor().getLineNumber() + ")";
       String message = "asciidoctor: " + r.getMessage() + where;
       if (r.getSeverity() == Severity.ERROR || r.getSeverity() == Severity.FATAL) {
-        throw new PublishException(message + " in " + baseName + "." + format.extension(),
-            null);
+        throw new PublishException(message + " in " + baseName + ".html", null);
       }
       if (r.getSeverity() == Severity.WARN) {
         warnings.add(message);
@@ -250,10 +228,8 @@ public final class Publisher implements AutoCloseable {
     }
     records.clear();
     if (!Files.exists(result)) {
-      throw new PublishException("Asciidoctor wrote no " + format.extension() + " for "
-          + baseName, null);
+      throw new PublishException("Asciidoctor wrote no html for " + baseName, null);
     }
-    AtomicFiles.move(result, outDir.resolve(result.getFileName()));
     return warnings;
   }
 
@@ -273,6 +249,42 @@ public final class Publisher implements AutoCloseable {
     t.start();
   }
 
+  /**
+   * Loads the PDF printer (its classes, fonts and formula fonts) on a background thread by
+   * printing a small page, so that this overlaps JRuby's start-up on the other core. Whatever
+   * goes wrong is left for the first real print to report.
+   */
+  public void startPrinterInBackground() {
+    Thread t = new Thread(() -> {
+      Path dir = null;
+      try {
+        dir = Files.createTempDirectory("layerwise-printer-");
+        printer.print(WARM_UP_HTML, dir, paper);
+      } catch (IOException | RuntimeException e) {
+        // the first real print will report it
+      } finally {
+        if (dir != null) {
+          deleteTree(dir);
+        }
+      }
+    }, "printer-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** A small page with what a sheet has: headings, a table, a formula, the footer. */
+  private static final String WARM_UP_HTML = """
+      <!DOCTYPE html><html lang="en"><head><title>Warm-up</title></head><body>
+      <div id="header"><h1>Warm-up</h1></div><div class="lw-running"><span>Warm-up</span>\
+      <span class="lw-of">1 <span class="lw-n"></span> 2 <span class="lw-m"></span></span></div>
+      <h2><strong>conv1</strong> <em>(Conv2D)</em></h2><table class="tableblock"><thead><tr>
+      <th>Layer</th><th>Parameters</th></tr></thead><tbody><tr><td>conv1</td><td>608 →
+      ⌊⌋ × ²</td></tr></tbody></table><p><code>x = 1</code></p>
+      <math display="block" alttext="H"><semantics><mrow><mi>H</mi></mrow><annotation
+      encoding="application/x-tex">H_{\\mathrm{out}} = \\left\\lfloor \\frac{H - K}{S}
+      \\right\\rfloor + 1 = 5 \\cdot 5</annotation></semantics></math></body></html>
+      """;
+
   /** A small sheet with what a real one has: a section, a table, a formula, a list. */
   private static final String WARM_UP = """
       = Warm-up
@@ -286,9 +298,11 @@ public final class Publisher implements AutoCloseable {
       |conv1 |608
       |===
 
-      ifdef::backend-pdf[]
-      image::formulas/f-warm-up.svg["H_out"]
-      endif::[]
+      ++++
+      <math display="block" alttext="H_out = ⌊(H − K)/S⌋ + 1"><semantics><mrow><mi>H</mi></mrow>\
+      <annotation encoding="application/x-tex">H_{\\mathrm{out}} = \\left\\lfloor \\frac{H - K}\
+      {S} \\right\\rfloor + 1 = 5 \\cdot 5 \\cdot 3 + 8</annotation></semantics></math>
+      ++++
 
       * a list item
       """;
@@ -303,8 +317,8 @@ public final class Publisher implements AutoCloseable {
   /**
    * Starts Asciidoctor and converts a small sheet to HTML and PDF in the background, a few times
    * over, in a directory of its own, so that the first real conversion of a long-running process
-   * ({@code watch}) finds JRuby, asciidoctor-pdf, Prawn and the formula fonts loaded and the Ruby
-   * code compiled (a cold first PDF takes seconds longer). It stops as soon as a real conversion
+   * ({@code watch}) finds JRuby, Asciidoctor, the printer and its fonts loaded and the code
+   * compiled (a cold first PDF takes seconds longer). It stops as soon as a real conversion
    * starts. Whatever goes wrong is left for the real conversion to report.
    */
   public void warmUp() {
@@ -314,14 +328,9 @@ public final class Publisher implements AutoCloseable {
       int before = conversions.get();
       try {
         dir = Files.createTempDirectory("layerwise-warm-up-");
-        Document doc = new Document("warm-up", WARM_UP, Map.of("formulas/f-warm-up.svg",
-            "H_{\\mathrm{out}} = \\left\\lfloor \\frac{H - K}{S} \\right\\rfloor + 1"),
-            Map.of());
+        Document doc = new Document("warm-up", WARM_UP, Map.of());
         for (int round = 0; round < WARM_UP_ROUNDS && conversions.get() == before; round++) {
-          publish(doc, Set.of(OutputFormat.HTML), dir);
-          if (conversions.get() == before) {
-            publish(doc, Set.of(OutputFormat.PDF), dir);
-          }
+          publish(doc, Set.of(OutputFormat.HTML, OutputFormat.PDF), dir);
         }
       } catch (IOException | PublishException | RuntimeException e) {
         // the first real conversion will report it
@@ -351,7 +360,6 @@ public final class Publisher implements AutoCloseable {
       try {
         created = Asciidoctor.Factory.create();
         created.registerLogHandler(r -> log.get().add(r));
-        created.requireLibrary("asciidoctor-pdf");
       } catch (RuntimeException e) {
         if (created != null) {
           created.shutdown();

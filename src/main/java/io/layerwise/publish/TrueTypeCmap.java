@@ -85,27 +85,47 @@ final class TrueTypeCmap {
    * points to glyph ids), as one format-4 subtable for both Unicode platforms.
    */
   static byte[] replace(byte[] font, Map<Integer, Integer> glyphs) {
+    return rewrite(font, "cmap", cmap(glyphs));
+  }
+
+  /**
+   * The font without its table {@code tag}: without {@code GSUB}, PDFBox sets no ligatures (a
+   * printed "ﬂatten" would copy and search as one glyph, not as "flatten").
+   */
+  static byte[] without(byte[] font, String tag) {
+    return rewrite(font, tag, null);
+  }
+
+  /** The font with its table {@code tag} replaced by {@code table}, or dropped where null. */
+  private static byte[] rewrite(byte[] font, String tag, byte[] table) {
     ByteBuffer in = ByteBuffer.wrap(font);
-    int numTables = in.getShort(4) & 0xffff;
+    int count = in.getShort(4) & 0xffff;
     List<String> tags = new ArrayList<>();
     List<byte[]> data = new ArrayList<>();
-    for (int i = 0; i < numTables; i++) {
+    for (int i = 0; i < count; i++) {
       int rec = 12 + 16 * i;
-      byte[] tag = new byte[4];
-      in.get(rec, tag);
+      byte[] t = new byte[4];
+      in.get(rec, t);
       int offset = in.getInt(rec + 8);
       int length = in.getInt(rec + 12);
-      String name = new String(tag, java.nio.charset.StandardCharsets.US_ASCII);
+      String name = new String(t, java.nio.charset.StandardCharsets.US_ASCII);
+      if (name.equals(tag) && table == null) {
+        continue;
+      }
       tags.add(name);
-      data.add(name.equals("cmap") ? cmap(glyphs) : Arrays.copyOfRange(font, offset, offset
-          + length));
+      data.add(name.equals(tag) ? table : Arrays.copyOfRange(font, offset, offset + length));
     }
+    int numTables = tags.size();
     int size = 12 + 16 * numTables;
     for (byte[] d : data) {
       size += (d.length + 3) & ~3;
     }
     ByteBuffer out = ByteBuffer.allocate(size);
-    out.put(font, 0, 12);
+    out.put(font, 0, 4);
+    int searchRange = 16 * Integer.highestOneBit(numTables);
+    out.putShort((short) numTables).putShort((short) searchRange)
+        .putShort((short) Integer.numberOfTrailingZeros(searchRange / 16))
+        .putShort((short) (numTables * 16 - searchRange));
     int offset = 12 + 16 * numTables;
     int headAt = -1;
     for (int i = 0; i < numTables; i++) {

@@ -23,10 +23,6 @@ final class FeedbackBuilder {
     this.steps = new FormulaSteps(locale);
   }
 
-  List<Formula> formulas() {
-    return steps.formulas();
-  }
-
   FeedbackView build() {
     Feedback words = new Feedback(locale, result.exercise());
     List<FeedbackView.Item> items = new ArrayList<>();

@@ -9,14 +9,12 @@ import java.util.Map;
  * @param exerciseId the exercise's id
  * @param kind questions or answers
  * @param asciidoc the document
- * @param formulas the formulas to typeset, each once
  * @param diagrams the network diagram's pages, by the file names the document uses
  */
 public record RenderedSheet(String exerciseId, SheetKind kind, String asciidoc,
-    List<Formula> formulas, Map<String, String> diagrams) {
+    Map<String, String> diagrams) {
 
   public RenderedSheet {
-    formulas = List.copyOf(formulas);
     diagrams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(diagrams));
   }
 

@@ -50,10 +50,6 @@ final class SheetBuilder {
     this.diagrams = Diagram.pages(analysis, words, answers);
   }
 
-  List<Formula> formulas() {
-    return images.formulas();
-  }
-
   /** The diagram's pages by file name. */
   Map<String, String> diagrams() {
     return diagrams.files();

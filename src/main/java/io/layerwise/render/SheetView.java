@@ -141,14 +141,12 @@ public record SheetView(
       List<List<String>> rows, List<Step> steps) {}
 
   /**
-   * One derivation shown as display math with its explanation: MathML in HTML, where the
-   * browser typesets it as text, and a formula image (text in embedded fonts) in PDF.
+   * One derivation shown as display math with its explanation: MathML, which the browser
+   * typesets as text and the PDF printer from the LaTeX it carries.
    *
-   * @param image the formula image's file name
-   * @param alt the equation as plain text, escaped
    * @param math the equation as one line of MathML ({@code <math display="block">…}), for a
    *     passthrough block
    * @param explanation the one-line why
    */
-  public record Step(String image, String alt, String math, String explanation) {}
+  public record Step(String math, String explanation) {}
 }

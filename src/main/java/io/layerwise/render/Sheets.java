@@ -104,16 +104,14 @@ public final class Sheets {
     if (kind == SheetKind.KEY) {
       Handout key = key(analysis.exercise().id() + "-" + kind.id(), List.of(analysis),
           Cover.NONE, locale);
-      return new RenderedSheet(analysis.exercise().id(), kind, key.asciidoc(), List.of(),
-          Map.of());
+      return new RenderedSheet(analysis.exercise().id(), kind, key.asciidoc(), Map.of());
     }
     SheetBuilder builder = new SheetBuilder(analysis, locale, kind == SheetKind.ANSWERS);
     SheetView view = builder.build(kind == SheetKind.ANSWERS);
     Map<String, Object> data = new HashMap<>();
     data.put("sheet", view);
     String adoc = process(kind.template(), locale, data);
-    return new RenderedSheet(analysis.exercise().id(), kind, adoc, builder.formulas(),
-        builder.diagrams());
+    return new RenderedSheet(analysis.exercise().id(), kind, adoc, builder.diagrams());
   }
 
   /**
@@ -136,13 +134,11 @@ public final class Sheets {
     }
     String title = cover.title();
     List<SheetView> views = new ArrayList<>();
-    Map<String, Formula> formulas = new LinkedHashMap<>();
     Map<String, String> diagrams = new LinkedHashMap<>();
     for (Analysis a : analyses) {
       SheetBuilder builder = new SheetBuilder(a, locale, kind == SheetKind.ANSWERS);
       SheetView view = builder.build(kind == SheetKind.ANSWERS);
       views.add(view);
-      builder.formulas().forEach(f -> formulas.putIfAbsent(f.file(), f));
       diagrams.putAll(builder.diagrams());
     }
     Map<String, Object> data = new HashMap<>();
@@ -152,7 +148,7 @@ public final class Sheets {
     data.put("sheets", views);
     data.put("answers", kind == SheetKind.ANSWERS);
     String adoc = process("handout.adoc.ftl", locale, data);
-    return new Handout(id, kind, adoc, List.copyOf(formulas.values()), diagrams);
+    return new Handout(id, kind, adoc, diagrams);
   }
 
   /**
@@ -234,7 +230,7 @@ public final class Sheets {
     data.put("date", AsciiDoc.text(cover.date()));
     data.put("sheets", views);
     return new Handout(id, SheetKind.KEY, process(SheetKind.KEY.template(), locale, data),
-        List.of(), Map.of());
+        Map.of());
   }
 
   /**
@@ -254,7 +250,7 @@ public final class Sheets {
     data.put("sheet", builder.build());
     String adoc = process("feedback.adoc.ftl", locale, data);
     return new Handout(result.exercise().id() + "-feedback", SheetKind.ANSWERS, adoc,
-        builder.formulas(), Map.of());
+        Map.of());
   }
 
   /**
@@ -263,10 +259,9 @@ public final class Sheets {
    * @param id the base of its file names
    * @param kind questions or answers
    * @param asciidoc the document
-   * @param formulas the formulas to typeset
    * @param diagrams the diagrams by file name
    */
-  public record Handout(String id, SheetKind kind, String asciidoc, List<Formula> formulas,
+  public record Handout(String id, SheetKind kind, String asciidoc,
       Map<String, String> diagrams) {}
 
   private String process(String name, Locale locale, Map<String, Object> data)

@@ -30,7 +30,7 @@ class OutputFilesTest {
     assertThatThrownBy(() -> OutputFiles.inside(tmp.resolve("out"), name))
         .isInstanceOf(IOException.class).hasMessageContaining("refusing to write");
     assertThat(Document.isPlainName(name)).isFalse();
-    assertThatThrownBy(() -> new Document(name, "", Map.of(), Map.of()))
+    assertThatThrownBy(() -> new Document(name, "", Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BuildRequest(List.of(tmp), tmp, EnumSet.of(OutputFormat.ADOC),
         EnumSet.allOf(SheetKind.class), Optional.of(name), Optional.empty(), Locale.ENGLISH))

@@ -51,15 +51,15 @@ class PdfLayerLimitTest {
     assertThat(report.diagnostics()).hasSize(1);
     Diagnostic d = report.diagnostics().get(0);
     assertThat(d.location()).isEqualTo(new Location(file.toString(), 4, 1));
-    assertThat(d.message()).startsWith("1,001 layers are more than a PDF sheet takes (at most"
-        + " 1,000)").contains("--format html");
+    assertThat(d.message()).startsWith("2,001 layers are more than a PDF sheet takes (at most"
+        + " 2,000)").contains("--format html");
     assertThat(tmp.resolve("out").resolve("deep-questions.pdf")).doesNotExist();
   }
 
   @Test
   void theRefusalNamesTheLimit() {
     assertThat(Publisher.pdfRefusal(20_000)).startsWith("20,000 layers are more than a PDF sheet"
-        + " takes (at most 1,000)");
+        + " takes (at most 2,000)");
   }
 
   /** Its HTML is still written, and the build says once why the PDF is not. */

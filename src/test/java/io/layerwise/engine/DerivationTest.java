@@ -63,7 +63,11 @@ class DerivationTest {
         + "<mi>total</mi></msub></mrow></mtd>")
         .contains("</mtr><mtr><mtd></mtd><mtd style=\"text-align:left\"><mrow><mo>=</mo>"
             + "<mn>393,216</mn>")
-        .endsWith("<mn>4,903,840</mn></mrow></mtd></mtr></mtable></mrow></math>");
+        .contains("<mn>4,903,840</mn></mrow></mtd></mtr></mtable></mrow><annotation")
+        // the PDF typesets the annotation's LaTeX: the same two lines
+        .endsWith("<annotation encoding=\"application/x-tex\">"
+            + d.display(Notation.LATEX, List.of()).replace("&", "&amp;")
+            + "</annotation></semantics></math>");
     // the plain text (terminal, alttext, JSON) stays one line
     assertThat(d.display(Notation.TEXT, List.of())).isEqualTo(d.equation(Notation.TEXT));
     assertThat(d.latex()).doesNotContain("array");
@@ -89,7 +93,7 @@ class DerivationTest {
   void rendersMathMlFromTheSameTree() throws Exception {
     String m = validConv().mathml();
     assertThat(m).isEqualTo("<math display=\"block\" alttext=\"H_out = ⌊(H_in + 2P − K)/S⌋"
-        + " + 1 = ⌊(100 + 2·0 − 7)/1⌋ + 1 = 94\"><mrow>"
+        + " + 1 = ⌊(100 + 2·0 − 7)/1⌋ + 1 = 94\"><semantics><mrow>"
         + "<msub><mi>H</mi><mi>out</mi></msub><mo>=</mo>"
         + "<mrow><mo fence=\"true\" stretchy=\"true\">⌊</mo><mfrac><mrow>"
         + "<msub><mi>H</mi><mi>in</mi></msub><mo>+</mo><mn>2</mn><mo>\u2062</mo><mi>P</mi>"
@@ -98,7 +102,9 @@ class DerivationTest {
         + "<mrow><mo fence=\"true\" stretchy=\"true\">⌊</mo><mfrac><mrow>"
         + "<mn>100</mn><mo>+</mo><mn>2</mn><mo>·</mo><mn>0</mn><mo>−</mo><mn>7</mn></mrow>"
         + "<mrow><mn>1</mn></mrow></mfrac><mo fence=\"true\" stretchy=\"true\">⌋</mo></mrow>"
-        + "<mo>+</mo><mn>1</mn><mo>=</mo><mn>94</mn></mrow></math>");
+        + "<mo>+</mo><mn>1</mn><mo>=</mo><mn>94</mn></mrow>"
+        + "<annotation encoding=\"application/x-tex\">" + validConv().latex()
+        + "</annotation></semantics></math>");
     javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new java.io.ByteArrayInputStream(
             m.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

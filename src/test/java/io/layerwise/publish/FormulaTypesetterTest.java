@@ -8,16 +8,12 @@ import io.layerwise.engine.Analysis;
 import io.layerwise.engine.Comparison;
 import io.layerwise.engine.Derivation;
 import io.layerwise.engine.LayerResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -90,21 +86,22 @@ class FormulaTypesetterTest {
             .replace("_", ""));
   }
 
-  /** The theme's font catalog names exactly the families the formulas are set in. */
+  /** The printer embeds every family the formulas are set in. */
   @Test
-  void themeCatalogListsEveryFormulaFont() throws IOException {
-    String theme;
-    try (InputStream in = Publisher.class.getResourceAsStream("layerwise-theme.yml")) {
-      theme = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    Matcher m = Pattern.compile("(?m)^    (lw-[a-z0-9-]+): \\{normal: ([a-z0-9-]+\\.ttf)}$")
-        .matcher(theme);
-    Map<String, String> catalog = new TreeMap<>();
-    while (m.find()) {
-      catalog.put(m.group(1), m.group(2));
-    }
-    assertThat(catalog.keySet()).containsExactlyInAnyOrderElementsOf(MathFonts.get().families());
-    catalog.forEach((family, file) -> assertThat(file).isEqualTo(family + ".ttf"));
+  void thePrintersCatalogHasEveryFormulaFont() {
+    assertThat(PdfPrinter.families()).containsAll(MathFonts.get().families())
+        .contains("DejaVu Serif Condensed", "DejaVu Sans", "DejaVu Sans Mono");
+  }
+
+  /** Without GSUB, PDFBox sets no ligature: "flatten" stays five letters in the PDF's text. */
+  @Test
+  void aDroppedTableIsGoneAndTheRestReadsBack() {
+    byte[] font = MathFonts.get().files().get("lw-cmr10.ttf");
+    byte[] without = TrueTypeCmap.without(font, "cmap");
+    assertThat(without.length).isLessThan(font.length);
+    assertThat(TrueTypeCmap.advances(without)).isEqualTo(TrueTypeCmap.advances(font));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrueTypeCmap.read(without))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -1,0 +1,66 @@
+package io.layerwise.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A sheet's HTML made ready for print: AsciidoctorJ's HTML, read by jsoup (it is HTML5, not XML)
+ * into the W3C DOM openhtmltopdf lays out, with the screen styles replaced by the print
+ * stylesheet and every formula given what the tagged PDF needs: its plain form as alternative
+ * text, and a baseline shift so that formulas set side by side share their baseline. Nothing of the
+ * sheet's content changes: the PDF is the HTML sheet printed.
+ */
+final class PrintDocument {
+
+  private static final String PRINT_CSS = resource("print.css");
+
+  private PrintDocument() {}
+
+  /** The sheet's HTML as the printer's DOM, on {@code paper}. */
+  static org.w3c.dom.Document of(String html, Paper paper, FormulaTypesetter typesetter) {
+    Document doc = Jsoup.parse(html);
+    doc.select("style, link[rel=stylesheet], script").remove();
+    doc.head().appendElement("style").text(PRINT_CSS + String.format(Locale.ROOT,
+        "%n@page { size: %s; }%n.lw-running { width: %.1fmm; }%n", paper.cssSize(),
+        paper.columnMm()));
+    for (Element math : doc.select("math")) {
+      math.attr("alt", math.attr("alttext"));
+      String latex = "";
+      for (Element a : math.select("annotation")) {
+        if (FormulaDrawer.TEX.equals(a.attr("encoding"))) {
+          latex = a.text();
+        }
+      }
+      if (!latex.isEmpty()) {
+        FormulaTypesetter.Typeset t = typesetter.typeset(latex);
+        math.attr("style", String.format(Locale.ROOT, "vertical-align: -%.2fpt",
+            t.depth() * FormulaDrawer.SCALE));
+      }
+    }
+    for (Element img : doc.select("img:not([alt])")) {
+      img.attr("alt", "");
+    }
+    // Asciidoctor's headings carry a link to themselves, for the screen
+    doc.select("a.anchor").remove();
+    // a link's text is its description in the tagged PDF (the annotation's Contents)
+    for (Element a : doc.select("a[href]:not([title])")) {
+      a.attr("title", a.text().isBlank() ? a.attr("href") : a.text());
+    }
+    return W3CDom.convert(doc);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = PrintDocument.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
