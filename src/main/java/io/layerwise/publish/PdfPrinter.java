@@ -16,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDObjectReference;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.font.CIDFontMapping;
 import org.apache.pdfbox.pdmodel.font.FontMapper;
 import org.apache.pdfbox.pdmodel.font.FontMapping;
@@ -158,6 +162,31 @@ final class PdfPrinter {
     @Override
     public void preWrite(PdfBoxRenderer renderer, int pageCount) {}
 
+    /**
+     * Gives every link annotation its structure element's alternative text (the link's text) as
+     * its {@code Contents}, which PDF/UA asks of a link and openhtmltopdf leaves out.
+     */
+    private static void describeLinks(PDStructureNode node) {
+      if (node == null) {
+        return;
+      }
+      for (Object kid : node.getKids()) {
+        if (kid instanceof PDStructureElement e) {
+          String alt = e.getAlternateDescription();
+          if ("Link".equals(e.getStructureType()) && alt != null) {
+            for (Object k : e.getKids()) {
+              if (k instanceof PDObjectReference ref
+                  && ref.getReferencedObject() instanceof PDAnnotation a
+                  && a.getContents() == null) {
+                a.setContents(alt);
+              }
+            }
+          }
+          describeLinks(e);
+        }
+      }
+    }
+
     @Override
     public void onClose(PdfBoxRenderer renderer) {
       PDDocument doc = renderer.getPdfDocument();
@@ -166,6 +195,7 @@ final class PdfPrinter {
       doc.getDocumentInformation().setCreationDate(date);
       doc.getDocumentInformation().setModificationDate(null);
       doc.setDocumentId((long) html.hashCode() << 32 | (html.length() & 0xffffffffL));
+      describeLinks(doc.getDocumentCatalog().getStructureTreeRoot());
       PDMetadata metadata = doc.getDocumentCatalog().getMetadata();
       if (metadata == null) {
         return;
