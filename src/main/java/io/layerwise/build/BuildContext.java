@@ -34,7 +34,7 @@ final class BuildContext {
     this.request = request;
     this.listener = listener;
     this.publisher = publisher;
-    this.state = new BuildState(request);
+    this.state = new BuildState(request, publisher.paper());
   }
 
   /** The formats each sheet is written in. */

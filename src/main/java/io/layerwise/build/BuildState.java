@@ -2,6 +2,7 @@ package io.layerwise.build;
 
 import io.layerwise.Layerwise;
 import io.layerwise.publish.AtomicFiles;
+import io.layerwise.publish.Paper;
 import io.layerwise.publish.Publisher;
 import io.layerwise.render.Hashes;
 import java.io.IOException;
@@ -19,16 +20,18 @@ import java.util.List;
 final class BuildState {
 
   private final BuildRequest request;
+  private final Paper paper;
   private final String identity;
 
-  BuildState(BuildRequest request) {
+  BuildState(BuildRequest request, Paper paper) {
     this.request = request;
+    this.paper = paper;
     this.identity = identity();
   }
 
   /** Everything the sheets of one exercise depend on. */
   String fingerprint(String templates, String file, String text) {
-    return Hashes.sha256(String.join("\n", identity, templates, file,
+    return Hashes.sha256(String.join("\n", identity, paper.name(), templates, file,
         request.formats().stream().sorted().toList().toString(),
         request.sheets().stream().sorted().toList().toString(),
         request.locale().toLanguageTag(), text));

@@ -87,7 +87,7 @@ final class BuildCommand implements Callable<Integer> {
     long start = System.nanoTime();
     ProgressBar bar = new ProgressBar(err, System.console() != null);
     BuildReport report;
-    try (Publisher publisher = new Publisher()) {
+    try (Publisher publisher = new Publisher(options.paper)) {
       report = SheetBuild.run(request, bar, publisher);
     }
     bar.finish();

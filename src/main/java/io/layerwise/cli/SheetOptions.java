@@ -1,6 +1,7 @@
 package io.layerwise.cli;
 
 import io.layerwise.publish.OutputFormat;
+import io.layerwise.publish.Paper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,25 @@ final class SheetOptions {
           + " and/or moodle (a Moodle XML question bank per exercise or set of variants)"
           + " (default: ${DEFAULT-VALUE}).")
   List<OutputFormat> formats;
+
+  @Option(names = "--paper", defaultValue = "a4", paramLabel = "PAPER",
+      converter = PaperConverter.class,
+      description = "The PDF's paper: a4 or letter (default: ${DEFAULT-VALUE}).")
+  Paper paper;
+
+  /** Reads {@code a4} or {@code letter}, in any case. */
+  static final class PaperConverter implements picocli.CommandLine.ITypeConverter<Paper> {
+    @Override
+    public Paper convert(String value) {
+      for (Paper p : Paper.values()) {
+        if (p.name().equalsIgnoreCase(value)) {
+          return p;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException("'" + value
+          + "' is not a paper: a4 or letter");
+    }
+  }
 
   @Option(names = "--templates", paramLabel = "DIR",
       description = "Templates here replace the bundled ones of the same name.")

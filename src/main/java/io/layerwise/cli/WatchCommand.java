@@ -46,7 +46,7 @@ final class WatchCommand implements Callable<Integer> {
     BuildRequest request = new BuildRequest(List.of(dir), options.out,
         EnumSet.copyOf(options.formats), EnumSet.of(SheetKind.QUESTIONS, SheetKind.ANSWERS), Optional.empty(),
         options.templates, options.locale());
-    try (Publisher publisher = new Publisher(); Watcher watcher = new Watcher(request, publisher)) {
+    try (Publisher publisher = new Publisher(options.paper); Watcher watcher = new Watcher(request, publisher)) {
       report(out, err, watcher.buildAll(new ProgressBar(err, System.console() != null)));
       out.println("watching " + dir + " (Ctrl-C to stop)");
       out.flush();

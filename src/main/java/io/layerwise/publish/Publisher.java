@@ -63,6 +63,11 @@ public final class Publisher implements AutoCloseable {
     this(Paper.A4);
   }
 
+  /** The paper this publisher prints on. */
+  public Paper paper() {
+    return paper;
+  }
+
   /** A publisher whose PDFs are printed on {@code paper}. */
   public Publisher(Paper paper) {
     this.paper = paper;
