@@ -43,16 +43,16 @@ final class Diagram {
   /** The printed size of one SVG unit, in points: 11-unit text prints at 6.6 pt. */
   static final double POINTS_PER_UNIT = 0.6;
 
-  /** The height of the PDF text column in points (A4, asciidoctor-pdf's default margins). */
-  static final double PAGE_POINTS = 750;
+  /** The height of the PDF text column in points (A4 less the print stylesheet's margins). */
+  static final double PAGE_POINTS = 737;
 
-  /** The width of the PDF text column in points (A4, asciidoctor-pdf's default margins). */
-  private static final double TEXT_WIDTH = 483;
+  /** The width of the PDF text column in points (A4 less the print stylesheet's margins). */
+  private static final double TEXT_WIDTH = 510;
 
   private Diagram() {}
 
-  /** A diagram: its parts as SVG by file name, and the width to print them at. */
-  record Pages(Map<String, String> files, String pdfWidth) {}
+  /** A diagram: its parts as SVG by file name. */
+  record Pages(Map<String, String> files) {}
 
   /**
    * The diagram's parts by file name: {@code <id>-network.svg} when it is one part, else {@code
@@ -77,9 +77,7 @@ final class Diagram {
       String file = parts.size() == 1 ? id + "-network.svg" : id + "-network-" + (i + 1) + ".svg";
       files.put(file, parts.get(i).svg());
     }
-    double width = parts.isEmpty() ? 0 : parts.get(0).width();
-    double percent = Math.min(100, Math.ceil(width * POINTS_PER_UNIT / TEXT_WIDTH * 100));
-    return new Pages(files, String.format(Locale.ROOT, "%.0f%%", percent));
+    return new Pages(files);
   }
 
   /**

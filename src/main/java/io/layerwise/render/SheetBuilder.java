@@ -165,7 +165,6 @@ final class SheetBuilder {
         comparisons(),
         answerRows,
         AsciiDoc.text(words.get("answer.notAsked")),
-        diagrams.pdfWidth(),
         askedTotals,
         withCode ? analysis.memory().map(m -> MemorySection.of(m, fw, words, this::step))
             .stream().toList() : List.of());

@@ -28,7 +28,6 @@ import java.util.List;
  *     network it names, each derived
  * @param answerRows the rows of the answer grid: the layers something is asked of
  * @param notAsked what a grid cell prints where nothing is asked of that layer
- * @param diagramWidth the width to print every part of the diagram at in a PDF (one scale)
  * @param askedTotals the totals the sheet asks for, with their values (for the answer key)
  * @param memory the memory of a training step (answer sheets of exercises with {@code
  *     training:}), one or none
@@ -55,7 +54,6 @@ public record SheetView(
     List<ComparisonView> comparisons,
     List<AnswerRow> answerRows,
     String notAsked,
-    String diagramWidth,
     List<Labelled> askedTotals,
     List<MemoryView> memory) {
 
