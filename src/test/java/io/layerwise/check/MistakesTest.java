@@ -357,7 +357,7 @@ class MistakesTest {
     Finding mib = judge(vgg, "memory", "total_mib", "614.38");
     assertThat(mib.mistake()).contains(Mistake.MIB_VS_MB);
     assertThat(new Feedback(java.util.Locale.ENGLISH, analysis(vgg).exercise()).text(mib))
-        .contains("614.38 is wrong: mixed up MiB (2^20 bytes) and MB (10^6 bytes).")
+        .contains("614.38 is wrong: mixed up MiB (2²⁰ bytes) and MB (10⁶ bytes).")
         .endsWith("= 614,380,608. 614,380,608 bytes are 585.92 MiB.");
     // 8·614,380,608 = 4,915,044,864 bytes = 4,687.35 MiB
     assertThat(judge(vgg, "memory", "total_mib", "4687.35").mistake())
