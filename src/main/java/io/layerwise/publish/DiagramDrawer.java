@@ -152,9 +152,8 @@ final class DiagramDrawer implements SVGDrawer {
     if (text.isBlank()) {
       return;
     }
-    FSFont font = ctx.getFont(FormulaDrawer.font(FAMILY, number(e, "font-size", 11) * k,
-        "bold".equals(e.getAttribute("font-weight"))));
-    out.setFont(font);
+    FSFont font = FormulaDrawer.use(out, ctx, FormulaDrawer.font(FAMILY,
+        number(e, "font-size", 11) * k, "bold".equals(e.getAttribute("font-weight"))));
     FSRGBColor fill = color(e.getAttribute("fill"));
     out.setColor(fill == null ? new FSRGBColor(0, 0, 0) : fill);
     double x = x0 + number(e, "x", 0) * k;

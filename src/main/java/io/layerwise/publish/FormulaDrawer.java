@@ -9,7 +9,9 @@ import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.extend.SVGDrawer;
 import com.openhtmltopdf.layout.SharedContext;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.render.AbstractOutputDevice;
 import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.FSFont;
 import com.openhtmltopdf.render.RenderingContext;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
@@ -89,7 +91,7 @@ final class FormulaDrawer implements SVGDrawer {
       return;
     }
     for (FormulaTypesetter.Run r : t.runs()) {
-      out.setFont(ctx.getFont(font(r.family(), r.size() * k, false)));
+      use(out, ctx, font(r.family(), r.size() * k, false));
       ctx.getTextRenderer().drawString(out, r.text(), (float) (x + r.x() * k),
           (float) (y + r.y() * k));
     }
@@ -97,6 +99,20 @@ final class FormulaDrawer implements SVGDrawer {
       out.fill(new Rectangle2D.Double(x + r.x() * k, y + r.y() * k, r.width() * k,
           Math.max(r.height() * k, 1)));
     }
+  }
+
+  /**
+   * Draws with {@code spec} from now on. The device also learns the specification: it fakes
+   * italic or bold where the specification asks for a style its font lacks, and would otherwise
+   * take the one of the text it painted last (an italic explanation would slant the formula).
+   */
+  static FSFont use(OutputDevice out, RenderingContext ctx, FontSpecification spec) {
+    if (out instanceof AbstractOutputDevice device) {
+      device.setFontSpecification(spec);
+    }
+    FSFont font = ctx.getFont(spec);
+    out.setFont(font);
+    return font;
   }
 
   /** A font of the printer's catalog at a size in dots. */
