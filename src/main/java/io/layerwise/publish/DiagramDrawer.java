@@ -1,19 +1,14 @@
 package io.layerwise.publish;
 
 import com.openhtmltopdf.css.parser.FSRGBColor;
-import com.openhtmltopdf.css.sheet.FontFaceRule;
 import com.openhtmltopdf.css.style.CssContext;
 import com.openhtmltopdf.extend.OutputDevice;
-import com.openhtmltopdf.extend.SVGDrawer;
-import com.openhtmltopdf.layout.SharedContext;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.FSFont;
 import com.openhtmltopdf.render.RenderingContext;
 import java.awt.BasicStroke;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Element;
@@ -27,7 +22,7 @@ import org.w3c.dom.Node;
  * in an SVG is not drawn. The picture prints at {@link #POINTS_PER_UNIT} points per SVG unit (as
  * the diagram stage sized its parts for), smaller where it would be wider than the column.
  */
-final class DiagramDrawer implements SVGDrawer {
+final class DiagramDrawer extends OwnDrawer {
 
   /** The printed size of one SVG unit, in points: the diagram stage's page arithmetic. */
   static final double POINTS_PER_UNIT = 0.6;
@@ -182,18 +177,4 @@ final class DiagramDrawer implements SVGDrawer {
     int rgb = Integer.parseInt(s.substring(1), 16);
     return new FSRGBColor(rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff);
   }
-
-  @Override
-  public void importFontFaceRules(List<FontFaceRule> fontFaces, SharedContext shared) {
-    // the diagram's font is the printer's own
-  }
-
-  @Override
-  public void addFontFile(File file, String family, Integer weight,
-      BaseRendererBuilder.FontStyle style) {
-    // the diagram's font is the printer's own
-  }
-
-  @Override
-  public void close() {}
 }

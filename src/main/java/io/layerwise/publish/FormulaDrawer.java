@@ -2,21 +2,15 @@ package io.layerwise.publish;
 
 import com.openhtmltopdf.css.constants.IdentValue;
 import com.openhtmltopdf.css.parser.FSRGBColor;
-import com.openhtmltopdf.css.sheet.FontFaceRule;
 import com.openhtmltopdf.css.style.CssContext;
 import com.openhtmltopdf.css.value.FontSpecification;
 import com.openhtmltopdf.extend.OutputDevice;
-import com.openhtmltopdf.extend.SVGDrawer;
-import com.openhtmltopdf.layout.SharedContext;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.render.AbstractOutputDevice;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.FSFont;
 import com.openhtmltopdf.render.RenderingContext;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
-import java.io.File;
-import java.util.List;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -28,7 +22,7 @@ import org.w3c.dom.NodeList;
  * figure of the tagged PDF whose alternative text is its plain form ({@link PrintDocument} copies
  * the MathML's {@code alttext} to {@code alt}).
  */
-final class FormulaDrawer implements SVGDrawer {
+final class FormulaDrawer extends OwnDrawer {
 
   /** The printed size of a formula against JLaTeXMath's 15 pt: about the text's 10.5 pt. */
   static final double SCALE = 0.7;
@@ -125,18 +119,4 @@ final class FormulaDrawer implements SVGDrawer {
     spec.variant = IdentValue.NORMAL;
     return spec;
   }
-
-  @Override
-  public void importFontFaceRules(List<FontFaceRule> fontFaces, SharedContext shared) {
-    // the formulas' fonts are the printer's own
-  }
-
-  @Override
-  public void addFontFile(File file, String family, Integer weight,
-      BaseRendererBuilder.FontStyle style) {
-    // the formulas' fonts are the printer's own
-  }
-
-  @Override
-  public void close() {}
 }
