@@ -16,9 +16,9 @@ final class Responses {
 
   /** What a response is compared as. */
   enum Kind {
-    /** A count that fits QTI's 32-bit {@code integer}: matched exactly. */
+    /** A count that fits QTI's 32-bit {@code integer}, and so do its mistakes: exact. */
     INTEGER,
-    /** A count beyond 32 bits (a network's bytes): a {@code float}, matched exactly. */
+    /** A count, or a mistake's, beyond 32 bits (bytes): a {@code float}, matched exactly. */
     LARGE,
     /** A number asked to two decimals (MiB, MB): a {@code float} within the tolerance. */
     DECIMAL,
@@ -51,7 +51,10 @@ final class Responses {
     if (!right.tolerance().equals("0") || right.text().contains(".")) {
       return Kind.DECIMAL;
     }
-    return Long.parseLong(right.text()) > Integer.MAX_VALUE ? Kind.LARGE : Kind.INTEGER;
+    // a count a mistake gives may be larger than the right one: every answer must fit
+    boolean fits = q.answers().stream().map(Answer::text).filter(t -> !t.equals("*"))
+        .allMatch(t -> Long.parseLong(t) <= Integer.MAX_VALUE);
+    return fits ? Kind.INTEGER : Kind.LARGE;
   }
 
   /**
