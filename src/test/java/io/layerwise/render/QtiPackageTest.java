@@ -353,4 +353,27 @@ class QtiPackageTest {
     }
     assertThat(items.keySet()).anyMatch(t -> t.contains("x</td><img src=x>"));
   }
+
+  /**
+   * Adam on a batch of 32 with every memory quantity asked (the network of the Moodle bank's
+   * test of the same name): every answer graded as the bank grades it, no wrong answer's
+   * feedback giving the right number.
+   */
+  @Test
+  void memoryQuestionsOfATrainedNetworkNeverGiveTheRightNumber() {
+    Diagnosis d = Diagnosis.of(Bundled.analyzeText("""
+        title: trained
+        input: [32, 32, 3]
+        training: {batch: 32, optimizer: adam}
+        ask: [activation_bytes, param_bytes, gradient_bytes, optimizer_state_bytes, total_bytes,
+              memory]
+        layers:
+          - {type: Conv2D, name: conv, filters: 8, kernel_size: 3}
+          - {type: MaxPooling2D, name: pool, pool_size: 2}
+          - {type: Flatten, name: flat}
+          - {type: Dense, name: fc, units: 10}
+        """));
+    gradesAsTheBank(new MoodleQuiz(Locale.ENGLISH, Markup.QTI).categories(List.of(d)),
+        items(valid(SHEETS.qti(List.of(d), Locale.ENGLISH))));
+  }
 }
