@@ -32,6 +32,13 @@ final class QtiPackage {
   private static final String LOCATION = NS
       + " http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1p1.xsd";
 
+  /** The package's style sheet: the network table's rules, which QTI's XHTML cannot carry. */
+  static final String STYLESHEET = "layerwise.css";
+
+  private static final String CSS = "table.layerwise-network { border-collapse: collapse; }\n"
+      + "table.layerwise-network th, table.layerwise-network td {"
+      + " border: 1px solid #888; padding: 4px; }\n";
+
   private QtiPackage() {}
 
   /**
@@ -75,7 +82,8 @@ final class QtiPackage {
     }
     String test = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<assessmentTest xmlns=\"" + NS + "\" xmlns:xsi=\"" + XSI + "\" xsi:schemaLocation=\""
-        + LOCATION + "\" identifier=\"" + testId + "\" title=\"" + Xml.text(title) + "\">\n"
+        + LOCATION + "\" identifier=\"" + testId + "\" title=\"" + Xml.text(title)
+        + "\" toolName=\"Layerwise\">\n"
         + "  <outcomeDeclaration identifier=\"SCORE\" cardinality=\"single\" baseType=\"float\">"
         + "<defaultValue><value>0</value></defaultValue></outcomeDeclaration>\n"
         + "  <testPart identifier=\"P1\" navigationMode=\"nonlinear\""
@@ -91,6 +99,7 @@ final class QtiPackage {
         manifest(id, testId, resources, shown).getBytes(StandardCharsets.UTF_8)));
     entries.add(new QuizPackage.Entry(testId + ".xml", test.getBytes(StandardCharsets.UTF_8)));
     entries.addAll(items);
+    entries.add(new QuizPackage.Entry(STYLESHEET, CSS.getBytes(StandardCharsets.UTF_8)));
     images.forEach((name, svg) -> entries.add(new QuizPackage.Entry(Markup.QTI_IMAGES + name,
         svg.getBytes(StandardCharsets.UTF_8))));
     return new QuizPackage(entries);
@@ -104,7 +113,7 @@ final class QtiPackage {
     sb.append("<assessmentItem xmlns=\"").append(NS).append("\" xmlns:xsi=\"").append(XSI)
         .append("\" xsi:schemaLocation=\"").append(LOCATION).append("\" identifier=\"")
         .append(itemId).append("\" title=\"").append(q.name())
-        .append("\" adaptive=\"false\" timeDependent=\"false\">\n");
+        .append("\" adaptive=\"false\" timeDependent=\"false\" toolName=\"Layerwise\">\n");
     sb.append("  <responseDeclaration identifier=\"RESPONSE\" cardinality=\"single\" baseType=\"")
         .append(baseType(kind)).append("\"><correctResponse><value>")
         .append(Xml.text(outcomes.get(0).values().get(0)))
@@ -117,6 +126,7 @@ final class QtiPackage {
         + "</outcomeDeclaration>\n");
     sb.append("  <outcomeDeclaration identifier=\"FEEDBACK\" cardinality=\"single\""
         + " baseType=\"identifier\"/>\n");
+    sb.append("  <stylesheet href=\"").append(STYLESHEET).append("\" type=\"text/css\"/>\n");
     sb.append("  <itemBody>").append(q.text())
         .append("<p><textEntryInteraction responseIdentifier=\"RESPONSE\" expectedLength=\"")
         .append(kind == Kind.SHAPE ? 24 : 16).append("\"/></p></itemBody>\n");
@@ -197,7 +207,8 @@ final class QtiPackage {
     items.forEach((item, file) -> {
       sb.append("    <resource identifier=\"").append(item)
           .append("\" type=\"imsqti_item_xmlv2p1\" href=\"").append(file).append("\">\n")
-          .append("      <file href=\"").append(file).append("\"/>\n");
+          .append("      <file href=\"").append(file).append("\"/>\n")
+          .append("      <file href=\"").append(STYLESHEET).append("\"/>\n");
       images.getOrDefault(item, List.of()).forEach(image -> sb.append("      <file href=\"")
           .append(image).append("\"/>\n"));
       sb.append("    </resource>\n");

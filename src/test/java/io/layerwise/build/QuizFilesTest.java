@@ -69,8 +69,9 @@ class QuizFilesTest {
     assertThat(first.written()).extracting(p -> p.getFileName().toString())
         .containsExactlyInAnyOrder("course-example-moodle.xml", "course-example-qti.zip",
             "course-example-canvas.zip");
-    assertThat(entries(tmp.resolve("a/course-example-qti.zip"))).startsWith("imsmanifest.xml",
-        "course-example-test.xml").contains("images/course-example-network.svg").hasSize(28);
+    assertThat(entries(tmp.resolve("a/course-example-qti.zip")))
+        .startsWith("imsmanifest.xml", "course-example-test.xml")
+        .contains("images/course-example-network.svg", "layerwise.css").hasSize(29);
     assertThat(entries(tmp.resolve("a/course-example-canvas.zip"))).containsExactly(
         "imsmanifest.xml", "course-example-quiz/course-example-quiz.xml",
         "course-example-quiz/assessment_meta.xml",
@@ -100,7 +101,7 @@ class QuizFilesTest {
               "course-example-canvas.zip");
     }
     List<String> qti = entries(out.resolve("course-example-qti.zip"));
-    assertThat(qti).hasSize(2 + 25 * 30 + 30);
+    assertThat(qti).hasSize(2 + 25 * 30 + 1 + 30);
     Path again = tmp.resolve("again");
     build(again, tmp.resolve("class"));
     for (String zip : List.of("course-example-qti.zip", "course-example-canvas.zip")) {

@@ -92,14 +92,25 @@ class QtiPackageTest {
         .containsExactlyInAnyOrderElementsOf(files.keySet());
     assertThat(types.values()).containsOnlyOnce("imsqti_test_xmlv2p1");
     for (Map.Entry<String, String> f : files.entrySet()) {
-      if (f.getKey().endsWith(".svg")) {
+      if (f.getKey().equals(QtiPackage.STYLESHEET)) {
+        assertThat(f.getValue()).contains("table.layerwise-network");
+      } else if (f.getKey().endsWith(".svg")) {
         assertThat(Zips.parse(f.getValue()).getDocumentElement().getLocalName()).isEqualTo("svg");
       } else if (!f.getKey().equals("imsmanifest.xml")) {
         Element root = Zips.parse(f.getValue()).getDocumentElement();
         assertThat(root.getNamespaceURI()).isEqualTo(QtiPackage.NS);
         assertThat(types.get(f.getKey())).isEqualTo(root.getLocalName().equals("assessmentTest")
             ? "imsqti_test_xmlv2p1" : "imsqti_item_xmlv2p1");
+        identifiers(root);
         if (root.getLocalName().equals("assessmentItem")) {
+          assertThat(children(root, null).stream().map(Element::getLocalName).distinct())
+              .as("assessmentItem's sequence").containsExactly("responseDeclaration",
+                  "outcomeDeclaration", "stylesheet", "itemBody", "responseProcessing",
+                  "modalFeedback");
+          for (String a : List.of("identifier", "title", "adaptive", "timeDependent")) {
+            assertThat(root.getAttribute(a)).as(a).isNotEmpty();
+          }
+          assertThat(files).containsKey(only(root, "stylesheet").getAttribute("href"));
           xhtml(only(root, "itemBody"), files, f.getKey());
           children(root, "modalFeedback").forEach(fb -> xhtml(fb, files, f.getKey()));
         } else {
@@ -108,6 +119,21 @@ class QtiPackageTest {
       }
     }
     return files;
+  }
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");
+
+  /** Every QTI identifier and reference to one is an NCName, as QTI's identifier type. */
+  private static void identifiers(Element root) {
+    var all = root.getElementsByTagNameNS(QtiPackage.NS, "*");
+    for (int i = 0; i < all.getLength(); i++) {
+      Element e = (Element) all.item(i);
+      for (String a : List.of("identifier", "responseIdentifier", "outcomeIdentifier")) {
+        if (e.hasAttribute(a)) {
+          assertThat(e.getAttribute(a)).as(e.getLocalName() + "@" + a).matches(IDENTIFIER);
+        }
+      }
+    }
   }
 
   /** Every item a test refers to is in the package, and every item is in the test. */
