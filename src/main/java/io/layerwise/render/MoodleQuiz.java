@@ -32,7 +32,9 @@ import io.layerwise.text.Xml;
  * question, so that a quiz can draw one variant at random per student.
  *
  * <p>Every string here is finished HTML (exercise text escaped by {@link Xml#text}); the
- * template XML-escapes it.
+ * template XML-escapes it. The same model, its HTML written in another {@link Markup}, is what
+ * the QTI 2.1 package ({@link QtiPackage}) and the Canvas zip ({@link CanvasPackage}) are made
+ * of, so that the three banks ask, accept and diagnose alike.
  */
 public final class MoodleQuiz {
 
