@@ -107,10 +107,13 @@ class CanvasPackageTest {
     return new BigDecimal(only(only(or, "and"), "varlte").getTextContent()).subtract(exact);
   }
 
-  private static Element item(CanvasEvaluator e, Question q) {
-    return e.items().values().stream()
-        .filter(i -> i.getAttribute("title").equals(Zips.textOf(q.name()))).findFirst()
-        .orElseThrow(() -> new AssertionError("no item " + q.name()));
+  /** The items by title, each title once. */
+  private static Map<String, Element> byTitle(CanvasEvaluator e) {
+    Map<String, Element> out = new java.util.HashMap<>();
+    for (Element i : e.items().values()) {
+      assertThat(out.put(i.getAttribute("title"), i)).as(i.getAttribute("title")).isNull();
+    }
+    return out;
   }
 
   /**
@@ -124,10 +127,12 @@ class CanvasPackageTest {
 
   private static void gradesAsTheBank(List<Category> categories, CanvasEvaluator e) {
     int questions = 0;
+    Map<String, Element> byTitle = byTitle(e);
     for (Category c : categories) {
       for (Question q : c.questions()) {
         questions++;
-        Element item = item(e, q);
+        Element item = byTitle.get(Zips.textOf(q.name()));
+        assertThat(item).as(q.name()).isNotNull();
         String ident = item.getAttribute("ident");
         String right = q.answers().get(0).text();
         for (Answer a : q.answers()) {
