@@ -131,6 +131,43 @@ final class CanvasEvaluator {
     return new Result(score, feedback, shown.toString());
   }
 
+  /**
+   * Whether Canvas grades a number right once it has imported the item: its importer makes an
+   * answer of every condition with an {@code or} (an exact answer; the margin is the {@code
+   * varlte} in the {@code and} less the {@code varequal}) or else an {@code and} (a range from
+   * {@code vargte} to {@code varlte}), whatever score the condition sets, and Canvas counts a
+   * number right when any answer matches it.
+   */
+  boolean canvasGradesRight(String ident, String typed) {
+    BigDecimal x = number(typed.strip());
+    if (x == null) {
+      return false;
+    }
+    for (Element rc : children(only(items.get(ident), "resprocessing"), "respcondition")) {
+      Element cv = only(rc, "conditionvar");
+      var or = cv.getElementsByTagNameNS(CanvasPackage.QTI_NS, "or");
+      var and = cv.getElementsByTagNameNS(CanvasPackage.QTI_NS, "and");
+      if (or.getLength() > 0) {
+        Element o = (Element) or.item(0);
+        BigDecimal exact = new BigDecimal(only(o, "varequal").getTextContent().strip());
+        var upper = o.getElementsByTagNameNS(CanvasPackage.QTI_NS, "varlte");
+        BigDecimal margin = upper.getLength() == 0 ? BigDecimal.ZERO
+            : new BigDecimal(upper.item(0).getTextContent().strip()).subtract(exact);
+        if (x.compareTo(exact.subtract(margin)) >= 0 && x.compareTo(exact.add(margin)) <= 0) {
+          return true;
+        }
+      } else if (and.getLength() > 0) {
+        Element a = (Element) and.item(0);
+        BigDecimal low = new BigDecimal(only(a, "vargte").getTextContent().strip());
+        BigDecimal high = new BigDecimal(only(a, "varlte").getTextContent().strip());
+        if (x.compareTo(low) >= 0 && x.compareTo(high) <= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static boolean condition(Element c, String typed, boolean decimal) {
     List<Element> args = children(c, null);
     return switch (c.getLocalName()) {

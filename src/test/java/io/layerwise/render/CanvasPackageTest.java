@@ -140,6 +140,11 @@ class CanvasPackageTest {
             continue;
           }
           CanvasEvaluator.Result r = e.respond(ident, a.text());
+          if (q.numerical()) {
+            assertThat(e.canvasGradesRight(ident, a.text()))
+                .as(q.name() + ": " + a.text() + " as Canvas grades it once imported")
+                .isEqualTo(a.fraction() == 100);
+          }
           if (a.fraction() == 100) {
             assertThat(r.score()).as(q.name() + ": " + a.text()).isEqualTo(100.0);
             assertThat(r.feedback()).containsExactly("correct_fb");
