@@ -265,4 +265,13 @@ class CanvasPackageTest {
     gradesAsTheBank(new MoodleQuiz(Locale.ENGLISH, Markup.CANVAS).categories(List.of(d)),
         valid(SHEETS.canvas(List.of(d), Locale.ENGLISH), d.analysis().exercise().id() + "-quiz"));
   }
+
+  @Test
+  void aGermanPackageGradesAlike() {
+    Diagnosis d = Diagnosis.of(Bundled.analyze("course-example"));
+    CanvasEvaluator e = valid(SHEETS.canvas(List.of(d), Locale.GERMAN), "course-example-quiz");
+    assertThat(e.respond("course-example-conv1-output_shape", "32x32x8").shown())
+        .contains("Wenn Sie 32x32x8 geantwortet haben:");
+    gradesAsTheBank(new MoodleQuiz(Locale.GERMAN, Markup.CANVAS).categories(List.of(d)), e);
+  }
 }

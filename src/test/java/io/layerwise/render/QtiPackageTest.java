@@ -402,4 +402,13 @@ class QtiPackageTest {
     gradesAsTheBank(new MoodleQuiz(Locale.ENGLISH, Markup.QTI).categories(List.of(d)),
         items(valid(SHEETS.qti(List.of(d), Locale.ENGLISH))));
   }
+
+  @Test
+  void aGermanPackageGradesAlike() {
+    Diagnosis d = Diagnosis.of(Bundled.analyze("micrograph-classifier"));
+    Map<String, String> files = valid(SHEETS.qti(List.of(d), Locale.GERMAN));
+    assertThat(files.values()).anyMatch(x -> x.contains("Netzwerkdiagramm"));
+    gradesAsTheBank(new MoodleQuiz(Locale.GERMAN, Markup.QTI).categories(List.of(d)),
+        items(files));
+  }
 }
