@@ -158,23 +158,25 @@ final class QtiPackage {
 
   /** Whether the response is one of the outcome's values. */
   private static String condition(Kind kind, Outcome o) {
-    if (kind == Kind.SHAPE) {
-      return "<patternMatch pattern=\"" + Xml.text(Responses.shapePattern(o.values().get(0)))
-          + "\"><variable identifier=\"RESPONSE\"/></patternMatch>";
-    }
+    String response = "<variable identifier=\"RESPONSE\"/>";
+    return switch (kind) {
+      case SHAPE -> "<patternMatch pattern=\""
+          + Xml.text(Responses.shapePattern(o.values().get(0))) + "\">" + response
+          + "</patternMatch>";
+      case INTEGER -> anyOf(o, v -> "<match>" + response + "<baseValue baseType=\"integer\">"
+          + v + "</baseValue></match>");
+      case LARGE -> anyOf(o, v -> "<equal toleranceMode=\"exact\">" + response
+          + "<baseValue baseType=\"float\">" + v + "</baseValue></equal>");
+      case DECIMAL -> anyOf(o, v -> "<equal toleranceMode=\"absolute\" tolerance=\""
+          + o.tolerance() + "\">" + response + "<baseValue baseType=\"float\">" + v
+          + "</baseValue></equal>");
+    };
+  }
+
+  /** Whether the response is any of the outcome's numbers, each compared by {@code test}. */
+  private static String anyOf(Outcome o, java.util.function.UnaryOperator<String> test) {
     StringBuilder sb = new StringBuilder();
-    for (String v : o.values()) {
-      sb.append(switch (kind) {
-        case INTEGER -> "<match><variable identifier=\"RESPONSE\"/><baseValue"
-            + " baseType=\"integer\">" + v + "</baseValue></match>";
-        case LARGE -> "<equal toleranceMode=\"exact\"><variable identifier=\"RESPONSE\"/>"
-            + "<baseValue baseType=\"float\">" + v + "</baseValue></equal>";
-        case DECIMAL -> "<equal toleranceMode=\"absolute\" tolerance=\"" + o.tolerance()
-            + "\"><variable identifier=\"RESPONSE\"/><baseValue baseType=\"float\">" + v
-            + "</baseValue></equal>";
-        case SHAPE -> throw new IllegalStateException("a shape is one pattern");
-      });
-    }
+    o.values().forEach(v -> sb.append(test.apply(v)));
     return o.values().size() == 1 ? sb.toString() : "<or>" + sb + "</or>";
   }
 
