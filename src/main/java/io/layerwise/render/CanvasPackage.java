@@ -229,7 +229,8 @@ final class CanvasPackage {
         .append("/assessment_meta.xml\"/>\n    </resource>\n");
     Set<String> ids = new HashSet<>(Set.of(quizId, metaId));
     for (String name : images.keySet()) {
-      String href = Xml.text(Markup.CANVAS_FILES.replace(" ", "%20") + name);
+      // the path as it lies in the zip, spaces and all, as Canvas' own exports write it
+      String href = Xml.text(Markup.CANVAS_FILES + name);
       sb.append("    <resource identifier=\"").append(Responses.identifier("F-" + name, ids))
           .append("\" type=\"webcontent\" href=\"").append(href).append("\">\n")
           .append("      <file href=\"").append(href).append("\"/>\n    </resource>\n");

@@ -57,7 +57,7 @@ class CanvasPackageTest {
     Set<String> listed = new HashSet<>(Set.of("imsmanifest.xml"));
     var fileElements = m.getElementsByTagNameNS(CanvasPackage.CC_NS, "file");
     for (int i = 0; i < fileElements.getLength(); i++) {
-      String href = ((Element) fileElements.item(i)).getAttribute("href").replace("%20", " ");
+      String href = ((Element) fileElements.item(i)).getAttribute("href");
       assertThat(files).containsKey(href);
       listed.add(href);
     }
