@@ -99,9 +99,18 @@ final class QtiPackage {
         manifest(id, testId, resources, shown).getBytes(StandardCharsets.UTF_8)));
     entries.add(new QuizPackage.Entry(testId + ".xml", test.getBytes(StandardCharsets.UTF_8)));
     entries.addAll(items);
-    entries.add(new QuizPackage.Entry(STYLESHEET, CSS.getBytes(StandardCharsets.UTF_8)));
-    images.forEach((name, svg) -> entries.add(new QuizPackage.Entry(Markup.QTI_IMAGES + name,
-        svg.getBytes(StandardCharsets.UTF_8))));
+    if (!items.isEmpty()) {
+      entries.add(new QuizPackage.Entry(STYLESHEET, CSS.getBytes(StandardCharsets.UTF_8)));
+    }
+    // only what an item shows: every file of the package is in the manifest
+    Set<String> used = new HashSet<>();
+    shown.values().forEach(used::addAll);
+    images.forEach((name, svg) -> {
+      if (used.contains(Markup.QTI_IMAGES + name)) {
+        entries.add(new QuizPackage.Entry(Markup.QTI_IMAGES + name,
+            svg.getBytes(StandardCharsets.UTF_8)));
+      }
+    });
     return new QuizPackage(entries);
   }
 

@@ -409,4 +409,19 @@ class QtiPackageTest {
     gradesAsTheBank(new MoodleQuiz(Locale.GERMAN, Markup.QTI).categories(List.of(d)),
         items(files));
   }
+
+  /** An exercise that asks nothing a bank can ask is an empty test, still a valid package. */
+  @Test
+  void anExerciseThatAsksNothingIsAnEmptyValidPackage() {
+    Diagnosis d = Diagnosis.of(Bundled.analyzeText("""
+        title: nothing asked
+        input: [4]
+        ask: [receptive_field]
+        layers:
+          - {type: Dense, name: fc, units: 2}
+        """));
+    Map<String, String> files = valid(SHEETS.qti(List.of(d), Locale.ENGLISH));
+    assertThat(files.keySet()).containsExactly("imsmanifest.xml", "test-test.xml");
+    assertThat(Zips.files(SHEETS.canvas(List.of(d), Locale.ENGLISH).zip())).isNotEmpty();
+  }
 }
