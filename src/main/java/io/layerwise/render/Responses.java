@@ -96,8 +96,9 @@ final class Responses {
 
   /**
    * The usual spellings of a shape as one XML Schema pattern (which QTI's {@code patternMatch}
-   * matches against the whole response): {@code 28x28x8}, {@code 28 × 28 × 8}, {@code (28, 28, 8)},
-   * {@code [28,28,8]}, {@code (None, 28, 28, 8)}, {@code [-1, 28, 28, 8]}, in any spacing.
+   * matches against the whole response): {@code 28x28x8}, {@code 28 × 28 × 8}, {@code
+   * (28, 28, 8)}, {@code [28,28,8]}, {@code (None, 28, 28, 8)}, {@code [-1, 28, 28, 8]}, in any
+   * spacing.
    */
   static String shapePattern(String xJoined) {
     String[] dims = xJoined.split("x");
