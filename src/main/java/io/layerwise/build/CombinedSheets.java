@@ -12,7 +12,6 @@ import io.layerwise.render.RenderException;
 import io.layerwise.render.SheetKind;
 import io.layerwise.render.Sheets;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The documents made of several exercises: the answer key (and Moodle bank) of each set of
+ * The documents made of several exercises: the answer key (and question banks) of each set of
  * variants, and a handout. Each is staged and replaces its earlier files together.
  */
 final class CombinedSheets {
@@ -30,8 +29,8 @@ final class CombinedSheets {
 
   /**
    * For each set of variants among the exercises (files that {@code layerwise variants} wrote):
-   * the answer key with every student's numbers, and with {@code moodle} one question bank for
-   * the whole set.
+   * the answer key with every student's numbers, and with {@code moodle}, {@code qti} or {@code
+   * canvas} one question bank for the whole set.
    */
   static void variantSets(BuildContext c, List<Job> jobs, String templates) {
     Map<String, List<Job>> sets = new LinkedHashMap<>();
@@ -63,12 +62,10 @@ final class CombinedSheets {
           outputs.addAll(publish(c, Path.of(id), c.sheets().key(id, analyses, c.request.locale()),
               stage));
         }
-        if (c.request.formats().contains(OutputFormat.MOODLE)) {
-          String quiz = set.getKey() + "-moodle.xml";
-          AtomicFiles.write(OutputFiles.inside(stage.dir(), quiz),
-              c.sheets().moodle(members.stream().map(Job::diagnosis).toList(),
-                  c.request.locale()).getBytes(StandardCharsets.UTF_8));
-          outputs.add(OutputFiles.inside(c.request.out(), quiz));
+        for (Map.Entry<String, byte[]> quiz : QuizFiles.of(c,
+            members.stream().map(Job::diagnosis).toList(), set.getKey()).entrySet()) {
+          AtomicFiles.write(OutputFiles.inside(stage.dir(), quiz.getKey()), quiz.getValue());
+          outputs.add(OutputFiles.inside(c.request.out(), quiz.getKey()));
         }
         stage.commit();
         c.state.remember(id, fp, outputs);

@@ -56,7 +56,7 @@ final class ExerciseSheets {
     List<Task> tasks = new ArrayList<>();
     Map<Job, List<Document>> docs = new LinkedHashMap<>();
     Map<Job, String> pages = new LinkedHashMap<>();
-    Map<Job, String> quizzes = new LinkedHashMap<>();
+    Map<Job, Map<String, byte[]>> quizzes = new LinkedHashMap<>();
     List<OutputFormat> sheetFormats =
         c.request.formats().stream().filter(OutputFormat::perSheet).sorted().toList();
     for (Job job : todo) {
@@ -64,9 +64,9 @@ final class ExerciseSheets {
         if (c.request.formats().contains(OutputFormat.SELFCHECK)) {
           pages.put(job, c.sheets().selfCheck(job.diagnosis(), c.request.locale()));
         }
-        if (c.request.formats().contains(OutputFormat.MOODLE)
-            && job.analysis().exercise().variant().isEmpty()) {
-          quizzes.put(job, c.sheets().moodle(List.of(job.diagnosis()), c.request.locale()));
+        if (job.analysis().exercise().variant().isEmpty()) {
+          // a variant's banks are its set's (CombinedSheets)
+          quizzes.put(job, QuizFiles.of(c, List.of(job.diagnosis()), job.id()));
         }
         List<Document> list = new ArrayList<>();
         for (SheetKind kind : c.sorted()) {
@@ -112,7 +112,7 @@ final class ExerciseSheets {
   }
 
   private static void publishAll(BuildContext c, List<Task> tasks, Map<Job, List<Document>> docs,
-      Map<Job, String> pages, Map<Job, String> quizzes, Map<Job, Stage> stages,
+      Map<Job, String> pages, Map<Job, Map<String, byte[]>> quizzes, Map<Job, Stage> stages,
       List<OutputFormat> sheetFormats) {
     c.listener.started(tasks.size());
     Map<Job, List<String>> errors = new LinkedHashMap<>();
@@ -180,11 +180,9 @@ final class ExerciseSheets {
               pages.get(job).getBytes(StandardCharsets.UTF_8));
           outputs.add(OutputFiles.inside(c.request.out(), page));
         }
-        if (quizzes.containsKey(job)) {
-          String quiz = job.id() + "-moodle.xml";
-          AtomicFiles.write(OutputFiles.inside(stage.dir(), quiz),
-              quizzes.get(job).getBytes(StandardCharsets.UTF_8));
-          outputs.add(OutputFiles.inside(c.request.out(), quiz));
+        for (Map.Entry<String, byte[]> quiz : quizzes.getOrDefault(job, Map.of()).entrySet()) {
+          AtomicFiles.write(OutputFiles.inside(stage.dir(), quiz.getKey()), quiz.getValue());
+          outputs.add(OutputFiles.inside(c.request.out(), quiz.getKey()));
         }
         stage.commit();
         c.written.addAll(outputs);

@@ -18,7 +18,8 @@ final class SheetOptions {
 
   @Option(names = "--format", split = ",", defaultValue = "html,pdf", paramLabel = "FORMAT",
       description = "html, pdf, adoc, selfcheck (an offline self-check page per exercise)"
-          + " and/or moodle (a Moodle XML question bank per exercise or set of variants)"
+          + ", moodle (a Moodle XML question bank per exercise or set of variants),"
+          + " qti (an IMS QTI 2.1 package, likewise) and/or canvas (a Canvas QTI 1.2 zip)"
           + " (default: ${DEFAULT-VALUE}).")
   List<OutputFormat> formats;
 

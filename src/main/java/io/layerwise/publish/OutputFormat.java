@@ -17,13 +17,23 @@ public enum OutputFormat {
    * A Moodle XML question bank per exercise ({@code <id>-moodle.xml}), or per set of variants
    * ({@code <exercise id>-moodle.xml}, the variants in shared categories).
    */
-  MOODLE;
+  MOODLE,
+  /**
+   * An IMS QTI 2.1 content package per exercise ({@code <id>-qti.zip}), or per set of variants
+   * (one section per question that selects one variant).
+   */
+  QTI,
+  /**
+   * A Canvas QTI 1.2 zip per exercise ({@code <id>-canvas.zip}), or per set of variants (one
+   * question group per question that picks one variant).
+   */
+  CANVAS;
 
   /** Whether Asciidoctor converts to this format (the AsciiDoc source is only copied). */
   public boolean converted() {
     return switch (this) {
       case HTML, PDF -> true;
-      case ADOC, SELFCHECK, MOODLE -> false;
+      case ADOC, SELFCHECK, MOODLE, QTI, CANVAS -> false;
     };
   }
 
@@ -31,7 +41,7 @@ public enum OutputFormat {
   public boolean perSheet() {
     return switch (this) {
       case HTML, PDF, ADOC -> true;
-      case SELFCHECK, MOODLE -> false;
+      case SELFCHECK, MOODLE, QTI, CANVAS -> false;
     };
   }
 
@@ -42,6 +52,7 @@ public enum OutputFormat {
       case ADOC -> "adoc";
       case SELFCHECK -> "html";
       case MOODLE -> "xml";
+      case QTI, CANVAS -> "zip";
     };
   }
 }

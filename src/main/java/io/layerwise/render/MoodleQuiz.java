@@ -32,7 +32,9 @@ import io.layerwise.text.Xml;
  * question, so that a quiz can draw one variant at random per student.
  *
  * <p>Every string here is finished HTML (exercise text escaped by {@link Xml#text}); the
- * template XML-escapes it.
+ * template XML-escapes it. The same model, its HTML written in another {@link Markup}, is what
+ * the QTI 2.1 package ({@link QtiPackage}) and the Canvas zip ({@link CanvasPackage}) are made
+ * of, so that the three banks ask, accept and diagnose alike.
  */
 public final class MoodleQuiz {
 
@@ -81,10 +83,17 @@ public final class MoodleQuiz {
 
   private final Locale locale;
   private final Words words;
+  private final Markup markup;
 
   MoodleQuiz(Locale locale) {
+    this(locale, Markup.MOODLE);
+  }
+
+  /** The quiz with its texts in the HTML of a QTI or Canvas package rather than Moodle's. */
+  MoodleQuiz(Locale locale, Markup markup) {
     this.locale = locale;
     this.words = new Words(locale);
+    this.markup = markup;
   }
 
   /** One exercise, or the variants of one: categories in order. */
@@ -253,13 +262,13 @@ public final class MoodleQuiz {
     e.description().ifPresent(d -> {
       for (String para : d.strip().split("\n\\s*\n")) {
         sb.append("<p>").append(para.strip().lines().map(Xml::text)
-            .collect(Collectors.joining("<br>"))).append("</p>");
+            .collect(Collectors.joining(markup.lineBreak()))).append("</p>");
       }
     });
     sb.append("<p>").append(Xml.text(words.get("inputLine", e.network().input().batched(fw),
         words.get("framework." + fw.id())))).append("</p>");
     Map<String, String> t = words.templateWords();
-    sb.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">")
+    sb.append(markup.table())
         .append("<thead><tr><th>#</th><th>").append(Xml.text(t.get("layer")))
         .append("</th><th>").append(Xml.text(t.get("type"))).append("</th><th>")
         .append(Xml.text(t.get("hyperparameters"))).append("</th><th>")
@@ -272,7 +281,12 @@ public final class MoodleQuiz {
           .append("</td><td>").append(Xml.text(hp.of(r))).append("</td><td>")
           .append(Xml.text(String.join(", ", r.node().inputs()))).append("</td></tr>");
     }
-    return sb.append("</tbody></table>").toString();
+    sb.append("</tbody></table>");
+    if (markup.carriesFiles()) {
+      sb.append(markup.images(List.copyOf(Diagram.pages(a, words, false).files().keySet()),
+          t.get("diagramAlt")));
+    }
+    return sb.toString();
   }
 
   /** What a wrong answer's feedback says: the mistake, the student's way, and why. */
@@ -303,10 +317,9 @@ public final class MoodleQuiz {
         + Xml.text(m.why().text(locale)) + "</p>";
   }
 
-  /** Derivations as display TeX, which Moodle's MathJax filter typesets. */
-  private static String math(List<Derivation> derivations) {
-    return derivations.stream().map(d -> "<p>\\[" + Xml.text(d.latex()) + "\\]</p>")
-        .collect(Collectors.joining());
+  /** Derivations as display formulas: TeX for Moodle's MathJax filter, MathML for QTI. */
+  private String math(List<Derivation> derivations) {
+    return markup.math(derivations);
   }
 
   /** The ways a student may write a shape; Moodle's short answers match text exactly. */

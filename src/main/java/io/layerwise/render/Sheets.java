@@ -243,6 +243,47 @@ public final class Sheets {
     return process("moodle.xml.ftl", locale, data);
   }
 
+  /**
+   * An IMS QTI 2.1 content package of the same questions as {@link #moodle}: one item per
+   * question, a test (a set of variants: one section per question that selects one), the
+   * diagrams as SVG files.
+   */
+  public QuizPackage qti(List<Diagnosis> diagnoses, Locale locale) {
+    QuizSource s = new QuizSource(diagnoses, locale, Markup.QTI);
+    return QtiPackage.of(s.id, s.title, s.categories, s.variants, s.images);
+  }
+
+  /**
+   * A Canvas QTI 1.2 package of the same questions as {@link #moodle}: a set of variants is one
+   * question group per question that picks one variant per student.
+   */
+  public QuizPackage canvas(List<Diagnosis> diagnoses, Locale locale) {
+    QuizSource s = new QuizSource(diagnoses, locale, Markup.CANVAS);
+    return CanvasPackage.of(s.id, s.title, s.categories, s.variants, s.images,
+        new Words(locale));
+  }
+
+  /** What both packages are made of: the quiz in their markup, and the diagrams it shows. */
+  private static final class QuizSource {
+    final String id;
+    final String title;
+    final boolean variants;
+    final List<MoodleQuiz.Category> categories;
+    final Map<String, String> images = new LinkedHashMap<>();
+
+    QuizSource(List<Diagnosis> diagnoses, Locale locale, Markup markup) {
+      io.layerwise.model.Exercise first = diagnoses.get(0).analysis().exercise();
+      this.variants = diagnoses.size() > 1 || first.variant().isPresent();
+      this.id = first.variant().map(v -> v.of()).orElse(first.id());
+      this.title = first.title();
+      this.categories = new MoodleQuiz(locale, markup).categories(diagnoses);
+      Words words = new Words(locale);
+      for (Diagnosis d : diagnoses) {
+        images.putAll(Diagram.pages(d.analysis(), words, false).files());
+      }
+    }
+  }
+
   /** The feedback sheet of a self-check: a verdict per answer with both ways of computing it. */
   public Handout feedback(CheckResult result, Locale locale) throws RenderException {
     FeedbackBuilder builder = new FeedbackBuilder(result, locale);

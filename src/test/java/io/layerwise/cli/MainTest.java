@@ -308,4 +308,15 @@ class MainTest {
           .doesNotContain("Exception").doesNotContain("Error:");
     }
   }
+
+  @Test
+  void buildWritesTheLmsPackagesItsHelpLists(@TempDir Path dir) {
+    assertThat(run("build", "--help").out()).contains("qti").contains("canvas");
+    Run r = run("build", "exercises/lenet5-keras.yaml", "--format", "qti,canvas", "--out",
+        dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(dir.resolve("lenet5-keras-qti.zip")).isRegularFile();
+    assertThat(dir.resolve("lenet5-keras-canvas.zip")).isRegularFile();
+    assertThat(dir.resolve("lenet5-keras-questions.html")).doesNotExist();
+  }
 }
