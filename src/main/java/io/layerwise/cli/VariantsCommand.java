@@ -47,6 +47,11 @@ final class VariantsCommand implements Callable<Integer> {
           + " per student, named after the student.")
   Optional<Path> students;
 
+  @Option(names = "--report",
+      description = "Draw and report only, writing no files: the report below the summary"
+          + " also lists every shared answer and the variants that share it.")
+  boolean report;
+
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
@@ -61,11 +66,18 @@ final class VariantsCommand implements Callable<Integer> {
     }
     try {
       Variants.VariantSet set = Variants.generate(exercise, count, seed, students);
-      Path dir = out.orElse(Path.of("output", set.of() + "-variants"));
-      List<Path> written = Variants.write(set, dir);
-      o.printf(Locale.ROOT, "wrote %d variants of %s to %s (%s combinations of choices; %d of"
-          + " %d checked make a valid network)%n", written.size(), set.of(), dir,
-          set.combinations(), set.valid(), set.checked());
+      if (report) {
+        o.printf(Locale.ROOT, "drew %d variants of %s, wrote none (--report; %s combinations of"
+            + " choices; %d of %d checked make a valid network)%n", set.files().size(),
+            set.of(), set.combinations(), set.valid(), set.checked());
+      } else {
+        Path dir = out.orElse(Path.of("output", set.of() + "-variants"));
+        List<Path> written = Variants.write(set, dir);
+        o.printf(Locale.ROOT, "wrote %d variants of %s to %s (%s combinations of choices; %d of"
+            + " %d checked make a valid network)%n", written.size(), set.of(), dir,
+            set.combinations(), set.valid(), set.checked());
+      }
+      o.print(VariantReportText.render(set.report(), report));
       o.flush();
       return 0;
     } catch (ExerciseException e) {

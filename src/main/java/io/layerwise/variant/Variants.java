@@ -2,6 +2,7 @@ package io.layerwise.variant;
 
 import io.layerwise.Layerwise;
 import io.layerwise.build.OutputFiles;
+import io.layerwise.diagnosis.Diagnosis;
 import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.diagnostic.Location;
 import io.layerwise.diagnostic.Diagnostic;
@@ -64,9 +65,10 @@ public final class Variants {
    * @param checked how many of them were checked
    * @param valid how many of those make a valid network
    * @param files the variants, in order
+   * @param report what the set's answers look like to a teacher, computed once
    */
   public record VariantSet(String of, BigInteger combinations, long checked, long valid,
-      List<VariantFile> files) {}
+      List<VariantFile> files, VariantReport report) {}
 
   private Variants() {}
 
@@ -117,6 +119,8 @@ public final class Variants {
     String of = base.exercise().id();
     Drawn drawn = draw(variation, n, seed, of, budget, clock);
     List<VariantFile> files = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<Diagnosis> diagnoses = new ArrayList<>();
     Set<String> names = new HashSet<>();
     int width = Integer.toString(n).length();
     for (int i = 0; i < n; i++) {
@@ -141,9 +145,11 @@ public final class Variants {
             + e.getMessage(), e);
       }
       files.add(new VariantFile(name, yaml, analysis));
+      labels.add(student.orElse(suffix));
+      diagnoses.add(Diagnosis.of(analysis));
     }
     return new VariantSet(of, variation.combinations(), drawn.checked(), drawn.valid(),
-        List.copyOf(files));
+        List.copyOf(files), VariantReport.of(labels, diagnoses));
   }
 
   /**
