@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,5 +76,30 @@ class VariantsCommandTest {
     assertThat(r.err()).contains(":3:3: error: stopped after ").contains(" draws (")
         .contains("none made a valid network, so at most").contains("the rule of three: 3/")
         .contains("; widen the choices in 'vary:' (e.g. ").endsWith(" or lower --count\n");
+  }
+
+  @Test
+  void formatJsonPrintsTheSetAndItsReportAsOneObject(@TempDir Path dir) throws Exception {
+    Run r = run("variants", "exercises/course-example.yaml", "--count", "30", "--seed", "7",
+        "--out", dir.toString(), "--format", "json");
+    assertThat(r.code()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    List<String> names = new ArrayList<>();
+    json.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactly("exercise", "seed", "count", "written", "combinations",
+        "checked", "valid", "variants", "questions", "answer_identical", "gaming");
+    assertThat(json.get("written").asText()).isEqualTo(dir.toString());
+    assertThat(json.get("variants")).hasSize(30);
+    assertThat(json.get("questions")).hasSize(25);
+    var pool = json.get("questions").get(5);
+    assertThat(pool.get("layer").asText()).isEqualTo("pool1");
+    assertThat(pool.get("quantity").asText()).isEqualTo("params");
+    assertThat(pool.get("range").toString()).isEqualTo("[[0,0]]");
+    assertThat(pool.get("shared").get(0).get("answer").asLong()).isZero();
+    assertThat(pool.get("shared").get(0).get("variants")).hasSize(30);
+    assertThat(json.get("questions").get(0).get("range")).hasSize(3);
+    assertThat(json.get("answer_identical")).isEmpty();
+    assertThat(json.get("gaming").get("gate").asBoolean()).isTrue();
+    assertThat(json.get("gaming").get("most_carried").asLong()).isZero();
   }
 }
