@@ -69,12 +69,17 @@ record Outlook(long draws, long valid, long count, long left) {
   String message(long seconds, double took, java.util.Optional<String> invalid) {
     long atMost = (long) Math.floor(reachable());
     String rate = String.format(Locale.ROOT, "%.2g %%", upperRate() * 100);
-    return "stopped after " + draws + " draws (" + String.format(Locale.ROOT, "%.1f", took)
-        + " s): " + (valid == 0 ? "none" : valid + " of them") + " made a valid network, so at"
-        + " most " + rate + " of the draws are valid (95 % confidence"
-        + (valid == 0 ? ", the rule of three: 3/" + draws : "") + "), and the " + left
-        + " draws the budget still allows (" + seconds + " s) would find at most " + atMost
-        + " of the " + count + " variants asked for; widen the choices in 'vary:'"
+    return "stopped after " + grouped(draws) + " draws (" + String.format(Locale.ROOT, "%.1f",
+        took) + " s): " + (valid == 0 ? "none" : grouped(valid) + " of them") + " made a valid"
+        + " network, so at most " + rate + " of the draws are valid (95 % confidence"
+        + (valid == 0 ? ", the rule of three: 3/" + draws : "") + "), and the " + grouped(left)
+        + " draws the budget still allows (" + seconds + " s) would find at most "
+        + grouped(atMost) + " of the " + grouped(count) + " variants asked for; widen the"
+        + " choices in 'vary:'"
         + invalid.map(s -> " (e.g. " + s + ")").orElse("") + " or lower --count";
+  }
+
+  private static String grouped(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 }

@@ -58,11 +58,11 @@ class OutlookTest {
         Optional.of("k1=65: kernel 65 exceeds"));
     assertThat(m).isEqualTo("stopped after 120 draws (1.9 s): none made a valid network, so at"
         + " most 2.5 % of the draws are valid (95 % confidence, the rule of three: 3/120), and"
-        + " the 5000 draws the budget still allows (60 s) would find at most 125 of the 200"
+        + " the 5,000 draws the budget still allows (60 s) would find at most 125 of the 200"
         + " variants asked for; widen the choices in 'vary:' (e.g. k1=65: kernel 65 exceeds) or"
         + " lower --count");
     assertThat(new Outlook(1_000, 1, 30, 2_000).message(60, 20, Optional.empty()))
-        .contains(": 1 of them made a valid network, so at most 0.70 % of the draws are valid"
-            + " (95 % confidence), and");
+        .startsWith("stopped after 1,000 draws (20.0 s): 1 of them made a valid network, so at"
+            + " most 0.70 % of the draws are valid (95 % confidence), and the 2,000 draws");
   }
 }

@@ -297,4 +297,15 @@ class VariantsTest {
     assertThat(set.valid()).isEqualTo(41);
     assertThat(set.files()).hasSize(38);
   }
+
+  /**
+   * The hopeless fixture is also a file, to run by hand ({@code ./layerwise variants
+   * src/test/resources/io/layerwise/variant/hopeless.yaml --count 200 --seed 7}): it is the
+   * text {@link VaryFiles#hopeless} makes.
+   */
+  @Test
+  void theHopelessFixtureFileIsTheGeneratedOne() throws Exception {
+    assertThat(Files.readString(Path.of("src/test/resources/io/layerwise/variant/hopeless.yaml")))
+        .isEqualTo(VaryFiles.hopeless());
+  }
 }
