@@ -2,8 +2,6 @@ package io.layerwise.cli;
 
 import io.layerwise.model.Value;
 import io.layerwise.variant.VariantReport;
-import io.layerwise.variant.VariantReport.Shared;
-import io.layerwise.variant.VariantReport.Span;
 import io.layerwise.variant.VariantReport.Spread;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,9 +92,5 @@ final class VariantReportText {
   /** A shape as 28×28×8, a number with its commas. */
   private static String compact(Value v) {
     return v instanceof Value.Dims d ? d.canonical().replace("x", "×") : v.text();
-  }
-
-  static String span(Span s) {
-    return s.min() + "–" + s.max();
   }
 }

@@ -351,6 +351,9 @@ class CheckerTest {
     assertThat(f.get(12).carriedFrom()).contains(new Source("fc3", Quantity.PARAMS));
     String json = io.layerwise.report.CheckReport.json(r, Locale.ENGLISH);
     assertThat(json).contains("\"carried\": 0").contains("\"credited\": 2");
+    assertThat(io.layerwise.report.CheckReport.text(r, Locale.ENGLISH))
+        .startsWith("course\nScore: 2 of 13 right\n")
+        .contains("WRONG  fc3 params: 240   [follows from pool2 output_shape, not credited]");
     assertThat(new Feedback(Locale.ENGLISH, r.exercise()).text(f.get(10)))
         .startsWith("240 is wrong; it follows from your output_shape of pool2, but no credit is"
             + " given for it");
