@@ -27,7 +27,8 @@ import java.util.Optional;
  * a neighbour's whole sheet); and what a student gaming carried-error credit would score on
  * {@code check}. Computed once from the variants' diagnoses; {@code cli} prints it.
  *
- * @param variants each variant's label, in order: {@code v01}, … or the student's name
+ * @param variants each variant's label, in order: its file name's part after the exercise's id,
+ *     {@code v01}, … or the student's id ({@code s1003}, or from the name: {@code grace-hopper})
  * @param questions one per question, in the order of the answer grid, then the totals
  * @param identical groups of variants (indices into {@code variants}) whose every answer is the
  *     same, each of two or more

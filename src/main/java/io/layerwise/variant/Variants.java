@@ -145,7 +145,7 @@ public final class Variants {
             + e.getMessage(), e);
       }
       files.add(new VariantFile(name, yaml, analysis));
-      labels.add(student.orElse(suffix));
+      labels.add(suffix);
       diagnoses.add(Diagnosis.of(analysis));
     }
     return new VariantSet(of, variation.combinations(), drawn.checked(), drawn.valid(),

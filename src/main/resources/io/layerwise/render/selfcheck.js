@@ -3,8 +3,9 @@
 // layer recomputed from the student's own earlier shapes with the recipes of the page's data;
 // unexplained, with its carried-from, when the chain starts from an answer that no mistake,
 // other layer's number or honest slip gives: io.layerwise.diagnosis.HonestSlips), a merge of
-// shapes that cannot agree, a catalogued mistake, another layer's number, or unexplained. Answers are compared by salted SHA-256 hashes; the recipes are evaluated with
-// BigInt, exactly. Offline, no dependencies.
+// shapes that cannot agree, a catalogued mistake, another layer's number, or unexplained.
+// Answers are compared by salted SHA-256 hashes; the recipes are evaluated with BigInt, exactly.
+// Offline, no dependencies.
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("layerwise-data").textContent);
@@ -109,7 +110,9 @@
     for (i = 0; i < n.length; i++) {
       for (var d = 0; d <= 9; d++) {
         var ch = String(d);
-        if (ch !== n[i] && (i > 0 || ch !== "0")) { out.push(n.substring(0, i) + ch + n.substring(i + 1)); }
+        if (ch !== n[i] && (i > 0 || ch !== "0")) {
+          out.push(n.substring(0, i) + ch + n.substring(i + 1));
+        }
       }
     }
     for (i = 0; i + 1 < n.length; i++) {

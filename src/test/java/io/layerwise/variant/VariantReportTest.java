@@ -127,4 +127,13 @@ class VariantReportTest {
     assertThat(g.mostCredited()).isLessThanOrEqualTo(3);
     assertThat(g.answers()).isGreaterThan(20);
   }
+
+  /** With a roster the variants are named by the students' ids, as their files are. */
+  @Test
+  void aRostersVariantsAreLabelledWithTheStudentsIds() throws Exception {
+    VariantReport r = Variants.generate(COURSE, Optional.empty(), 7,
+        Optional.of(Path.of("exercises/rosters/demo-class.csv"))).report();
+    assertThat(r.variants()).containsExactly("s1001", "s1002", "s1003", "s1004", "s1005",
+        "s1006");
+  }
 }
