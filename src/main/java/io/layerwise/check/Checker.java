@@ -133,7 +133,7 @@ public final class Checker {
   /** Layers in network order, then the memory totals in the order they add up, then the rest. */
   private int position(Answer a) {
     if (!a.isTotal()) {
-      return names.indexOf(a.layer());
+      return index.get(a.layer());
     }
     return a.quantity().memory()
         ? names.size() + Quantity.MEMORY_TOTALS.indexOf(a.quantity())
@@ -274,7 +274,7 @@ public final class Checker {
 
   /** A number that belongs to a neighbouring layer, right or with a known mistake. */
   private Optional<Finding> otherLayer(Answer a, Value expected, List<Derivation> rightSteps) {
-    int at = names.indexOf(a.layer());
+    int at = index.get(a.layer());
     for (int distance = 1; distance <= NEIGHBOURS; distance++) {
       for (int j : new int[] {at + distance, at - distance}) {
         if (j < 0 || j >= names.size()) {

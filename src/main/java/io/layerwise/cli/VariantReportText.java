@@ -54,7 +54,8 @@ final class VariantReportText {
     sb.append("Carried credit is gated: a gaming answers file (every shape 1×1×1 or all ones,")
         .append(" every other number worked out from those shapes; ").append(g.answers())
         .append(" answers) scores at most ").append(g.mostCredited()).append(" of ")
-        .append(g.answers()).append(" on any variant, ").append(g.mostCarried())
+        .append(g.answers()).append(g.variants() == n ? " on any variant, "
+            : " on any of the first " + g.variants() + " variants, ").append(g.mostCarried())
         .append(" of them as carried; at least ").append(g.leastRefused())
         .append(" that follow from the ones get no credit.\n");
     if (details) {

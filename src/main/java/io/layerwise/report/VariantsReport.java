@@ -71,6 +71,7 @@ public final class VariantsReport {
     w.endArray();
     w.name("gaming").beginObject();
     w.name("gate").value(true);
+    w.name("variants").value(r.gaming().variants());
     w.name("answers").value(r.gaming().answers());
     w.name("most_credited").value(r.gaming().mostCredited());
     w.name("most_carried").value(r.gaming().mostCarried());

@@ -34,7 +34,8 @@ class VariantsCommandTest {
     assertThat(r.out()).contains("\n  pool1 params  ").containsPattern(
         "\n  conv1 output_shape +\\d+  24–44 × 24–44 × 6–12 +\\d+  ")
         .contains("Answer-identical: 0 of 30 variants share every answer with another variant.")
-        .contains("Carried credit is gated: ").contains(", 0 of them as carried;")
+        .contains("Carried credit is gated: ")
+        .contains(" on any of the first 20 variants, 0 of them as carried;")
         .doesNotContain("Shared answers:");
     assertThat(dir.resolve("course-example-v30.yaml")).exists();
   }
@@ -45,7 +46,7 @@ class VariantsCommandTest {
         "--out", dir.resolve("none").toString(), "--report");
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("drew 5 variants of course-example, wrote none (--report;")
-        .contains("Shared answers:\n  conv1 params: 608 (")
+        .contains("Shared answers:\n  conv1 params: 608 (").contains(" on any variant, ")
         .containsPattern("\n  pool1 params: 0 \\(v1, v2, v3, v4, v5\\)\n");
     assertThat(Files.exists(dir.resolve("none"))).isFalse();
   }
@@ -101,5 +102,6 @@ class VariantsCommandTest {
     assertThat(json.get("answer_identical")).isEmpty();
     assertThat(json.get("gaming").get("gate").asBoolean()).isTrue();
     assertThat(json.get("gaming").get("most_carried").asLong()).isZero();
+    assertThat(json.get("gaming").get("variants").asInt()).isEqualTo(20);
   }
 }

@@ -126,6 +126,7 @@ class VariantReportTest {
     assertThat(g.leastRefused()).isGreaterThanOrEqualTo(8);
     assertThat(g.mostCredited()).isLessThanOrEqualTo(3);
     assertThat(g.answers()).isGreaterThan(20);
+    assertThat(g.variants()).isEqualTo(VariantReport.GAMED);
   }
 
   /** With a roster the variants are named by the students' ids, as their files are. */
