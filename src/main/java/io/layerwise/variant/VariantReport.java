@@ -274,7 +274,10 @@ public record VariantReport(List<String> variants, List<Spread> questions,
    * number of a layer as check recomputes it from those shapes (where it can), the total the
    * sum of the file's own parameter counts.
    */
-  private static Answers gaming(Diagnosis d, List<Question> asked) {
+  private static Answers gaming(Diagnosis d, List<Question> questions) {
+    // the questions of the first variant: another may name its layers otherwise (${x} in a name)
+    List<Question> asked = questions.stream()
+        .filter(q -> q.layer().equals(Answers.TOTAL) || d.find(q.layer()).isPresent()).toList();
     Map<String, Shape> ones = new LinkedHashMap<>();
     for (Question q : asked) {
       if (q.quantity() == Quantity.OUTPUT_SHAPE) {
