@@ -136,6 +136,62 @@ class SelfCheckParityTest {
     assertThat(mismatches).as("answers the page judges unlike check").isEmpty();
   }
 
+  /**
+   * The gate on carried credit, on the page as in check: a chain from conv1's 1×1×1 earns
+   * nothing (unexplained, with carried-from), one from an honest slip (29×29×8, off by one)
+   * and one from a catalogued mistake (same padding) are credited, and so is a total of the
+   * student's own numbers only when each is explained.
+   */
+  @Test
+  void theGateOnCarriedCreditGivesTheSameVerdictsOnThePage() throws Exception {
+    Path exercise = Path.of("exercises/course-example.yaml");
+    Analysis analysis = Layerwise.explain(exercise);
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("gaming", """
+        layers:
+          conv1: {output_shape: 1x1x1, activations: 1, params: 608}
+          pool1: {output_shape: 1x1x1, activations: 1}
+          conv2: {output_shape: 1x1x1, activations: 1}
+          pool2: {output_shape: 1x1x1, activations: 1}
+          flatten: {output_shape: 1}
+          fc3: {params: 240, activations: 120}
+        total: {params: 15078}
+        """);
+    files.put("slip", """
+        layers:
+          pool2: {output_shape: 6x6x16, activations: 576}
+          flatten: {output_shape: 576}
+          fc3: {params: 69240}
+        """);
+    files.put("channels-first", """
+        layers:
+          pool2: {output_shape: 16x5x5, activations: 400}
+        """);
+    files.put("same-padding", """
+        layers:
+          conv1: {output_shape: 32x32x8, activations: 8192}
+          pool1: {output_shape: 16x16x8}
+          conv2: {output_shape: 12x12x16}
+        """);
+    files.put("totals", """
+        layers:
+          conv1: {params: 680}
+          conv2: {params: 0}
+        total: {params: 59814}
+        """);
+    List<String> mismatches = new ArrayList<>();
+    long uncredited = 0;
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Answers answers = AnswersReader.read(file.getKey(), file.getValue(), analysis.exercise());
+      CheckResult result = Checker.check(analysis, answers);
+      uncredited += result.findings().stream().filter(f -> f.carriedFrom().isPresent()
+          && f.verdict() == io.layerwise.check.Verdict.UNEXPLAINED).count();
+      mismatches.addAll(compare(file.getKey(), result, page(exercise)));
+    }
+    assertThat(uncredited).as("answers the gate keeps from credit").isGreaterThanOrEqualTo(5);
+    assertThat(mismatches).as("answers the page judges unlike check").isEmpty();
+  }
+
   private static final Map<Path, Path> PAGES = new HashMap<>();
 
   private static Path page(Path exercise) {

@@ -2,6 +2,7 @@ package io.layerwise.check;
 
 import io.layerwise.diagnosis.Carried;
 import io.layerwise.diagnosis.Diagnosis;
+import io.layerwise.diagnosis.HonestSlips;
 import io.layerwise.diagnosis.LayerDiagnosis;
 import io.layerwise.diagnosis.MemoryAnswers;
 import io.layerwise.diagnosis.Prediction;
@@ -33,8 +34,10 @@ import java.util.Set;
 /**
  * Judges a student's answers against the diagnosis of the exercise. A wrong answer is, in this
  * order: carried (right when computed from the student's own earlier output shapes, as a fair
- * marker gives credit), a merge or concatenation of inputs whose shapes (the student's own)
- * cannot agree, a
+ * marker gives credit, unless the chain starts from an answer that no catalogued mistake, other
+ * layer's number or {@linkplain HonestSlips honest slip} gives: then it is unexplained, with
+ * {@code carriedFrom} naming where it follows from, and earns nothing), a merge or concatenation
+ * of inputs whose shapes (the student's own) cannot agree, a
  * mistake of the catalogue (one prediction of the {@link Diagnosis} reproduces it exactly,
  * possibly from the student's earlier values), the number of a neighbouring layer, or
  * unexplained. Pure.
@@ -66,6 +69,11 @@ public final class Checker {
   /** The student's memory answers: per layer, and of the network under {@code "total"}. */
   private final Map<String, Map<Quantity, Value>> memoryGiven = new HashMap<>();
   private final Map<Source, Finding> judged = new HashMap<>();
+  /** Each layer's position in the network. */
+  private final Map<String, Integer> index = new HashMap<>();
+  /** Per layer, in network order, whether the student's shapes up to it are {@link #credible}. */
+  private final boolean[] credible;
+  private int credibleUpTo;
 
   private Checker(Diagnosis diagnosis, Answers answers) {
     this.diagnosis = diagnosis;
@@ -74,7 +82,9 @@ public final class Checker {
     this.names = net.layers().stream().map(LayerNode::name).toList();
     for (LayerNode node : net.layers()) {
       inputs.putIfAbsent(node.name(), node.inputs());
+      index.putIfAbsent(node.name(), index.size());
     }
+    this.credible = new boolean[names.size()];
     for (Answer a : answers.answers()) {
       if (!a.isTotal() && a.quantity() == Quantity.OUTPUT_SHAPE
           && !a.given().equals(right(a.layer()).value(Quantity.OUTPUT_SHAPE).orElseThrow())) {
@@ -100,9 +110,10 @@ public final class Checker {
 
   private CheckResult run(Answers answers) {
     List<Answer> ordered = new ArrayList<>(answers.answers());
-    // a sum after its parts: a layer's total_bytes after its other answers
-    ordered.sort(Comparator.comparingInt(this::position)
-        .thenComparingInt(a -> a.quantity() == Quantity.TOTAL_BYTES ? 1 : 0));
+    // a layer's shape before its other answers (they may be carried from it), a sum after its
+    // parts: a layer's total_bytes after its other answers
+    ordered.sort(Comparator.comparingInt(this::position).thenComparingInt(a ->
+        a.quantity() == Quantity.OUTPUT_SHAPE ? 0 : a.quantity() == Quantity.TOTAL_BYTES ? 2 : 1));
     Map<Answer, Finding> byAnswer = new IdentityHashMap<>();
     for (Answer a : ordered) {
       Finding f = a.isTotal() ? judgeTotal(a, answers) : judge(a);
@@ -122,7 +133,7 @@ public final class Checker {
   /** Layers in network order, then the memory totals in the order they add up, then the rest. */
   private int position(Answer a) {
     if (!a.isTotal()) {
-      return names.indexOf(a.layer());
+      return index.get(a.layer());
     }
     return a.quantity().memory()
         ? names.size() + Quantity.MEMORY_TOTALS.indexOf(a.quantity())
@@ -148,9 +159,9 @@ public final class Checker {
     if (source.isPresent() && mine.isPresent()) {
       Optional<Value> theirs = mine.get().value(q);
       if (theirs.isPresent() && theirs.get().equals(a.given())) {
-        return new Finding(a, expected, Verdict.CARRIED, Optional.empty(), source,
-            Optional.empty(), Optional.empty(), List.of(), rightSteps,
-            mine.get().derivations(q));
+        return new Finding(a, expected, inputsCredible(a.layer()) ? Verdict.CARRIED
+            : Verdict.UNEXPLAINED, Optional.empty(), source, Optional.empty(), Optional.empty(),
+            List.of(), rightSteps, mine.get().derivations(q));
       }
     }
     if (overrides.containsKey(a.layer())
@@ -159,14 +170,16 @@ public final class Checker {
           && shapeFindings.get(a.layer()).carriedFrom().isPresent()
           ? shapeFindings.get(a.layer()).carriedFrom().get()
           : new Source(a.layer(), Quantity.OUTPUT_SHAPE);
-      return new Finding(a, expected, Verdict.CARRIED, Optional.empty(), Optional.of(own),
-          Optional.empty(), Optional.empty(), List.of(), rightSteps, List.of());
+      return new Finding(a, expected, credible(a.layer()) ? Verdict.CARRIED
+          : Verdict.UNEXPLAINED, Optional.empty(), Optional.of(own), Optional.empty(),
+          Optional.empty(), List.of(), rightSteps, List.of());
     }
     if (q == Quantity.TOTAL_BYTES) {
-      Optional<Source> from = ownSum(a.layer(), LAYER_PARTS, a.given());
+      Optional<Own> from = ownSum(a.layer(), LAYER_PARTS, a.given());
       if (from.isPresent()) {
-        return new Finding(a, expected, Verdict.CARRIED, Optional.empty(), from,
-            Optional.empty(), Optional.empty(), List.of(), rightSteps, List.of());
+        return new Finding(a, expected, from.get().verdict(), Optional.empty(),
+            Optional.of(from.get().from()), Optional.empty(), Optional.empty(), List.of(),
+            rightSteps, List.of());
       }
     }
     Optional<Finding> mismatch = mergeMismatch(a, expected, rightSteps);
@@ -261,7 +274,7 @@ public final class Checker {
 
   /** A number that belongs to a neighbouring layer, right or with a known mistake. */
   private Optional<Finding> otherLayer(Answer a, Value expected, List<Derivation> rightSteps) {
-    int at = names.indexOf(a.layer());
+    int at = index.get(a.layer());
     for (int distance = 1; distance <= NEIGHBOURS; distance++) {
       for (int j : new int[] {at + distance, at - distance}) {
         if (j < 0 || j >= names.size()) {
@@ -321,6 +334,68 @@ public final class Checker {
     return carriedSource(layer);
   }
 
+  // ---- the gate on carried credit
+
+  /**
+   * Whether the student's shapes up to and including this layer start from nothing but
+   * explained answers: every wrong output shape on the way is carried, a catalogued mistake,
+   * another layer's number or an honest slip of the right one. A carried answer built on them
+   * is credited; one built on {@code 1×1×1} is not. Layers are settled in network order, each
+   * after its shape was judged.
+   */
+  private boolean credible(String layer) {
+    if (layer.equals(Network.INPUT)) {
+      return true;
+    }
+    int at = index.get(layer);
+    while (credibleUpTo <= at) {
+      String n = names.get(credibleUpTo);
+      boolean ok = inputsCredible(n)
+          && (!overrides.containsKey(n) || explained(shapeFindings.get(n)));
+      credible[credibleUpTo++] = ok;
+    }
+    return credible[at];
+  }
+
+  /** Whether every input of a layer is {@link #credible}. */
+  private boolean inputsCredible(String layer) {
+    for (String in : inputs.getOrDefault(layer, List.of())) {
+      if (!credible(in)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether an answer is something a marker can follow: right, carried, a catalogued mistake,
+   * another layer's number, or an honest slip of the right value (a digit off, two swapped, one
+   * too many or few). Not given counts as right.
+   */
+  private static boolean explained(Finding f) {
+    if (f == null) {
+      return true;
+    }
+    return switch (f.verdict()) {
+      case RIGHT, CARRIED, MISTAKE, WRONG_LAYER -> true;
+      case UNEXPLAINED -> f.carriedFrom().isEmpty()
+          && HonestSlips.explains(f.expected(), f.answer().given());
+    };
+  }
+
+  /**
+   * A sum that follows from the student's own parts.
+   *
+   * @param from the first wrong part (or where it was carried from); when a part is not
+   *     {@link #explained}, the first such part
+   * @param explained whether every wrong part is explained, so the sum is credited
+   */
+  private record Own(Source from, boolean explained) {
+    Verdict verdict() {
+      return explained ? Verdict.CARRIED : Verdict.UNEXPLAINED;
+    }
+  }
+
   private static Finding finding(Answer a, Value expected, Verdict verdict,
       List<Derivation> right, List<Derivation> shown) {
     return new Finding(a, expected, verdict, Optional.empty(), Optional.empty(),
@@ -336,6 +411,7 @@ public final class Checker {
     }
     long own = 0;
     Optional<Source> firstWrong = Optional.empty();
+    Optional<Source> unexplained = Optional.empty();
     Map<String, Value> given = new HashMap<>();
     for (Answer other : answers.answers()) {
       if (!other.isTotal() && other.quantity() == q) {
@@ -346,8 +422,12 @@ public final class Checker {
       long value = count(r.value(q).orElseThrow());
       Value theirs = given.getOrDefault(r.name(), Value.of(value));
       own = Math.addExact(own, count(theirs));
-      if (firstWrong.isEmpty() && count(theirs) != value) {
-        firstWrong = Optional.of(new Source(r.name(), q));
+      if (count(theirs) != value) {
+        Source part = new Source(r.name(), q);
+        firstWrong = firstWrong.or(() -> Optional.of(part));
+        if (!explained(judged.get(part))) {
+          unexplained = unexplained.or(() -> Optional.of(part));
+        }
       }
     }
     Value right = diagnosis.total(q);
@@ -355,7 +435,10 @@ public final class Checker {
       return finding(a, right, Verdict.RIGHT, List.of(), List.of());
     }
     if (firstWrong.isPresent() && a.given().equals(Value.of(own))) {
-      return new Finding(a, right, Verdict.CARRIED, Optional.empty(), firstWrong,
+      // no credit when a part is unexplained: the finding names that part
+      return new Finding(a, right, unexplained.isEmpty() ? Verdict.CARRIED
+          : Verdict.UNEXPLAINED, Optional.empty(), unexplained.isPresent() ? unexplained
+          : firstWrong,
           Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
     }
     for (TotalPrediction p : diagnosis.totals(q)) {
@@ -379,10 +462,11 @@ public final class Checker {
     if (a.given().equals(right)) {
       return finding(a, right, Verdict.RIGHT, steps, List.of());
     }
-    Optional<Source> from = ownMemory(q, a.given());
+    Optional<Own> from = ownMemory(q, a.given());
     if (from.isPresent()) {
-      return new Finding(a, right, Verdict.CARRIED, Optional.empty(), from, Optional.empty(),
-          Optional.empty(), List.of(), steps, List.of());
+      return new Finding(a, right, from.get().verdict(), Optional.empty(),
+          Optional.of(from.get().from()), Optional.empty(), Optional.empty(), List.of(), steps,
+          List.of());
     }
     List<Prediction> matches = m.predictions(q).stream()
         .filter(p -> p.value().equals(a.given())).toList();
@@ -399,7 +483,7 @@ public final class Checker {
    * student's own total in bytes, the total from their own parts, a part from their own layer
    * answers.
    */
-  private Optional<Source> ownMemory(Quantity q, Value given) {
+  private Optional<Own> ownMemory(Quantity q, Value given) {
     Map<Quantity, Value> mine = memoryGiven.getOrDefault(TOTAL, Map.of());
     MemoryAnswers m = diagnosis.memory().orElseThrow();
     if (q.decimal()) {
@@ -409,7 +493,8 @@ public final class Checker {
               q == Quantity.TOTAL_MIB ? Memory.MIB : Memory.MB))) {
         return Optional.empty();
       }
-      return Optional.of(earliest(new Source(TOTAL, Quantity.TOTAL_BYTES)));
+      Source bytesAnswer = new Source(TOTAL, Quantity.TOTAL_BYTES);
+      return Optional.of(new Own(earliest(bytesAnswer), explained(judged.get(bytesAnswer))));
     }
     if (q == Quantity.TOTAL_BYTES) {
       return ownSum(TOTAL, NETWORK_PARTS, given);
@@ -418,29 +503,35 @@ public final class Checker {
       return Optional.empty();
     }
     Optional<Source> first = Optional.empty();
+    Optional<Source> unexplained = Optional.empty();
     long own = 0;
     try {
       for (String layer : names) {
         long value = count(right(layer).value(q).orElseThrow());
         Value theirs = memoryGiven.getOrDefault(layer, Map.of()).get(q);
         own = Math.addExact(own, theirs == null ? value : count(theirs));
-        if (first.isEmpty() && theirs != null && count(theirs) != value) {
-          first = Optional.of(earliest(new Source(layer, q)));
+        if (theirs != null && count(theirs) != value) {
+          Source part = new Source(layer, q);
+          first = first.or(() -> Optional.of(earliest(part)));
+          if (!explained(judged.get(part))) {
+            unexplained = unexplained.or(() -> Optional.of(part));
+          }
         }
       }
     } catch (ArithmeticException tooLarge) {
       return Optional.empty();
     }
-    return given.equals(Value.of(own)) ? first : Optional.empty();
+    return given.equals(Value.of(own)) ? own(first, unexplained) : Optional.empty();
   }
 
   /**
    * The first of the student's own wrong parts, when their sum with the right values of the
    * parts not given is the given total of a layer (or of the network, {@code "total"}).
    */
-  private Optional<Source> ownSum(String layer, List<Quantity> parts, Value given) {
+  private Optional<Own> ownSum(String layer, List<Quantity> parts, Value given) {
     Map<Quantity, Value> mine = memoryGiven.getOrDefault(layer, Map.of());
     Optional<Source> first = Optional.empty();
+    Optional<Source> unexplained = Optional.empty();
     long own = 0;
     try {
       for (Quantity p : parts) {
@@ -449,23 +540,35 @@ public final class Checker {
             : right(layer).value(p).orElseThrow();
         Value theirs = mine.getOrDefault(p, value);
         Source from = new Source(layer, p);
+        boolean fromShape = false;
         if (!mine.containsKey(p) && overrides.containsKey(layer)) {
           // not given, but the student's own output shape says what it is
-          Optional<Value> fromShape = ownSize(layer, p);
-          if (fromShape.isPresent()) {
-            theirs = fromShape.get();
+          Optional<Value> sized = ownSize(layer, p);
+          if (sized.isPresent()) {
+            theirs = sized.get();
             from = new Source(layer, Quantity.OUTPUT_SHAPE);
+            fromShape = true;
           }
         }
         own = Math.addExact(own, count(theirs));
-        if (first.isEmpty() && !theirs.equals(value)) {
-          first = Optional.of(earliest(from));
+        if (!theirs.equals(value)) {
+          Source part = from;
+          first = first.or(() -> Optional.of(earliest(part)));
+          if (fromShape ? !credible(layer) : !explained(judged.get(part))) {
+            unexplained = unexplained.or(() -> Optional.of(part));
+          }
         }
       }
     } catch (ArithmeticException tooLarge) {
       return Optional.empty();
     }
-    return given.equals(Value.of(own)) ? first : Optional.empty();
+    return given.equals(Value.of(own)) ? own(first, unexplained) : Optional.empty();
+  }
+
+  /** A sum from the student's own parts: credited unless one of them is unexplained. */
+  private static Optional<Own> own(Optional<Source> first, Optional<Source> unexplained) {
+    return unexplained.isPresent() ? Optional.of(new Own(unexplained.get(), false))
+        : first.map(f -> new Own(f, true));
   }
 
   /** Where an earlier answer was itself carried from, or that answer. */

@@ -61,7 +61,10 @@ public final class Feedback {
               position(f), f.otherMistake().get().title().text(locale))
           : format("wrongLayer", given, quantity, f.layer(), f.otherLayer().orElseThrow(),
               position(f));
-      case UNEXPLAINED -> format("unexplained", given);
+      case UNEXPLAINED -> f.carriedFrom().isPresent()
+          ? format("uncredited", given, f.carriedFrom().get().quantity().id(),
+              f.carriedFrom().get().layer())
+          : format("unexplained", given);
     };
   }
 

@@ -10,6 +10,10 @@ public enum Verdict {
   CARRIED,
   /** Wrong for this layer, but the number of a neighbouring layer. */
   WRONG_LAYER,
-  /** Wrong, and nothing known reproduces it. */
+  /**
+   * Wrong, and nothing known reproduces it; or (with a carried-from) it follows from an earlier
+   * answer that no catalogued mistake, other layer's number or honest slip gives, such as an
+   * output shape of 1×1×1, so it earns no carried credit.
+   */
   UNEXPLAINED
 }

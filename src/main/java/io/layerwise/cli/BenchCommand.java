@@ -6,10 +6,16 @@ import io.layerwise.engine.Analysis;
 import io.layerwise.exercise.LimitFiles;
 import io.layerwise.report.FileResult;
 import io.layerwise.report.JsonReport;
+import io.layerwise.variant.Variants;
+import io.layerwise.variant.VaryFiles;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -102,8 +108,37 @@ final class BenchCommand implements Callable<Integer> {
       out.printf("%-22s  %7.1f ms  %s%n", e.getKey(), best / 1e6,
           message.length() > 70 ? message.substring(0, 69) + "…" : message);
     }
+    hopelessVariants(out);
     out.flush();
     return 0;
+  }
+
+  /**
+   * Times {@code variants --count 200} on {@link VaryFiles#hopeless}, a 2,013-layer exercise
+   * whose draws are all but one in 10⁵ invalid, once: each draw reads and analyses the whole
+   * network, so this takes seconds, not milliseconds (before the early refusal: the whole 60 s
+   * budget).
+   */
+  private static void hopelessVariants(PrintWriter out) {
+    String message;
+    long start = System.nanoTime();
+    try {
+      Path file = Files.createTempFile("layerwise-hopeless", ".yaml");
+      try {
+        Files.writeString(file, VaryFiles.hopeless());
+        start = System.nanoTime();
+        Variants.generate(file, Optional.of(200), 7, Optional.empty());
+        message = "NOT REFUSED";
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (ExerciseException x) {
+      message = x.diagnostics().get(0).message();
+    } catch (IOException x) {
+      message = "cannot write the exercise: " + x.getMessage();
+    }
+    out.printf("%-22s  %7.1f s   %s%n", "variants, hopeless", (System.nanoTime() - start) / 1e9,
+        message.length() > 70 ? message.substring(0, 69) + "…" : message);
   }
 
   private static long median(long[] values) {

@@ -1,5 +1,6 @@
 package io.layerwise.cli;
 
+import io.layerwise.report.VariantsReport;
 import io.layerwise.variant.Variants;
 import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.diagnostic.Diagnostic;
@@ -47,6 +48,22 @@ final class VariantsCommand implements Callable<Integer> {
           + " per student, named after the student.")
   Optional<Path> students;
 
+  /** What {@code variants} prints. */
+  enum Format {
+    TEXT,
+    JSON
+  }
+
+  @Option(names = "--format", defaultValue = "text",
+      description = "text (default): a summary line and the report as a table; json: both as"
+          + " one JSON object.")
+  Format format;
+
+  @Option(names = "--report",
+      description = "Draw and report only, writing no files: the report below the summary"
+          + " also lists every shared answer and the variants that share it.")
+  boolean report;
+
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
@@ -61,11 +78,21 @@ final class VariantsCommand implements Callable<Integer> {
     }
     try {
       Variants.VariantSet set = Variants.generate(exercise, count, seed, students);
-      Path dir = out.orElse(Path.of("output", set.of() + "-variants"));
-      List<Path> written = Variants.write(set, dir);
-      o.printf(Locale.ROOT, "wrote %d variants of %s to %s (%s combinations of choices; %d of"
-          + " %d checked make a valid network)%n", written.size(), set.of(), dir,
-          set.combinations(), set.valid(), set.checked());
+      Optional<Path> dir = report ? Optional.empty()
+          : Optional.of(out.orElse(Path.of("output", set.of() + "-variants")));
+      int written = dir.isPresent() ? Variants.write(set, dir.get()).size() : 0;
+      o.print(switch (format) {
+        case TEXT -> (dir.isPresent()
+            ? String.format(Locale.ROOT, "wrote %d variants of %s to %s", written, set.of(),
+                dir.get())
+            : String.format(Locale.ROOT, "drew %d variants of %s, wrote none (--report;",
+                set.files().size(), set.of()))
+            + String.format(Locale.ROOT, "%s%s combinations of choices; %d of %d checked make a"
+                + " valid network)%n", dir.isPresent() ? " (" : " ", set.combinations(),
+                set.valid(), set.checked())
+            + VariantReportText.render(set.report(), report);
+        case JSON -> VariantsReport.json(set, seed, dir.map(Path::toString));
+      });
       o.flush();
       return 0;
     } catch (ExerciseException e) {

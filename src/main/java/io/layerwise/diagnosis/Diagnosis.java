@@ -63,6 +63,11 @@ public final class Diagnosis {
     return List.copyOf(layers.values());
   }
 
+  /** The layer of this name, when the network has one. */
+  public Optional<LayerDiagnosis> find(String name) {
+    return Optional.ofNullable(layers.get(name));
+  }
+
   public LayerDiagnosis layer(String name) {
     LayerDiagnosis d = layers.get(name);
     if (d == null) {

@@ -55,7 +55,8 @@ final class SelfCheckPage {
 
   /** The verdict patterns the script fills in, from the self-check's own wording. */
   private static final List<String> PATTERNS = List.of("mistake", "mistake.carried", "carried",
-      "carried.total", "total.mistake", "total.trainableOnly", "wrongLayer", "wrongLayer.mistake");
+      "carried.total", "total.mistake", "total.trainableOnly", "wrongLayer", "wrongLayer.mistake",
+      "uncredited");
 
   private static final String SCRIPT = "/io/layerwise/render/selfcheck.js";
 

@@ -4,6 +4,7 @@ import io.layerwise.diagnostic.TerminalText;
 import io.layerwise.check.CheckResult;
 import io.layerwise.check.Feedback;
 import io.layerwise.check.Finding;
+import io.layerwise.check.Verdict;
 import io.layerwise.model.Shape;
 import io.layerwise.model.Value;
 import java.util.Locale;
@@ -34,8 +35,10 @@ public final class CheckReport {
           .append(' ').append(f.answer().quantity().id()).append(": ")
           .append(f.answer().given().text());
       f.mistake().ifPresent(m -> sb.append("   [").append(m.id()).append(']'));
+      // unexplained yet following from an earlier answer: the gate gave it no carried credit
+      String from = f.verdict() == Verdict.UNEXPLAINED ? "uncredited" : "carriedFrom";
       f.carriedFrom().ifPresent(c -> sb.append("   [")
-          .append(w.get("carriedFrom", c.layer(), c.quantity().id())).append(']'));
+          .append(w.get(from, c.layer(), c.quantity().id())).append(']'));
       sb.append(NL);
       sb.append("         ").append(words.text(f)).append(NL);
     }

@@ -2,6 +2,7 @@ package io.layerwise.variant;
 
 import io.layerwise.Layerwise;
 import io.layerwise.build.OutputFiles;
+import io.layerwise.diagnosis.Diagnosis;
 import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.diagnostic.Location;
 import io.layerwise.diagnostic.Diagnostic;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -63,9 +65,10 @@ public final class Variants {
    * @param checked how many of them were checked
    * @param valid how many of those make a valid network
    * @param files the variants, in order
+   * @param report what the set's answers look like to a teacher, computed once
    */
   public record VariantSet(String of, BigInteger combinations, long checked, long valid,
-      List<VariantFile> files) {}
+      List<VariantFile> files, VariantReport report) {}
 
   private Variants() {}
 
@@ -87,6 +90,12 @@ public final class Variants {
   /** {@link #generate}, with the time the draws may take. */
   static VariantSet generate(Path exercise, Optional<Integer> count, long seed,
       Optional<Path> roster, Duration budget) throws ExerciseException {
+    return generate(exercise, count, seed, roster, budget, System::nanoTime);
+  }
+
+  /** {@link #generate}, with the time the draws may take and the clock that measures it. */
+  static VariantSet generate(Path exercise, Optional<Integer> count, long seed,
+      Optional<Path> roster, Duration budget, LongSupplier clock) throws ExerciseException {
     String file = exercise.toString();
     String text = Layerwise.read(exercise);
     Analysis base = Layerwise.explain(file, text);
@@ -108,8 +117,10 @@ public final class Variants {
           + n);
     }
     String of = base.exercise().id();
-    Drawn drawn = draw(variation, n, seed, of, budget);
+    Drawn drawn = draw(variation, n, seed, of, budget, clock);
     List<VariantFile> files = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<Diagnosis> diagnoses = new ArrayList<>();
     Set<String> names = new HashSet<>();
     int width = Integer.toString(n).length();
     for (int i = 0; i < n; i++) {
@@ -134,9 +145,11 @@ public final class Variants {
             + e.getMessage(), e);
       }
       files.add(new VariantFile(name, yaml, analysis));
+      labels.add(suffix);
+      diagnoses.add(Diagnosis.of(analysis));
     }
     return new VariantSet(of, variation.combinations(), drawn.checked(), drawn.valid(),
-        List.copyOf(files));
+        List.copyOf(files), VariantReport.of(labels, diagnoses));
   }
 
   /**
@@ -194,26 +207,56 @@ public final class Variants {
   /**
    * Draws {@code n} valid combinations, checking each by reading and analysing the variant
    * (milliseconds for a large network): at most {@code 50·n + 1000} draws and until the deadline,
-   * so that a space of almost only invalid choices cannot hold the CPU for half an hour.
+   * so that a space of almost only invalid choices cannot hold the CPU for half an hour; and
+   * stops as soon as the draws so far show that {@code n} cannot be reached ({@link Outlook}).
+   * A space of up to {@link #ENUMERATE} combinations is checked whole, in a seeded random order
+   * (so that what the first draws say holds for the rest); the valid ones are then shuffled in
+   * the order of their numbers, so the files do not depend on that order.
    */
-  private static Drawn draw(Variation variation, int n, long seed, String of, Duration budget)
-      throws ExerciseException {
-    Budget time = new Budget(System.nanoTime() + budget.toNanos(), budget);
+  private static Drawn draw(Variation variation, int n, long seed, String of, Duration budget,
+      LongSupplier clock) throws ExerciseException {
+    long start = clock.getAsLong();
+    Budget time = new Budget(start, start + budget.toNanos(), budget);
+    Pace pace = new Pace(start);
     BigInteger total = variation.combinations();
     Random random = new Random(seed);
     List<int[]> valid = new ArrayList<>();
     Optional<String> firstInvalid = Optional.empty();
     long checked = 0;
     if (total.compareTo(BigInteger.valueOf(ENUMERATE)) <= 0) {
-      for (int i = 0; i < total.intValueExact(); i++) {
-        int[] choice = variation.combination(BigInteger.valueOf(i));
-        outOfTime(variation, time, valid.size(), checked, n);
+      int size = total.intValueExact();
+      int[] order = new int[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+      Random visit = new Random(seed ^ ORDER);
+      for (int i = size - 1; i > 0; i--) {
+        int j = visit.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      boolean[] isValid = new boolean[size];
+      int found = 0;
+      int firstBad = Integer.MAX_VALUE;
+      for (int index : order) {
+        int[] choice = variation.combination(BigInteger.valueOf(index));
+        long now = clock.getAsLong();
+        outOfTime(variation, time, now, found, checked, n);
+        refuseIfHopeless(variation, time, pace.at(now), checked, found, n, size, firstInvalid);
         checked++;
         Optional<String> problem = problem(variation, choice, of);
         if (problem.isEmpty()) {
-          valid.add(choice);
-        } else if (firstInvalid.isEmpty()) {
+          isValid[index] = true;
+          found++;
+        } else if (index < firstBad) {
+          firstBad = index;
           firstInvalid = Optional.of(describe(variation, choice) + ": " + problem.get());
+        }
+      }
+      for (int i = 0; i < size; i++) {
+        if (isValid[i]) {
+          valid.add(variation.combination(BigInteger.valueOf(i)));
         }
       }
       if (valid.size() < n) {
@@ -242,7 +285,10 @@ public final class Variants {
       if (!seen.add(index)) {
         continue;
       }
-      outOfTime(variation, time, valid.size(), checked, n);
+      long now = clock.getAsLong();
+      outOfTime(variation, time, now, valid.size(), checked, n);
+      refuseIfHopeless(variation, time, pace.at(now), checked, validCount, n, limit,
+          firstInvalid);
       checked++;
       int[] choice = variation.combination(index);
       Optional<String> problem = problem(variation, choice, of);
@@ -262,17 +308,38 @@ public final class Variants {
     return new Drawn(List.copyOf(valid), checked, validCount);
   }
 
-  /** When the draws must stop ({@link System#nanoTime}), and the budget that says so. */
-  private record Budget(long deadline, Duration given) {}
+  /** Mixed into the seed of the order a small space is checked in (not the draw's own seed). */
+  private static final long ORDER = 0x6C61_7965_7277_6973L;
+
+  /**
+   * When the draws must stop, and the budget that says so.
+   *
+   * @param start when they started, on their clock
+   * @param deadline when they must stop
+   * @param given the budget
+   */
+  private record Budget(long start, long deadline, Duration given) {}
 
   /** Stops the draws when their time is up, saying what they found. */
-  private static void outOfTime(Variation variation, Budget time, int found, long checked,
-      int n) throws ExerciseException {
-    if (System.nanoTime() - time.deadline() > 0) {
+  private static void outOfTime(Variation variation, Budget time, long now, int found,
+      long checked, int n) throws ExerciseException {
+    if (now - time.deadline() > 0) {
       throw variation.problem("found only " + found + " valid variants in " + checked
           + " draws (not " + n + "; the draws stopped after their budget of "
           + time.given().toSeconds() + " s, each one reading and analysing the whole network);"
           + " widen the choices or lower --count");
+    }
+  }
+
+  /** Stops the draws when those so far show that {@code n} valid ones are out of reach. */
+  private static void refuseIfHopeless(Variation variation, Budget time, Pace.Now now,
+      long checked, long found, int n, long limit, Optional<String> invalid)
+      throws ExerciseException {
+    Outlook outlook = new Outlook(checked, found, n, Outlook.drawsLeft(checked, limit,
+        now.nanosPerDraw(), time.deadline() - now.nanos()));
+    if (outlook.hopeless()) {
+      throw variation.problem(outlook.message(time.given().toSeconds(),
+          (now.nanos() - time.start()) / 1e9, invalid));
     }
   }
 

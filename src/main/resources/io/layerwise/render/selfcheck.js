@@ -1,9 +1,11 @@
 // The self-check page's script (Layerwise). It judges every answer the way `layerwise check`
 // does (io.layerwise.check.Checker), from the data block the page carries: right, carried (the
-// layer recomputed from the student's own earlier shapes with the recipes of the page's data),
-// a merge of shapes that cannot agree, a catalogued mistake, another layer's number, or
-// unexplained. Answers are compared by salted SHA-256 hashes; the recipes are evaluated with
-// BigInt, exactly. Offline, no dependencies.
+// layer recomputed from the student's own earlier shapes with the recipes of the page's data;
+// unexplained, with its carried-from, when the chain starts from an answer that no mistake,
+// other layer's number or honest slip gives: io.layerwise.diagnosis.HonestSlips), a merge of
+// shapes that cannot agree, a catalogued mistake, another layer's number, or unexplained.
+// Answers are compared by salted SHA-256 hashes; the recipes are evaluated with BigInt, exactly.
+// Offline, no dependencies.
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("layerwise-data").textContent);
@@ -96,6 +98,54 @@
     return out.join("x");
   }
 
+  // ---- honest slips (io.layerwise.diagnosis.HonestSlips): what the student meant to write
+
+  function numberSlips(n, zero) {
+    var out = [];
+    var v = BigInt(n);
+    if (v - 1n > 0n || (zero && v - 1n === 0n)) { out.push((v - 1n).toString()); }
+    out.push((v + 1n).toString());
+    if (n.length < 2) { return out; }
+    var i;
+    for (i = 0; i < n.length; i++) {
+      for (var d = 0; d <= 9; d++) {
+        var ch = String(d);
+        if (ch !== n[i] && (i > 0 || ch !== "0")) {
+          out.push(n.substring(0, i) + ch + n.substring(i + 1));
+        }
+      }
+    }
+    for (i = 0; i + 1 < n.length; i++) {
+      if (n[i] !== n[i + 1] && (i > 0 || n[i + 1] !== "0")) {
+        out.push(n.substring(0, i) + n[i + 1] + n[i] + n.substring(i + 2));
+      }
+    }
+    return out;
+  }
+  /** The canonical values an honest slip could have turned into this one. */
+  function corrections(canonical, isShape) {
+    if (!isShape) { return canonical === "0" || canonical === "1" ? [] : numberSlips(canonical, true); }
+    var parts = canonical.split("x");
+    if (parts.every(function (p) { return p === "1"; })) { return []; }
+    var out = [];
+    if (parts.length >= 2) {
+      out.push([parts[parts.length - 1]].concat(parts.slice(0, parts.length - 1)).join("x"));
+      out.push(parts.slice(1).concat([parts[0]]).join("x"));
+    }
+    var sizes = [];
+    parts.forEach(function (p) { if (sizes.indexOf(p) < 0) { sizes.push(p); } });
+    sizes.forEach(function (size) {
+      numberSlips(size, false).forEach(function (c) {
+        out.push(parts.map(function (p) { return p === size ? c : p; }).join("x"));
+      });
+    });
+    return out.filter(function (c) { return c !== canonical; });
+  }
+  function honestSlip(layer, quantity, canonical) {
+    return corrections(canonical, quantity === "output_shape").some(function (c) {
+      return isRight(layer, quantity, c);
+    });
+  }
 
   // ---- recipes: a layer's numbers as terms of its input shapes
 
@@ -222,6 +272,31 @@
     });
     var net = forward(overrides);
     var shapeFindings = {};
+    var judged = {};
+    // Checker.explained: an answer a marker can follow
+    function explained(f, layer, quantity, canonical) {
+      if (!f) { return true; }
+      if (f.verdict === "unexplained") { return !f.from && honestSlip(layer, quantity, canonical); }
+      return f.verdict === "right" || f.verdict === "carried" || f.verdict === "mistake"
+        || f.verdict === "wrong_layer";
+    }
+    // Checker.credible: the student's shapes up to this layer start from explained answers only
+    var credible = [];
+    function isCredible(n) {
+      if (n === "input") { return true; }
+      var at = INDEX[n];
+      while (credible.length <= at) {
+        var l = LAYERS[credible.length];
+        var ok = inputsCredible(l.name) && (!(l.name in overrides)
+          || explained(shapeFindings[l.name], l.name, "output_shape",
+            overrides[l.name].join("x")));
+        credible.push(ok);
+      }
+      return credible[at];
+    }
+    function inputsCredible(layer) {
+      return LAYERS[INDEX[layer]].inputs.every(isCredible);
+    }
     function sourceOf(n) {
       if (n in overrides) {
         var f = shapeFindings[n];
@@ -248,12 +323,14 @@
       var layer = LAYERS[INDEX[a.layer]];
       var src = carriedSource(a.layer);
       var mine = net.mine[a.layer];
-      if (src && mine && valueOf(mine.result, q) === c) { return { verdict: "carried", from: src }; }
+      if (src && mine && valueOf(mine.result, q) === c) {
+        return { verdict: inputsCredible(a.layer) ? "carried" : "unexplained", from: src };
+      }
       if (q === "activations" && (a.layer in overrides)
           && c === overrides[a.layer].reduce(function (x, y) { return x * y; }, 1n).toString()) {
         var own = shapeFindings[a.layer] && shapeFindings[a.layer].from
           ? shapeFindings[a.layer].from : { layer: a.layer, quantity: "output_shape" };
-        return { verdict: "carried", from: own };
+        return { verdict: isCredible(a.layer) ? "carried" : "unexplained", from: own };
       }
       if (layer.agree.length > 0 && (q === "output_shape" || q === "activations")) {
         var theirs = layer.inputs.map(function (n) { return net.shapes[n]; });
@@ -310,16 +387,25 @@
       });
       var own = 0n;
       var firstWrong = null;
+      var unexplained = null;
       for (var i = 0; i < LAYERS.length; i++) {
-        var mine = rightNet.mine[LAYERS[i].name];
+        var name = LAYERS[i].name;
+        var mine = rightNet.mine[name];
         if (!mine) { own = null; break; }
         var rv = mine.result.q.params;
-        var g = LAYERS[i].name in given ? given[LAYERS[i].name] : rv;
+        var g = name in given ? given[name] : rv;
         own += g;
-        if (!firstWrong && g !== rv) { firstWrong = { layer: LAYERS[i].name, quantity: "params" }; }
+        if (g !== rv) {
+          if (!firstWrong) { firstWrong = { layer: name, quantity: "params" }; }
+          if (!unexplained && !explained(judged[name + "|params"], name, "params", g.toString())) {
+            unexplained = { layer: name, quantity: "params" };
+          }
+        }
       }
       if (firstWrong && own !== null && c === own.toString()) {
-        return { verdict: "carried", from: firstWrong };
+        // no credit when a part is unexplained: the finding names that part
+        return unexplained ? { verdict: "unexplained", from: unexplained }
+          : { verdict: "carried", from: firstWrong };
       }
       var d = predicted("total", "params", c);
       if (d) { return { verdict: "mistake", mistake: d.m }; }
@@ -328,7 +414,11 @@
     var order = answers.map(function (a, i) { return i; }).filter(function (i) {
       return answers[i].canonical !== null;
     });
-    order.sort(function (x, y) { return position(answers[x]) - position(answers[y]) || x - y; });
+    // a layer's shape before its other answers, as Checker orders them
+    order.sort(function (x, y) {
+      return position(answers[x]) - position(answers[y])
+        || shapeFirst(answers[x]) - shapeFirst(answers[y]) || x - y;
+    });
     var verdicts = answers.map(function (a) {
       return a.text.trim() === "" ? { verdict: "" } : { verdict: "unreadable" };
     });
@@ -336,11 +426,13 @@
       var a = answers[i];
       var f = a.layer === "total" ? judgeTotal(a) : judge(a);
       if (a.quantity === "output_shape") { shapeFindings[a.layer] = f; }
+      judged[a.layer + "|" + a.quantity] = f;
       verdicts[i] = f;
     });
     return verdicts;
   }
   function position(a) { return a.layer === "total" ? 1e9 : INDEX[a.layer]; }
+  function shapeFirst(a) { return a.quantity === "output_shape" ? 0 : 1; }
 
   // ---- words
 
@@ -373,7 +465,10 @@
           ? fill(P["wrongLayer.mistake"], [given, a.quantity, a.layer, f.other, f.position,
             title(f.otherMistake)])
           : fill(P.wrongLayer, [given, a.quantity, a.layer, f.other, f.position])]);
-      case "unexplained": return M.unknown;
+      case "unexplained":
+        // the pattern says "… is wrong" itself: only the cross in front
+        return f.from ? "\u2717 " + fill(P.uncredited, [given, f.from.quantity, f.from.layer])
+          : M.unknown;
       case "unreadable": return a.quantity === "output_shape" ? M.writeShape : M.writeNumber;
       default: return "";
     }

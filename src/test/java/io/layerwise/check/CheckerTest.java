@@ -279,11 +279,14 @@ class CheckerTest {
             + " network");
   }
 
-  /** 12,000,000 bytes are 11.44 MiB and 12.00 MB: right conversions of a wrong total. */
+  /**
+   * 12,534,464 bytes (the right 11,534,464 with one digit wrong) are 11.95 MiB and 12.53 MB:
+   * right conversions of a slipped total, credited.
+   */
   @Test
   void mibAndMbOfTheStudentsOwnTotalAreCarried() throws ExerciseException {
     CheckResult r = check(MistakesTest.MEGABYTES, """
-        memory: {total_mib: 11.44, total_mb: 12.00, total_bytes: 12000000}
+        memory: {total_mib: 11.95, total_mb: 12.53, total_bytes: 12534464}
         """);
     List<Finding> f = r.findings();
     assertThat(f.get(2).verdict()).isEqualTo(Verdict.UNEXPLAINED);
@@ -292,6 +295,136 @@ class CheckerTest {
       assertThat(mib.carriedFrom()).contains(new Source("total", Quantity.TOTAL_BYTES));
     }
     assertThat(r.credited()).isEqualTo(2);
+  }
+
+  /**
+   * 12,000,000 bytes, a round number no mistake or slip gives: its 11.44 MiB and 12.00 MB follow
+   * from it, but earn nothing (unexplained, carried from the total in bytes).
+   */
+  @Test
+  void mibAndMbOfAnUnexplainedTotalAreNotCredited() throws ExerciseException {
+    CheckResult r = check(MistakesTest.MEGABYTES, """
+        memory: {total_mib: 11.44, total_mb: 12.00, total_bytes: 12000000}
+        """);
+    for (Finding mib : r.findings().subList(0, 2)) {
+      assertThat(mib.verdict()).isEqualTo(Verdict.UNEXPLAINED);
+      assertThat(mib.carriedFrom()).contains(new Source("total", Quantity.TOTAL_BYTES));
+    }
+    assertThat(r.credited()).isZero();
+  }
+
+  /**
+   * The gaming answers file: every shape 1×1×1 (a flat 1 after Flatten) and every later number
+   * worked out from it. Without the gate conv1's activations, flatten's shape and fc3's
+   * parameters (1·120 + 120 = 240) were credited as carried; now each is unexplained, still
+   * naming the answer it follows from, and nothing but the right answers scores.
+   */
+  @Test
+  void aChainFromAOneByOneByOneShapeEarnsNoCarriedCredit() throws ExerciseException {
+    CheckResult r = check(COURSE, """
+        layers:
+          conv1: {output_shape: 1x1x1, activations: 1, params: 608}
+          pool1: {output_shape: 1x1x1, activations: 1}
+          conv2: {output_shape: 1x1x1, activations: 1}
+          pool2: {output_shape: 1x1x1, activations: 1}
+          flatten: {output_shape: 1}
+          fc3: {params: 240, activations: 120}
+        total: {params: 15078}
+        """);
+    List<Finding> f = r.findings();
+    assertThat(f.get(2).correct()).isTrue(); // conv1's parameters do not depend on its shape
+    assertThat(f.get(11).correct()).isTrue(); // fc3's 120 units
+    assertThat(r.carried()).isZero();
+    assertThat(r.credited()).isEqualTo(r.correct()).isEqualTo(2);
+    assertThat(f.get(0).verdict()).isEqualTo(Verdict.UNEXPLAINED);
+    assertThat(f.get(0).carriedFrom()).isEmpty();
+    // what was credited before: each now names where it follows from, and is unexplained
+    for (int i : new int[] {1, 9, 10}) {
+      assertThat(f.get(i).verdict()).as(f.get(i).layer()).isEqualTo(Verdict.UNEXPLAINED);
+      assertThat(f.get(i).carriedFrom()).as(f.get(i).layer()).isPresent();
+    }
+    assertThat(f.get(1).carriedFrom()).contains(new Source("conv1", Quantity.OUTPUT_SHAPE));
+    assertThat(f.get(10).carriedFrom()).contains(new Source("pool2", Quantity.OUTPUT_SHAPE));
+    // the total adds up the student’s own numbers, fc3’s 240 among them (62,958 − 48,120 + 240):
+    // not credited either
+    assertThat(f.get(12).verdict()).isEqualTo(Verdict.UNEXPLAINED);
+    assertThat(f.get(12).carriedFrom()).contains(new Source("fc3", Quantity.PARAMS));
+    String json = io.layerwise.report.CheckReport.json(r, Locale.ENGLISH);
+    assertThat(json).contains("\"carried\": 0").contains("\"credited\": 2");
+    assertThat(io.layerwise.report.CheckReport.text(r, Locale.ENGLISH))
+        .startsWith("course\nScore: 2 of 13 right\n")
+        .contains("WRONG  fc3 params: 240   [follows from pool2 output_shape, not credited]");
+    assertThat(new Feedback(Locale.ENGLISH, r.exercise()).text(f.get(10)))
+        .startsWith("240 is wrong; it follows from your output_shape of pool2, but no credit is"
+            + " given for it");
+  }
+
+  private static final String DENSE = """
+      title: dense
+      input: [784]
+      layers:
+        - {type: Dense, name: fc1, units: 128}
+        - {type: Dense, name: fc2, units: 64}
+        - {type: Dense, name: out, units: 10}
+      """;
+
+  /**
+   * fc1's 128 units written 218 (two digits swapped), or 129: fc2's parameters from it,
+   * 218·64 + 64 = 14,016, are credited as carried; from a 1 (1·64 + 64 = 128) they are not.
+   */
+  @Test
+  void aChainFromAnHonestSlipIsCreditedOneFromAOneIsNot() throws ExerciseException {
+    for (String slip : new String[] {"218", "129", "138"}) {
+      long fc2 = Long.parseLong(slip) * 64 + 64;
+      CheckResult r = check(DENSE, "layers:\n  fc1: {output_shape: " + slip + "}\n"
+          + "  fc2: {params: " + fc2 + "}\n");
+      assertThat(r.findings().get(0).verdict()).as(slip).isEqualTo(Verdict.UNEXPLAINED);
+      assertThat(r.findings().get(1).verdict()).as(slip).isEqualTo(Verdict.CARRIED);
+      assertThat(r.credited()).as(slip).isEqualTo(1);
+    }
+    for (String gamed : new String[] {"1", "1280", "12"}) {
+      long fc2 = Long.parseLong(gamed) * 64 + 64;
+      CheckResult r = check(DENSE, "layers:\n  fc1: {output_shape: " + gamed + "}\n"
+          + "  fc2: {params: " + fc2 + "}\n");
+      assertThat(r.findings().get(1).verdict()).as(gamed).isEqualTo(Verdict.UNEXPLAINED);
+      assertThat(r.findings().get(1).carriedFrom()).as(gamed)
+          .contains(new Source("fc1", Quantity.OUTPUT_SHAPE));
+      assertThat(r.credited()).as(gamed).isZero();
+    }
+  }
+
+  /**
+   * A total of the student's own layer numbers is credited when each wrong one is explained
+   * (conv1's 608 written 680, two digits swapped: 62,958 + 72 = 63,030), not when one is a 0
+   * no mistake gives (62,958 − 608 = 62,350).
+   */
+  @Test
+  void aTotalOfTheStudentsOwnNumbersIsCreditedOnlyWhenEachIsExplained()
+      throws ExerciseException {
+    CheckResult slipped = check(COURSE, """
+        layers:
+          conv1: {params: 680}
+        total: {params: 63030}
+        """);
+    assertThat(slipped.findings().get(1).verdict()).isEqualTo(Verdict.CARRIED);
+    CheckResult zero = check(COURSE, """
+        layers:
+          conv1: {params: 0}
+        total: {params: 62350}
+        """);
+    assertThat(zero.findings().get(1).verdict()).isEqualTo(Verdict.UNEXPLAINED);
+    assertThat(zero.findings().get(1).carriedFrom())
+        .contains(new Source("conv1", Quantity.PARAMS));
+    // the first wrong part is explained, the second is not: the finding names the second
+    CheckResult both = check(COURSE, """
+        layers:
+          conv1: {params: 680}
+          conv2: {params: 0}
+        total: {params: 59814}
+        """);
+    assertThat(both.findings().get(2).verdict()).isEqualTo(Verdict.UNEXPLAINED);
+    assertThat(both.findings().get(2).carriedFrom())
+        .contains(new Source("conv2", Quantity.PARAMS));
   }
 
   /** conv given 6×6×4: its total 2,304 + 448 + 448 + 896 = 4,096 follows from that shape. */

@@ -209,4 +209,103 @@ class VariantsTest {
             + " after their budget of 0 s")
         .hasMessageContaining("widen the choices or lower --count");
   }
+  /** A clock for the draws that advances by a fixed step on every reading. */
+  private static java.util.function.LongSupplier clock(java.time.Duration step) {
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    return () -> now.getAndAdd(step.toNanos());
+  }
+
+  /**
+   * The 2,013-layer exercise whose draws are all but one in 10⁵ invalid: with draws of 1 s each
+   * (a clock that reads one second later each time it is read), the 60 s budget allows about
+   * 60; after 10 draws without a valid one the rule of three says at most 30 % are valid, and of
+   * the 1.5·(60 − 11) = 73 draws the time left takes at that pace with its margin that is at
+   * most 21, far short of 200: the draws stop after 10 rather than after the budget.
+   */
+  @Test
+  void aHopelessSpaceIsRefusedAfterAFewDrawsNotAfterTheBudget(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("hopeless.yaml");
+    Files.writeString(file, VaryFiles.hopeless());
+    assertThat(Layerwise.explain(file).layers()).hasSize(VaryFiles.HOPELESS_LAYERS);
+    assertThatThrownBy(() -> Variants.generate(file, Optional.of(200), 7, Optional.empty(),
+        Variants.BUDGET, clock(java.time.Duration.ofSeconds(1))))
+        .isInstanceOfSatisfying(ExerciseException.class, e -> assertThat(
+            e.diagnostics().get(0).message())
+            .startsWith("stopped after 10 draws (11.0 s): none made a valid network, so at most"
+                + " 30 % of the draws are valid (95 % confidence, the rule of three: 3/10), and"
+                + " the 73 draws the budget still allows (60 s) would find at most 21 of the 200"
+                + " variants asked for; widen the choices in 'vary:' (e.g. k1=")
+            .endsWith(" or lower --count"));
+  }
+
+  private static final String FEW_VALID = """
+      title: few valid
+      vary:
+        k: [3, 65, 66, 67, 68, 69, 70, 71, 72, 73]
+        a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+        b: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+        c: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+        d: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+      input: [32, 32, 1]
+      layers:
+        - {type: Conv2D, name: c1, filters: $a, kernel_size: 3}
+        - {type: Conv2D, name: c2, filters: $b, kernel_size: 3}
+        - {type: Conv2D, name: c3, filters: $c, kernel_size: 3}
+        - {type: Conv2D, name: c4, filters: $d, kernel_size: 3}
+        - {type: Conv2D, name: c5, filters: 2, kernel_size: $k}
+      """;
+
+  /**
+   * 10⁵ combinations, one in ten valid, 30 wanted, and draws of 150 ms: the 60 s budget allows
+   * 400 draws, about 40 valid ones, so a slow start must not be taken for a hopeless space. The
+   * files are those of the same draws without a clock.
+   */
+  @Test
+  void aFeasibleButSlowSpaceIsNotRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("few.yaml");
+    Files.writeString(file, FEW_VALID);
+    VariantSet slow = Variants.generate(file, Optional.of(30), 7, Optional.empty(),
+        Variants.BUDGET, clock(java.time.Duration.ofMillis(150)));
+    assertThat(slow.files()).hasSize(30);
+    assertThat(slow.checked()).isGreaterThan(100);
+    VariantSet fast = Variants.generate(file, Optional.of(30), 7, Optional.empty());
+    assertThat(slow.files()).extracting(VariantFile::yaml)
+        .containsExactlyElementsOf(fast.files().stream().map(VariantFile::yaml).toList());
+  }
+
+  /**
+   * A space small enough to check whole is checked in a seeded random order, so its first draws
+   * say what the rest hold: pooling by 2 with exact windows takes only the even size 16, so the
+   * numbers 1 to 39 (pool 2, an odd size) are all invalid and 40 to 79 (pool 1) all valid.
+   * Checked in number order, 1 valid in the first 39 would look hopeless for 38.
+   */
+  @Test
+  void aSmallSpaceIsCheckedInARandomOrderSoItsFirstDrawsAreFair(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("half.yaml");
+    StringBuilder sizes = new StringBuilder("16");
+    for (int i = 0; i < 39; i++) {
+      sizes.append(", ").append(17 + 2 * i);
+    }
+    Files.writeString(file, "title: half\nvary:\n  p: [2, 1]\n  size: [" + sizes
+        + "]\nexact_windows: true\ninput: [$size, $size, 1]\nlayers:\n"
+        + "  - {type: MaxPooling2D, pool_size: $p}\n");
+    // 80 draws of 0.5 s: 40 s, within the budget; the bound must not refuse on the way
+    VariantSet set = Variants.generate(file, Optional.of(38), 1, Optional.empty(),
+        Variants.BUDGET, clock(java.time.Duration.ofMillis(500)));
+    assertThat(set.valid()).isEqualTo(41);
+    assertThat(set.files()).hasSize(38);
+  }
+
+  /**
+   * The hopeless fixture is also a file, to run by hand ({@code ./layerwise variants
+   * src/test/resources/io/layerwise/variant/hopeless.yaml --count 200 --seed 7}): it is the
+   * text {@link VaryFiles#hopeless} makes.
+   */
+  @Test
+  void theHopelessFixtureFileIsTheGeneratedOne() throws Exception {
+    assertThat(Files.readString(Path.of("src/test/resources/io/layerwise/variant/hopeless.yaml")))
+        .isEqualTo(VaryFiles.hopeless());
+  }
 }
