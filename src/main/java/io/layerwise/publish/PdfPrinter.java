@@ -32,7 +32,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -221,28 +220,28 @@ final class PdfPrinter {
   }
 
   private static List<Face> load() {
-    List<Face> faces = new ArrayList<>();
-    Map<String, Object[]> dejavu = new LinkedHashMap<>();
-    dejavu.put("DejaVuSerifCondensed", new Object[] {"DejaVu Serif Condensed", 400, FontStyle.NORMAL});
-    dejavu.put("DejaVuSerifCondensed-Bold", new Object[] {"DejaVu Serif Condensed", 700, FontStyle.NORMAL});
-    dejavu.put("DejaVuSerifCondensed-Italic", new Object[] {"DejaVu Serif Condensed", 400, FontStyle.ITALIC});
-    dejavu.put("DejaVuSerifCondensed-BoldItalic", new Object[] {"DejaVu Serif Condensed", 700, FontStyle.ITALIC});
-    dejavu.put("DejaVuSans", new Object[] {"DejaVu Sans", 400, FontStyle.NORMAL});
-    dejavu.put("DejaVuSans-Bold", new Object[] {"DejaVu Sans", 700, FontStyle.NORMAL});
-    dejavu.put("DejaVuSansCondensed", new Object[] {"DejaVu Sans Condensed", 400, FontStyle.NORMAL});
-    dejavu.put("DejaVuSansCondensed-Bold", new Object[] {"DejaVu Sans Condensed", 700, FontStyle.NORMAL});
-    dejavu.put("DejaVuSansMono", new Object[] {"DejaVu Sans Mono", 400, FontStyle.NORMAL});
-    dejavu.put("DejaVuSansMono-Bold", new Object[] {"DejaVu Sans Mono", 700, FontStyle.NORMAL});
-    for (Map.Entry<String, Object[]> e : dejavu.entrySet()) {
-      Object[] v = e.getValue();
-      faces.add(new Face((String) v[0], (Integer) v[1], (FontStyle) v[2],
-          TrueTypeCmap.without(resource(DEJAVU + e.getKey() + ".ttf"), "GSUB")));
-    }
+    String serif = "DejaVu Serif Condensed";
+    String sans = "DejaVu Sans";
+    List<Face> faces = new ArrayList<>(List.of(
+        dejavu("DejaVuSerifCondensed", serif, 400, FontStyle.NORMAL),
+        dejavu("DejaVuSerifCondensed-Bold", serif, 700, FontStyle.NORMAL),
+        dejavu("DejaVuSerifCondensed-Italic", serif, 400, FontStyle.ITALIC),
+        dejavu("DejaVuSerifCondensed-BoldItalic", serif, 700, FontStyle.ITALIC),
+        dejavu("DejaVuSans", sans, 400, FontStyle.NORMAL),
+        dejavu("DejaVuSans-Bold", sans, 700, FontStyle.NORMAL),
+        dejavu("DejaVuSansMono", "DejaVu Sans Mono", 400, FontStyle.NORMAL),
+        dejavu("DejaVuSansMono-Bold", "DejaVu Sans Mono", 700, FontStyle.NORMAL)));
     for (Map.Entry<String, byte[]> f : MathFonts.get().files().entrySet()) {
       String family = f.getKey().substring(0, f.getKey().length() - ".ttf".length());
       faces.add(new Face(family, 400, FontStyle.NORMAL, f.getValue()));
     }
     return List.copyOf(faces);
+  }
+
+  /** A DejaVu face, without its ligatures. */
+  private static Face dejavu(String file, String family, int weight, FontStyle style) {
+    return new Face(family, weight, style,
+        TrueTypeCmap.without(resource(DEJAVU + file + ".ttf"), "GSUB"));
   }
 
   private static byte[] resource(String path) {
