@@ -61,6 +61,14 @@ final class BuildState {
     AtomicFiles.write(stateFile(id), sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Whether nothing was ever built into the output directory: then every exercise is to be
+   * built, and Asciidoctor may start as soon as the first one is read.
+   */
+  boolean fresh() {
+    return !Files.exists(Publisher.stateDir(request.out()).resolve("state"));
+  }
+
   private Path stateFile(String id) throws IOException {
     return OutputFiles.inside(Publisher.stateDir(request.out()).resolve("state"),
         id + ".fingerprint");

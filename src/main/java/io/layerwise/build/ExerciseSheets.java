@@ -49,9 +49,6 @@ final class ExerciseSheets {
         && todo.stream().anyMatch(j -> !pdfRefused(j));
     if (!todo.isEmpty() && converts) {
       c.publisher.startInBackground();
-      if (c.request.formats().contains(OutputFormat.PDF)) {
-        c.publisher.startPrinterInBackground();
-      }
     }
     List<Task> tasks = new ArrayList<>();
     Map<Job, List<Document>> docs = new LinkedHashMap<>();
@@ -105,6 +102,11 @@ final class ExerciseSheets {
       // Longest first, so that no long document starts last and leaves the other cores idle.
       tasks.sort(java.util.Comparator.comparingInt((Task t) -> t.doc().asciidoc().length())
           .reversed());
+      // the printer loads while JRuby finishes starting: the sheets are rendered by now, so it
+      // does not take the rendering's core
+      if (sheetFormats.contains(OutputFormat.PDF) && !tasks.isEmpty()) {
+        c.publisher.startPrinterInBackground();
+      }
       publishAll(c, tasks, docs, pages, quizzes, stages, sheetFormats);
     } finally {
       stages.values().forEach(Stage::close);

@@ -5,6 +5,7 @@ import io.layerwise.diagnostic.ExerciseException;
 import io.layerwise.diagnostic.Location;
 import io.layerwise.diagnostic.Diagnostic;
 import io.layerwise.engine.Analysis;
+import io.layerwise.publish.OutputFormat;
 import io.layerwise.publish.Publisher;
 import io.layerwise.render.RenderException;
 import io.layerwise.render.Sheets;
@@ -60,10 +61,17 @@ public final class SheetBuild {
     }
     List<Job> jobs = new ArrayList<>();
     Map<String, Path> ids = new HashMap<>();
+    boolean fresh = c.state.fresh() && request.handout().isEmpty()
+        && (request.formats().contains(OutputFormat.HTML)
+            || request.formats().contains(OutputFormat.PDF));
     for (Path file : files) {
       try {
         String text = Layerwise.read(file);
         Analysis a = Layerwise.explain(file.toString(), text);
+        if (jobs.isEmpty() && fresh) {
+          // nothing here is up to date: JRuby's seconds of start-up overlap the rest
+          c.publisher.startInBackground();
+        }
         Path other = ids.putIfAbsent(a.exercise().id(), file);
         if (other != null) {
           c.failed++;

@@ -38,6 +38,11 @@ public final class Publisher implements AutoCloseable {
   /** What Asciidoctor logs while converting, kept per converting thread. */
   private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
   private final Object engineLock = new Object();
+  /** Whether Asciidoctor's start, and the printer's, have been set off: each once. */
+  private final java.util.concurrent.atomic.AtomicBoolean starting =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean printerStarting =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile Asciidoctor asciidoctor;
   private boolean closed;
 
@@ -243,6 +248,9 @@ public final class Publisher implements AutoCloseable {
    * still has to do (rendering, typesetting). The first conversion waits for it.
    */
   public void startInBackground() {
+    if (!starting.compareAndSet(false, true)) {
+      return;
+    }
     Thread t = new Thread(() -> {
       try {
         asciidoctor();
@@ -260,6 +268,9 @@ public final class Publisher implements AutoCloseable {
    * goes wrong is left for the first real print to report.
    */
   public void startPrinterInBackground() {
+    if (!printerStarting.compareAndSet(false, true)) {
+      return;
+    }
     Thread t = new Thread(() -> {
       Path dir = null;
       try {
