@@ -2,7 +2,7 @@
 = ${sheet.title}
 <@s.attributes/>
 
-<@s.running sheet.title/>
+<@s.running sheet.title t.answerSheet/>
 
 [.lead]
 ${t.answerSheet} · ${sheet.framework}<#if sheet.variant?has_content> +

@@ -2,7 +2,7 @@
 = ${sheet.title}
 <@s.attributes/>
 
-<@s.running sheet.title/>
+<@s.running sheet.title t.feedbackSheet/>
 
 [.lead]
 ${t.feedbackSheet} · ${t.score} ${sheet.score}

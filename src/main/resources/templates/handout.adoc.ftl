@@ -9,7 +9,7 @@
 :title-page:
 <@s.attributes/>
 
-<@s.running title/>
+<@s.running title=title kind=answers?then(t.answerSheet, t.questionSheet)/>
 
 <#list sheets as sheet>
 == ${sheet.title}

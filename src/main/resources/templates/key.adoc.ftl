@@ -9,7 +9,7 @@
 </#if>
 <@s.attributes/>
 
-<@s.running title/>
+<@s.running title t.keyTitle/>
 
 [.lead]
 <#if course?has_content>${course} +

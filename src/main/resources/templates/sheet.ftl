@@ -19,13 +19,15 @@
 :experimental!:
 </#macro>
 
-<#-- The printed sheet's running footer: the title, and "Page N of M" (the print stylesheet
-     places it at every page's foot and fills in the numbers); never shown on screen. -->
-<#macro running title>
+<#-- The printed sheet's running footer: the title and what the sheet is (so that a loose page
+     says whether it holds answers) at the left, "Page N of M" at the right (the print
+     stylesheet places both at every page's foot and fills in the numbers); never on screen. -->
+<#macro running title kind>
 <@mathStyle/>
 
 ++++
-<div class="lw-running" aria-hidden="true"><span class="lw-of">${t.page} <span class="lw-n"></span> ${t.pageOf} <span class="lw-m"></span></span>${title}</div>
+<div class="lw-running" aria-hidden="true">${title} · ${kind}</div>
+<div class="lw-running-page" aria-hidden="true">${t.page} <span class="lw-n"></span> ${t.pageOf} <span class="lw-m"></span></div>
 ++++
 </#macro>
 
@@ -43,7 +45,7 @@
      round. -->
 <#macro mathStyle>
 ++++
-<style>math{font-family:"Latin Modern Math","STIX Two Math","DejaVu Math TeX Gyre","Cambria Math",math;font-size:1.15em}math[display=block]{margin:.6em 0 .2em;max-width:100%;overflow-x:auto;overflow-y:hidden}.lw-running,.lw-print-only{display:none}@media print{.lw-screen-only{display:none}}</style>
+<style>math{font-family:"Latin Modern Math","STIX Two Math","DejaVu Math TeX Gyre","Cambria Math",math;font-size:1.15em}math[display=block]{margin:.6em 0 .2em;max-width:100%;overflow-x:auto;overflow-y:hidden}.lw-running,.lw-running-page,.lw-print-only{display:none}@media print{.lw-screen-only{display:none}}</style>
 ++++
 </#macro>
 
@@ -74,6 +76,7 @@ ${sheet.description}
 
 ${lvl}= ${t.whatToFind}
 
+[.lw-lead-in]
 ${t.give}
 
 <#list sheet.questions as q>

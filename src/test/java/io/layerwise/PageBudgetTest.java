@@ -44,6 +44,15 @@ class PageBudgetTest {
   private static final Publisher PUBLISHER = new Publisher();
   /** A layer's heading in a derivations section: {@code conv1 (Conv2D): (32, 32, 3) → …}. */
   private static final Pattern LAYER_HEADING = Pattern.compile("^\\S+ \\([A-Za-z0-9]+\\): .*→.*$");
+  /**
+   * A section heading, the sentence that opens the list of what to find, or a table's header
+   * row: none may end a page with what it heads on the next.
+   */
+  private static final Pattern SECTION = Pattern.compile("^(Question|Network|What to find|Give"
+      + "|Your answers|Summary|Conventions|Derivations|Layer\\s+Output shape.*"
+      + "|Layer \\(type\\)\\s+Output shape.*)$");
+  /** The running footer's page number, at the end of the page's last line. */
+  private static final Pattern FOOTER = Pattern.compile("Page \\d+ of \\d+$");
   @TempDir static Path out;
 
   @BeforeAll
@@ -54,7 +63,8 @@ class PageBudgetTest {
         Locale.ENGLISH), BuildListener.NONE, PUBLISHER);
     assertThat(course.diagnostics()).isEmpty();
     BuildReport resnet = SheetBuild.run(new BuildRequest(
-        List.of(Bundled.DIR.resolve("resnet50.yaml")), out, EnumSet.of(OutputFormat.PDF),
+        List.of(Bundled.DIR.resolve("resnet50.yaml"), Bundled.DIR.resolve("vgg16.yaml")), out,
+        EnumSet.of(OutputFormat.PDF),
         EnumSet.of(SheetKind.QUESTIONS), Optional.empty(), Optional.empty(), Locale.ENGLISH),
         BuildListener.NONE, PUBLISHER);
     assertThat(resnet.diagnostics()).isEmpty();
@@ -67,7 +77,7 @@ class PageBudgetTest {
 
   @ParameterizedTest
   @CsvSource({"course-example-questions, 2", "course-example-answers, 4",
-      "resnet50-questions, 8"})
+      "resnet50-questions, 8", "vgg16-questions, 4"})
   void aSheetKeepsItsPageBudget(String sheet, int budget) throws Exception {
     Path pdf = out.resolve(sheet + ".pdf");
     int pages = pages(pdf);
@@ -76,9 +86,14 @@ class PageBudgetTest {
     assertThat(firstPage).as("the first page is not nearly empty").hasSizeGreaterThan(12);
     for (int p = 1; p <= pages; p++) {
       List<String> lines = lines(pdf, p);
-      if (!lines.isEmpty() && p < pages) {
-        assertThat(lines.get(lines.size() - 1)).as(sheet + ": the foot of page " + p)
-            .doesNotMatch(LAYER_HEADING);
+      assertThat(lines).as(sheet + ": page " + p + " has its running footer").isNotEmpty();
+      assertThat(lines.get(lines.size() - 1)).as(sheet + ": the footer of page " + p)
+          .containsPattern("Page " + p + " of " + pages + "$");
+      List<String> text = lines.stream().filter(l -> !FOOTER.matcher(l).find()).toList();
+      if (!text.isEmpty() && p < pages) {
+        String foot = text.get(text.size() - 1);
+        assertThat(foot).as(sheet + ": the foot of page " + p).doesNotMatch(LAYER_HEADING)
+            .doesNotMatch(SECTION);
       }
     }
   }

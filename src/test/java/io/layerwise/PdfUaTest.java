@@ -120,26 +120,27 @@ class PdfUaTest {
   }
 
   /**
-   * Each formula is a figure whose alternative text is its plain form, and the document says its
-   * language and title.
+   * Each formula is a Formula element whose alternative text is its plain form, the diagram a
+   * Figure, and the document says its language and title.
    */
   @Test
-  void formulasAreFiguresWithTheirPlainFormAsAlternativeText() throws Exception {
+  void formulasAreFormulasWithTheirPlainFormAsAlternativeText() throws Exception {
     try (PDDocument doc = Loader.loadPDF(out.resolve("course-example-answers.pdf").toFile())) {
       assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en");
       assertThat(doc.getDocumentInformation().getTitle()).startsWith("The course example");
       List<String> alts = new java.util.ArrayList<>();
       collect(doc.getDocumentCatalog().getStructureTreeRoot(), alts);
-      assertThat(alts).contains("params = K_h·K_w·C_in·F + F = 5·5·3·8 + 8 = 608",
-          "Network diagram");
+      assertThat(alts).contains("Formula: params = K_h·K_w·C_in·F + F = 5·5·3·8 + 8 = 608",
+          "Figure: Network diagram");
     }
   }
 
   private static void collect(PDStructureNode node, List<String> alts) {
     for (Object kid : node.getKids()) {
       if (kid instanceof PDStructureElement e) {
-        if ("Figure".equals(e.getStructureType()) && e.getAlternateDescription() != null) {
-          alts.add(e.getAlternateDescription());
+        if (("Figure".equals(e.getStructureType()) || "Formula".equals(e.getStructureType()))
+            && e.getAlternateDescription() != null) {
+          alts.add(e.getStructureType() + ": " + e.getAlternateDescription());
         }
         collect(e, alts);
       }

@@ -160,8 +160,9 @@ class PublishedSheetsTest {
       // (a layer's derivations share one passthrough block, one formula a line)
       adoc = code.replaceAll("").replaceAll("(?m)^\\+{4}\n((<math display=\"block\" [^\n]*</math>\n)+"
           + "|<style>math\\{[^\n]*</style>\n"
-          + "|<div class=\"lw-running\" aria-hidden=\"true\"><span class=\"lw-of\">[^<]*"
-          + "<span class=\"lw-n\"></span>[^<]*<span class=\"lw-m\"></span></span>[^<\n]*</div>\n"
+          + "|<div class=\"lw-running\" aria-hidden=\"true\">[^<\n]*</div>\n"
+          + "<div class=\"lw-running-page\" aria-hidden=\"true\">[^<]*<span class=\"lw-n\"></span>"
+          + "[^<]*<span class=\"lw-m\"></span></div>\n"
           + ")\\+{4}$", "");
       for (String markup : List.of("include::", "++++", "pass:[", "${", "<#", "<script", "<img",
           "{docdir}", "[[anchor]]", "link:http", "image::x.png", "footnote:[")) {

@@ -69,9 +69,9 @@ public final class Watcher implements AutoCloseable {
         WatchKey key = watch.take();
         Set<Path> changed = new LinkedHashSet<>();
         collect(key, changed);
-        // Editors save in several steps: gather what else changes in the next moment.
+        // Editors save in several steps: gather what else changes in the next moment (40 ms).
         WatchKey more;
-        while ((more = watch.poll(100, TimeUnit.MILLISECONDS)) != null) {
+        while ((more = watch.poll(40, TimeUnit.MILLISECONDS)) != null) {
           collect(more, changed);
         }
         boolean templates = request.templates().isPresent()

@@ -123,7 +123,7 @@ final class DiagramDrawer extends OwnDrawer {
     double len = Math.hypot(end[0] - before[0], end[1] - before[1]);
     double ux = len == 0 ? 0 : (end[0] - before[0]) / len;
     double uy = len == 0 ? 1 : (end[1] - before[1]) / len;
-    double head = 7 * width / 1.2 * 1.2;
+    double head = 7 * width; // the marker: 7 units at a stroke of 1.2, as long as 7 widths
     Path2D.Double line = new Path2D.Double();
     line.moveTo(p[0][0], p[0][1]);
     for (int i = 1; i < p.length - 1; i++) {

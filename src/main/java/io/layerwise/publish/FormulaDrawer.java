@@ -31,9 +31,35 @@ final class FormulaDrawer extends OwnDrawer {
   static final String TEX = "application/x-tex";
 
   private final FormulaTypesetter typesetter;
+  private final double columnPoints;
 
-  FormulaDrawer(FormulaTypesetter typesetter) {
+  /** @param columnPoints the width of the text column: no formula is printed wider */
+  FormulaDrawer(FormulaTypesetter typesetter, double columnPoints) {
     this.typesetter = typesetter;
+    this.columnPoints = columnPoints;
+  }
+
+  /**
+   * The printed size of a typeset formula against JLaTeXMath's: {@link #SCALE}, or less for one
+   * that would be wider than the column (a long sum the engine keeps on one line): it is set
+   * smaller rather than run past the margin.
+   */
+  static double scale(FormulaTypesetter.Typeset t, double columnPoints) {
+    return Math.min(SCALE, columnPoints / Math.max(1, t.width()));
+  }
+
+  /**
+   * A {@code <math>} element's formula, typeset.
+   *
+   * @throws IllegalArgumentException if it carries no LaTeX (then it is not the engine's)
+   */
+  static FormulaTypesetter.Typeset typeset(FormulaTypesetter typesetter, Element math) {
+    String latex = latex(math);
+    if (latex.isBlank()) {
+      throw new IllegalArgumentException("a formula without its LaTeX annotation: "
+          + math.getAttribute("alttext"));
+    }
+    return typesetter.typeset(latex);
   }
 
   /** The LaTeX of a {@code <math>} element, or empty if it carries none. */
@@ -51,9 +77,8 @@ final class FormulaDrawer extends OwnDrawer {
   @Override
   public SVGImage buildSVGImage(Element math, Box box, CssContext css, double cssWidth,
       double cssHeight, double dotsPerPixel) {
-    String latex = latex(math);
-    FormulaTypesetter.Typeset t = typesetter.typeset(latex.isEmpty() ? "?" : latex);
-    double k = SCALE * PdfPrinter.dotsPerPoint(dotsPerPixel);
+    FormulaTypesetter.Typeset t = typeset(typesetter, math);
+    double k = scale(t, columnPoints) * PdfPrinter.dotsPerPoint(dotsPerPixel);
     return new SVGImage() {
       @Override
       public int getIntrinsicWidth() {
@@ -67,21 +92,24 @@ final class FormulaDrawer extends OwnDrawer {
 
       @Override
       public void drawSVG(OutputDevice out, RenderingContext ctx, double x, double y) {
-        draw(t, k, out, ctx, x, y);
+        draw(typesetter, t, k, out, ctx, x, y);
       }
     };
   }
 
-  private static void draw(FormulaTypesetter.Typeset t, double k, OutputDevice out,
-      RenderingContext ctx, double x, double y) {
+  private static void draw(FormulaTypesetter typesetter, FormulaTypesetter.Typeset t, double k,
+      OutputDevice out, RenderingContext ctx, double x, double y) {
     out.setColor(new FSRGBColor(0, 0, 0));
     if (t.outlines().isPresent()) {
-      out.drawWithGraphics((float) x, (float) y, (float) (t.width() * k),
-          (float) (t.height() * k), g -> {
-            g.scale(k, k);
-            t.outlines().get().setForeground(Color.BLACK);
-            t.outlines().get().paintIcon(null, g, 0, 0);
-          });
+      // JLaTeXMath's icon is shared and its painting not thread-safe: one at a time
+      synchronized (typesetter) {
+        out.drawWithGraphics((float) x, (float) y, (float) (t.width() * k),
+            (float) (t.height() * k), g -> {
+              g.scale(k, k);
+              t.outlines().get().setForeground(Color.BLACK);
+              t.outlines().get().paintIcon(null, g, 0, 0);
+            });
+      }
       return;
     }
     for (FormulaTypesetter.Run r : t.runs()) {

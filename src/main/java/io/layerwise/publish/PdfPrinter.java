@@ -32,6 +32,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,19 +122,26 @@ final class PdfPrinter {
           true);
     }
     builder.useSVGDrawer(new DiagramDrawer(paper.columnPoints(), paper.pagePoints()));
-    builder.useMathMLDrawer(new FormulaDrawer(typesetter));
-    builder.useExternalResourceAccessControl((uri, type) -> allowed(uri, base),
+    builder.useMathMLDrawer(new FormulaDrawer(typesetter, paper.columnPoints()));
+    Path jail = work.toAbsolutePath().normalize();
+    builder.useExternalResourceAccessControl((uri, type) -> allowed(uri, jail),
         ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-    builder.useExternalResourceAccessControl((uri, type) -> allowed(uri, base),
+    builder.useExternalResourceAccessControl((uri, type) -> allowed(uri, jail),
         ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-    builder.withW3cDocument(PrintDocument.of(html, paper, typesetter), base);
+    org.w3c.dom.Document dom = PrintDocument.of(html, paper, typesetter);
+    Set<String> formulas = new HashSet<>();
+    org.w3c.dom.NodeList maths = dom.getElementsByTagName("math");
+    for (int i = 0; i < maths.getLength(); i++) {
+      formulas.add(((org.w3c.dom.Element) maths.item(i)).getAttribute("alt"));
+    }
+    builder.withW3cDocument(dom, base);
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     builder.toStream(out);
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-      renderer.setListener(new Reproducible(html));
+      renderer.setListener(new Reproducible(html, formulas));
       renderer.layout();
       renderer.createPDF();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       throw new IOException("the PDF printer failed: " + e, e);
     }
     return out.toByteArray();
@@ -150,9 +159,12 @@ final class PdfPrinter {
         "(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(</xmp:)");
 
     private final String html;
+    private final Set<String> formulas;
 
-    Reproducible(String html) {
+    /** @param formulas the formulas' alternative texts: their figures become Formula elements */
+    Reproducible(String html, Set<String> formulas) {
       this.html = html;
+      this.formulas = formulas;
     }
 
     @Override
@@ -163,15 +175,19 @@ final class PdfPrinter {
 
     /**
      * Gives every link annotation its structure element's alternative text (the link's text) as
-     * its {@code Contents}, which PDF/UA asks of a link and openhtmltopdf leaves out.
+     * its {@code Contents}, which PDF/UA asks of a link and openhtmltopdf leaves out; and tags
+     * each formula as a Formula, not a Figure, so that a screen reader says what it is.
      */
-    private static void describeLinks(PDStructureNode node) {
+    private void describe(PDStructureNode node) {
       if (node == null) {
         return;
       }
       for (Object kid : node.getKids()) {
         if (kid instanceof PDStructureElement e) {
           String alt = e.getAlternateDescription();
+          if ("Figure".equals(e.getStructureType()) && alt != null && formulas.contains(alt)) {
+            e.setStructureType("Formula");
+          }
           if ("Link".equals(e.getStructureType()) && alt != null) {
             for (Object k : e.getKids()) {
               if (k instanceof PDObjectReference ref
@@ -181,7 +197,7 @@ final class PdfPrinter {
               }
             }
           }
-          describeLinks(e);
+          describe(e);
         }
       }
     }
@@ -194,7 +210,7 @@ final class PdfPrinter {
       doc.getDocumentInformation().setCreationDate(date);
       doc.getDocumentInformation().setModificationDate(null);
       doc.setDocumentId((long) html.hashCode() << 32 | (html.length() & 0xffffffffL));
-      describeLinks(doc.getDocumentCatalog().getStructureTreeRoot());
+      describe(doc.getDocumentCatalog().getStructureTreeRoot());
       PDMetadata metadata = doc.getDocumentCatalog().getMetadata();
       if (metadata == null) {
         return;
@@ -211,12 +227,32 @@ final class PdfPrinter {
     }
   }
 
-  /** Only data URIs and the work directory's own files: no network, no file outside. */
-  private static boolean allowed(String uri, String base) {
+  /**
+   * Only data URIs and the work directory's own files: no network, no file outside (the path
+   * decoded and normalised, and links followed, before it is compared).
+   */
+  static boolean allowed(String uri, Path jail) {
     if (uri == null) {
       return false;
     }
-    return uri.startsWith("data:") || (uri.startsWith(base) && !uri.contains(".."));
+    if (uri.startsWith("data:")) {
+      return true;
+    }
+    try {
+      java.net.URI u = new java.net.URI(uri);
+      if (!"file".equals(u.getScheme())) {
+        return false;
+      }
+      Path p = Path.of(u).toAbsolutePath().normalize();
+      if (java.nio.file.Files.exists(p)) {
+        p = p.toRealPath();
+        jail = jail.toRealPath();
+      }
+      return p.startsWith(jail);
+    } catch (java.net.URISyntaxException | IllegalArgumentException | IOException
+        | java.nio.file.FileSystemNotFoundException e) {
+      return false;
+    }
   }
 
   private static List<Face> load() {

@@ -25,24 +25,26 @@ final class PrintDocument {
 
   /** The sheet's HTML as the printer's DOM, on {@code paper}. */
   static org.w3c.dom.Document of(String html, Paper paper, FormulaTypesetter typesetter) {
+    org.w3c.dom.Document dom = W3CDom.convert(prepared(html, paper));
+    // each formula's baseline shift, from its typeset depth at its printed size
+    org.w3c.dom.NodeList maths = dom.getElementsByTagName("math");
+    for (int i = 0; i < maths.getLength(); i++) {
+      org.w3c.dom.Element math = (org.w3c.dom.Element) maths.item(i);
+      FormulaTypesetter.Typeset t = FormulaDrawer.typeset(typesetter, math);
+      math.setAttribute("style", String.format(Locale.ROOT, "vertical-align: -%.2fpt",
+          t.depth() * FormulaDrawer.scale(t, paper.columnPoints())));
+    }
+    return dom;
+  }
+
+  /** The HTML with the print stylesheet for its styles, every figure and link described. */
+  private static Document prepared(String html, Paper paper) {
     Document doc = Jsoup.parse(html);
     doc.select("style, link[rel=stylesheet], script").remove();
     doc.head().appendElement("style").text(PRINT_CSS + String.format(Locale.ROOT,
-        "%n@page { size: %s; }%n.lw-running { width: %.1fmm; }%n", paper.cssSize(),
-        paper.columnMm()));
+        "%n@page { size: %s; }%n", paper.cssSize()));
     for (Element math : doc.select("math")) {
       math.attr("alt", math.attr("alttext"));
-      String latex = "";
-      for (Element a : math.select("annotation")) {
-        if (FormulaDrawer.TEX.equals(a.attr("encoding"))) {
-          latex = a.text();
-        }
-      }
-      if (!latex.isEmpty()) {
-        FormulaTypesetter.Typeset t = typesetter.typeset(latex);
-        math.attr("style", String.format(Locale.ROOT, "vertical-align: -%.2fpt",
-            t.depth() * FormulaDrawer.SCALE));
-      }
     }
     for (Element img : doc.select("img:not([alt])")) {
       img.attr("alt", "");
@@ -53,7 +55,7 @@ final class PrintDocument {
     for (Element a : doc.select("a[href]:not([title])")) {
       a.attr("title", a.text().isBlank() ? a.attr("href") : a.text());
     }
-    return W3CDom.convert(doc);
+    return doc;
   }
 
   private static String resource(String name) {
