@@ -54,7 +54,7 @@ ${lvl}= ${t.network}
 
 <#-- the picture right after the heading, which the PDF keeps with it on one page -->
 <#list sheet.diagrams as d>
-image::${d}[${t.diagramAlt},align=center]
+image::${d.file}["${d.alt}",align=center]
 
 </#list>
 ${sheet.inputLine}

@@ -51,6 +51,29 @@ public record Part(double width, double height, List<Placed> boxes, List<Route> 
     }
   }
 
+  /**
+   * The picture in words, for a reader who cannot see it (a screen reader, the PDF's
+   * alternative text): each box's lines in drawing order, a box's first line before a colon
+   * ({@code conv1: Conv2D · 8 filters, 5×5, …; pool1: …}). It says what the picture says, no more.
+   */
+  public String description() {
+    StringBuilder sb = new StringBuilder();
+    for (Placed p : boxes) {
+      List<Box.Line> lines = p.box().lines();
+      if (lines.isEmpty()) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      sb.append(lines.get(0).text());
+      for (int i = 1; i < lines.size(); i++) {
+        sb.append(i == 1 ? ": " : ", ").append(lines.get(i).text());
+      }
+    }
+    return sb.toString();
+  }
+
   /** The picture as a standalone SVG document. */
   public String svg() {
     StringBuilder sb = new StringBuilder();

@@ -51,8 +51,8 @@ final class Diagram {
 
   private Diagram() {}
 
-  /** A diagram: its parts as SVG by file name. */
-  record Pages(Map<String, String> files) {}
+  /** A diagram: its parts as SVG by file name, and each part in words by the same name. */
+  record Pages(Map<String, String> files, Map<String, String> descriptions) {}
 
   /**
    * The diagram's parts by file name: {@code <id>-network.svg} when it is one part, else {@code
@@ -72,12 +72,14 @@ final class Diagram {
       parts = parts(a, words, shapes, PART_HEIGHT * taller, first * taller);
     }
     Map<String, String> files = new LinkedHashMap<>();
+    Map<String, String> descriptions = new LinkedHashMap<>();
     String id = a.exercise().id() + (shapes ? "-answers" : "");
     for (int i = 0; i < parts.size(); i++) {
       String file = parts.size() == 1 ? id + "-network.svg" : id + "-network-" + (i + 1) + ".svg";
       files.put(file, parts.get(i).svg());
+      descriptions.put(file, parts.get(i).description());
     }
-    return new Pages(files);
+    return new Pages(files, descriptions);
   }
 
   /**

@@ -151,7 +151,9 @@ final class SheetBuilder {
         AsciiDoc.text(words.get("inputLine", e.network().input().batched(fw),
             words.get("framework." + fw.id()))),
         e.variant().map(v -> AsciiDoc.text(variant(v, e.id()))).orElse(""),
-        List.copyOf(diagrams.files().keySet()),
+        diagrams.files().keySet().stream().map(f -> new SheetView.Picture(f,
+            AsciiDoc.text(words.get("t.diagramAlt") + ": " + diagrams.descriptions().get(f))))
+            .toList(),
         rows,
         questions,
         columns,

@@ -13,7 +13,7 @@ import java.util.List;
  * @param input the input shape as the framework prints it
  * @param inputLine the sentence that introduces the network: its input shape and framework
  * @param variant for a variant, which one, for whom, with which values; else empty
- * @param diagrams the file names of the network diagram's pages
+ * @param diagrams the network diagram's pages
  * @param layers one row per layer for the network tables
  * @param questions what the question sheet asks
  * @param answerColumns the column headings of the answer grid on the question sheet
@@ -40,7 +40,7 @@ public record SheetView(
     String input,
     String inputLine,
     String variant,
-    List<String> diagrams,
+    List<Picture> diagrams,
     List<LayerRow> layers,
     List<String> questions,
     List<String> answerColumns,
@@ -147,4 +147,12 @@ public record SheetView(
    * @param explanation the one-line why
    */
   public record Step(String math, String explanation) {}
+
+  /**
+   * One part of the network diagram.
+   *
+   * @param file its file name
+   * @param alt its alternative text, escaped: what it shows, in words
+   */
+  public record Picture(String file, String alt) {}
 }

@@ -45,6 +45,18 @@ class DiagramTest {
   }
 
   @Test
+  void aDiagramSaysInWordsWhatItShowsAndNoMore() {
+    Analysis a = Bundled.analyze("course-example");
+    String question = String.join("; ", Diagram.pages(a, EN, false).descriptions().values());
+    String answer = String.join("; ", Diagram.pages(a, EN, true).descriptions().values());
+    assertThat(question).startsWith("Input: (None, 32, 32, 3); conv1: Conv2D · 8 filters, 5×5,"
+        + " stride 1, valid padding, relu; pool1: MaxPooling2D").doesNotContain("28, 28, 8")
+        .doesNotContain("output");
+    assertThat(answer).contains("conv1: Conv2D · 8 filters, 5×5, stride 1, valid padding, relu"
+        + " · output (None, 28, 28, 8)");
+  }
+
+  @Test
   void aQuestionSheetsDiagramPrintsNoOutputShape() {
     Analysis a = Bundled.analyze("course-example");
     String question = Diagram.pages(a, EN, false).files().values().iterator().next();
