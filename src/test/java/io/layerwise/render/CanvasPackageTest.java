@@ -238,18 +238,7 @@ class CanvasPackageTest {
    */
   @Test
   void memoryQuestionsOfATrainedNetworkNeverGiveTheRightNumber() {
-    Diagnosis d = Diagnosis.of(Bundled.analyzeText("""
-        title: trained
-        input: [32, 32, 3]
-        training: {batch: 32, optimizer: adam}
-        ask: [activation_bytes, param_bytes, gradient_bytes, optimizer_state_bytes, total_bytes,
-              memory]
-        layers:
-          - {type: Conv2D, name: conv, filters: 8, kernel_size: 3}
-          - {type: MaxPooling2D, name: pool, pool_size: 2}
-          - {type: Flatten, name: flat}
-          - {type: Dense, name: fc, units: 10}
-        """));
+    Diagnosis d = Diagnosis.of(Bundled.analyzeText(RightNumber.TRAINED));
     gradesAsTheBank(new MoodleQuiz(Locale.ENGLISH, Markup.CANVAS).categories(List.of(d)),
         valid(SHEETS.canvas(List.of(d), Locale.ENGLISH), d.analysis().exercise().id() + "-quiz"));
   }

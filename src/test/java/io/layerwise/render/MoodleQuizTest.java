@@ -197,18 +197,7 @@ class MoodleQuizTest {
    */
   @Test
   void memoryQuestionsOfATrainedNetworkNeverGiveTheRightNumber() throws Exception {
-    Analysis a = Bundled.analyzeText("""
-        title: trained
-        input: [32, 32, 3]
-        training: {batch: 32, optimizer: adam}
-        ask: [activation_bytes, param_bytes, gradient_bytes, optimizer_state_bytes, total_bytes,
-              memory]
-        layers:
-          - {type: Conv2D, name: conv, filters: 8, kernel_size: 3}
-          - {type: MaxPooling2D, name: pool, pool_size: 2}
-          - {type: Flatten, name: flat}
-          - {type: Dense, name: fc, units: 10}
-        """);
+    Analysis a = Bundled.analyzeText(RightNumber.TRAINED);
     Map<String, List<Element>> bank = importable(Sheets.create(Optional.empty())
         .moodle(List.of(Diagnosis.of(a)), Locale.ENGLISH));
     noWrongFeedbackGivesTheRightNumber(bank);
