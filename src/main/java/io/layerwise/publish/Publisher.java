@@ -49,7 +49,7 @@ public final class Publisher implements AutoCloseable {
   /**
    * The most layers a sheet may have to be published as PDF. The printer lays out every row of
    * the layer tables, every formula and every box of the diagram: a 2,000-layer exercise's two
-   * PDF sheets take about 25 s and 0.9 GB; a 20,000-layer one (the file limit) took 3.5 minutes
+   * PDF sheets take about 10 s and 0.9 GB; a 20,000-layer one (the file limit) took 3.5 minutes
    * and 4.5 GB. Deeper networks get HTML, which takes seconds. docs/RELIABILITY.md lists the
    * limit.
    */
