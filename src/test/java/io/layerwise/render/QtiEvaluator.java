@@ -1,7 +1,5 @@
 package io.layerwise.render;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -38,16 +35,7 @@ final class QtiEvaluator {
   private final String baseType;
 
   QtiEvaluator(String xml) {
-    try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setNamespaceAware(true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(
-          xml.getBytes(StandardCharsets.UTF_8)));
-      this.item = doc.getDocumentElement();
-    } catch (Exception e) {
-      throw new AssertionError("not well-formed: " + e.getMessage(), e);
-    }
+    this.item = Zips.parse(xml).getDocumentElement();
     if (!item.getLocalName().equals("assessmentItem")
         || !QtiPackage.NS.equals(item.getNamespaceURI())) {
       throw new AssertionError("not a QTI 2.1 assessmentItem: " + item.getTagName());
